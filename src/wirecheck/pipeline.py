@@ -1,0 +1,85 @@
+"""Run the registered stages: :func:`analyse` one text, :func:`compare` a story with its source,
+:func:`check_story` a story alone against reference data."""
+
+from __future__ import annotations
+
+import time
+
+from wirecheck.errors import UnsupportedLanguageError
+from wirecheck.model import Comparison, Document
+from wirecheck.registry import DOC_STAGES, PAIR_STAGES, Stage, load_plugins, order_stages
+
+SUPPORTED_LANGS = ("en", "ru", "uk")
+
+
+def _doc_plan(lang: str) -> list[Stage]:
+    stages = [s for s in DOC_STAGES.values() if s.handles(lang) and "lang" not in s.provides]
+    # Drop stages whose needs nobody meets for this language (e.g. an English-only resolver input).
+    while True:
+        provided = {p for s in stages for p in s.provides} | {"lang"}
+        keep = [s for s in stages if all(r in provided for r in s.requires)]
+        if len(keep) == len(stages):
+            break
+        stages = keep
+    return order_stages(stages, have={"lang"})
+
+
+def analyse(text: str, *, role: str = "story", lang: str | None = None, name: str = "",
+            meta: dict[str, object] | None = None, timings: dict[str, float] | None = None) -> Document:
+    """Run every document stage that handles the text's language, in dependency order."""
+    load_plugins()
+    doc = Document(text=text, role=role, name=name, lang=lang or "", meta=dict(meta or {}))
+    if not doc.lang:
+        for st in DOC_STAGES.values():
+            if "lang" in st.provides:
+                st.func(doc)
+                doc.stages_run.append(st.name)
+                break
+    if doc.lang not in SUPPORTED_LANGS:
+        what = doc.name or role
+        raise UnsupportedLanguageError(
+            f"{what}: language {doc.lang or 'unknown'!r} is not supported (wirecheck reads "
+            f"{', '.join(SUPPORTED_LANGS)})")
+    for st in _doc_plan(doc.lang):
+        t0 = time.perf_counter()
+        st.func(doc)
+        doc.stages_run.append(st.name)
+        if timings is not None:
+            key = f"{role}.{st.name}"
+            timings[key] = timings.get(key, 0.0) + time.perf_counter() - t0
+    return doc
+
+
+def run_pair_stages(comp: Comparison) -> Comparison:
+    load_plugins()
+    standalone = comp.source is None
+    stages = [s for s in PAIR_STAGES.values() if not (standalone and s.needs_source)]
+    if standalone:
+        provided = {p for s in stages for p in s.provides}
+        stages = [s for s in stages if all(r in provided for r in s.requires)]
+    for st in order_stages(stages):
+        t0 = time.perf_counter()
+        st.func(comp)
+        comp.timings[f"pair.{st.name}"] = time.perf_counter() - t0
+    return comp
+
+
+def compare(story: str | Document, source: str | Document, *, story_lang: str | None = None,
+            source_lang: str | None = None) -> Comparison:
+    """Audit ``story`` against ``source``: align, match facts, run every check."""
+    timings: dict[str, float] = {}
+    s_doc = story if isinstance(story, Document) else analyse(story, role="story", lang=story_lang,
+                                                              timings=timings)
+    src_doc = source if isinstance(source, Document) else analyse(source, role="source", lang=source_lang,
+                                                                  timings=timings)
+    comp = Comparison(story=s_doc, source=src_doc, timings=timings)
+    return run_pair_stages(comp)
+
+
+def check_story(story: str | Document, *, lang: str | None = None) -> Comparison:
+    """Run only the reference checks (gazetteer, vague sources) on a story with no source."""
+    timings: dict[str, float] = {}
+    s_doc = story if isinstance(story, Document) else analyse(story, role="story", lang=lang,
+                                                              timings=timings)
+    comp = Comparison(story=s_doc, source=None, timings=timings)
+    return run_pair_stages(comp)

@@ -1,0 +1,62 @@
+"""Sentence segmentation: spaCy's parser for English, razdel for Russian and Ukrainian.
+
+Paragraph breaks always end a sentence: wire copy and rewrites put one paragraph per line, and a
+headline without a full stop must not merge with the first paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wirecheck.model import Document, Sentence
+from wirecheck.nlp.english import parse
+from wirecheck.registry import stage
+
+_PARA = re.compile(r"[^\n]+")
+
+
+def _add(doc: Document, start: int, end: int) -> None:
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        doc.sentences.append(Sentence(len(doc.sentences), start, end, doc.text[start:end]))
+
+
+@stage("sentences.en", provides=["sentences", "spacy"], langs=["en"], order=10)
+def sentences_en(doc: Document) -> Document:
+    """Parse with spaCy once; split into sentences within paragraphs."""
+    sp = parse(doc.text)
+    doc.extras["spacy"] = sp
+    paras = [(m.start(), m.end()) for m in _PARA.finditer(doc.text)]
+    for p_start, p_end in paras:
+        cuts = [p_start]
+        for s in sp.sents:
+            if p_start < s.start_char < p_end:
+                cuts.append(s.start_char)
+        cuts.append(p_end)
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            if _merge_needed(doc.text[a:b]) and doc.sentences and doc.sentences[-1].end > p_start:
+                # spaCy sometimes splits after an initial or inside a quote; glue tiny fragments back.
+                last = doc.sentences.pop()
+                _add(doc, last.start, b)
+            else:
+                _add(doc, a, b)
+    return doc
+
+
+def _merge_needed(fragment: str) -> bool:
+    f = fragment.strip()
+    return len(f) < 4 or (bool(f) and f[0].islower())
+
+
+@stage("sentences.razdel", provides=["sentences"], langs=["ru", "uk"], order=10)
+def sentences_razdel(doc: Document) -> Document:
+    """razdel sentence splitter, within paragraphs."""
+    from razdel import sentenize
+
+    for m in _PARA.finditer(doc.text):
+        for s in sentenize(m.group()):
+            _add(doc, m.start() + s.start, m.start() + s.stop)
+    return doc
