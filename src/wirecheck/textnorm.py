@@ -1,0 +1,73 @@
+"""Text normalisation shared by every language: apostrophes, transliteration and sound-alike keys.
+
+A sound-alike key reduces a name in any script or romanisation to a coarse Latin skeleton, so that
+Pyrogov, Pirogov and Пирогов (or Yaramyr and Ярамир) meet, while Seversk and Severomorsk stay apart.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
+from rapidfuzz import fuzz
+
+APOSTROPHES = "’ʼ'`´‘ʹ"
+_APOS_RE = re.compile(f"[{APOSTROPHES}]")
+_CYR = re.compile(r"[\u0400-\u04FF]")
+
+# Applied in order to a lowercase Latin string; longest clusters first.
+_SOUND_RULES: list[tuple[str, str]] = [
+    ("shch", "s"), ("sch", "s"), ("zh", "z"), ("kh", "h"), ("ch", "c"), ("sh", "s"), ("ts", "c"),
+    ("tz", "c"), ("ya", "a"), ("ia", "a"), ("yu", "u"), ("iu", "u"), ("ye", "e"), ("ie", "e"),
+    ("yi", "i"), ("yo", "o"), ("io", "o"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("x", "ks"),
+    ("q", "k"), ("y", "i"), ("j", "i"), ("g", "h"),
+]
+
+
+def normalise_apostrophes(text: str) -> str:
+    return _APOS_RE.sub("'", text)
+
+
+def has_cyrillic(text: str) -> bool:
+    return bool(_CYR.search(text))
+
+
+@lru_cache(maxsize=65536)
+def to_latin(text: str) -> str:
+    """Language-blind romanisation (anyascii) with the soft and hard signs dropped."""
+    text = text.replace("ь", "").replace("Ь", "").replace("ъ", "").replace("Ъ", "")
+    return anyascii(text)
+
+
+@lru_cache(maxsize=65536)
+def sound_key(text: str) -> str:
+    """Coarse key for matching names across transliterations and scripts."""
+    s = to_latin(unicodedata.normalize("NFC", text)).lower()
+    s = re.sub(r"[^a-z]", "", s)
+    for a, b in _SOUND_RULES:
+        s = s.replace(a, b)
+    s = re.sub(r"(.)\1+", r"\1", s)  # collapse doubles: Severodonnetsk = Severodonetsk
+    return s
+
+
+def person_key(name: str) -> str:
+    """Key of a person's surname (the last word of the name)."""
+    words = [w for w in re.split(r"[\s\-]+", name.strip()) if w]
+    return sound_key(words[-1]) if words else ""
+
+
+def name_similarity(a: str, b: str) -> float:
+    """0..100 similarity of two names after sound-alike reduction."""
+    ka, kb = sound_key(a), sound_key(b)
+    if not ka or not kb:
+        return 0.0
+    return float(fuzz.ratio(ka, kb))
+
+
+SAME_NAME_THRESHOLD = 86.0  # Seversk/Sevsk scores 83: places need ids, not spelling
+
+
+def same_name(a: str, b: str) -> bool:
+    return name_similarity(a, b) >= SAME_NAME_THRESHOLD
