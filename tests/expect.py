@@ -1,0 +1,100 @@
+"""Match a comparison's findings against a fact-checker's expectations (expected.json format).
+
+An expected item matches a finding of the same kind when
+- the item's ``derivative`` words are located in the story and the finding's story span covers at least
+  half of them, without being much longer (a whole-paragraph finding does not count for "hour-long");
+- the item's ``source`` words, when given, appear in what the finding says the source had
+  (``before``) or in its source span;
+- the item's ``speaker``, when given, is named in the finding's message.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from wirecheck.model import Comparison, Finding, Verdict
+
+CHANGED_KINDS = {"place_changed", "person_changed", "title_changed", "unit_changed", "organization_changed",
+                 "number_changed", "date_changed", "predicate_changed", "misattributed_quote"}
+
+
+def norm(s: str) -> str:
+    s = s.replace("’", "'").replace("ʼ", "'").replace("“", '"').replace("”", '"')
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def _locate(text: str, needle: str) -> tuple[int, int] | None:
+    i = norm(text).find(norm(needle))
+    if i < 0:
+        return None
+    # norm() keeps length except for whitespace runs; map back through a whitespace-collapsed index.
+    collapsed_to_raw = []
+    prev_space = False
+    for j, ch in enumerate(text):
+        if ch.isspace():
+            if prev_space:
+                continue
+            prev_space = True
+        else:
+            prev_space = False
+        collapsed_to_raw.append(j)
+    lead = len(text) - len(text.lstrip())
+    start = collapsed_to_raw[min(i + lead, len(collapsed_to_raw) - 1)]
+    end = collapsed_to_raw[min(i + lead + len(norm(needle)) - 1, len(collapsed_to_raw) - 1)] + 1
+    return start, end
+
+
+def finding_matches(f: Finding, item: dict[str, Any], story_text: str) -> bool:
+    if f.kind.value != item["kind"]:
+        return False
+    want = item["derivative"]
+    loc = _locate(story_text, want)
+    if loc is None:
+        raise AssertionError(f"expected text {want!r} is not in the story")
+    if f.story is None:
+        return False
+    a, b = loc
+    overlap = min(b, f.story.end) - max(a, f.story.start)
+    if overlap < max(1, (b - a) // 2):
+        return False
+    if f.story.end - f.story.start > max(3 * (b - a), (b - a) + 160):
+        return False
+    if "source" in item:
+        said = norm((f.before or "") + " || " + (f.source.text if f.source else ""))
+        if norm(item["source"]) not in said:
+            return False
+    if "speaker" in item and norm(item["speaker"]) not in norm(f.message):
+        return False
+    return True
+
+
+def missing_findings(comp: Comparison, must_find: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [item for item in must_find
+            if not any(finding_matches(f, item, comp.story.text) for f in comp.findings)]
+
+
+def wrongly_changed(comp: Comparison, must_not: list[dict[str, Any]]) -> list[tuple[dict[str, Any], Finding]]:
+    bad = []
+    for item in must_not:
+        for f in comp.findings:
+            if f.kind.value in CHANGED_KINDS and f.after and norm(item["derivative"]) in norm(f.after):
+                bad.append((item, f))
+    return bad
+
+
+def unsupported(comp: Comparison, must_be_supported: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for item in must_be_supported:
+        loc = _locate(comp.story.text, item["derivative"])
+        assert loc is not None, item
+        sent = comp.story.sentence_at(loc[0])
+        if comp.sentence_verdicts.get(sent) != Verdict.SUPPORTED:
+            out.append(item)
+    return out
+
+
+def describe(comp: Comparison) -> str:
+    """What was found, for assertion messages."""
+    return "\n".join(f"  {f.kind.value}: story={f.story.text if f.story else None!r} after={f.after!r} "
+                     f"before={f.before!r} msg={f.message!r}" for f in comp.findings)
