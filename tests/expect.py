@@ -25,24 +25,20 @@ def norm(s: str) -> str:
 
 
 def _locate(text: str, needle: str) -> tuple[int, int] | None:
-    i = norm(text).find(norm(needle))
-    if i < 0:
-        return None
-    # norm() keeps length except for whitespace runs; map back through a whitespace-collapsed index.
-    collapsed_to_raw = []
-    prev_space = False
-    for j, ch in enumerate(text):
+    """Character span of ``needle`` in ``text``, ignoring case, spacing and apostrophe/quote style."""
+    parts = []
+    for ch in needle.strip():
         if ch.isspace():
-            if prev_space:
-                continue
-            prev_space = True
+            if parts and parts[-1] != r"\s+":
+                parts.append(r"\s+")
+        elif ch in "'’ʼ":
+            parts.append("['’ʼ]")
+        elif ch in '"“”':
+            parts.append('["“”]')
         else:
-            prev_space = False
-        collapsed_to_raw.append(j)
-    lead = len(text) - len(text.lstrip())
-    start = collapsed_to_raw[min(i + lead, len(collapsed_to_raw) - 1)]
-    end = collapsed_to_raw[min(i + lead + len(norm(needle)) - 1, len(collapsed_to_raw) - 1)] + 1
-    return start, end
+            parts.append(re.escape(ch))
+    m = re.search("".join(parts), text, re.IGNORECASE)
+    return (m.start(), m.end()) if m else None
 
 
 def finding_matches(f: Finding, item: dict[str, Any], story_text: str) -> bool:
