@@ -47,6 +47,8 @@ class Stage:
     kinds: tuple[FindingKind, ...] = ()
     doc: str = ""
     needs_source: bool = True
+    # Soft requirements: wait for these capabilities if some stage provides them, else run anyway.
+    after: tuple[str, ...] = ()
 
     def handles(self, lang: str) -> bool:
         return self.langs is None or lang in self.langs
@@ -63,32 +65,33 @@ def _register(table: dict[str, Stage], st: Stage) -> None:
 
 
 def stage(name: str, *, requires: Iterable[str] = (), provides: Iterable[str] = (),
-          langs: Iterable[str] | None = None, order: int = 50) -> Callable[[F], F]:
+          langs: Iterable[str] | None = None, order: int = 50, after: Iterable[str] = ()) -> Callable[[F], F]:
     """Register a document stage: ``Document`` in, the same ``Document`` out."""
 
     def deco(func: F) -> F:
         _register(DOC_STAGES, Stage(name, func, tuple(requires), tuple(provides),
                                     frozenset(langs) if langs is not None else None, order, "doc",
-                                    doc=(func.__doc__ or "").strip().split("\n")[0]))
+                                    doc=(func.__doc__ or "").strip().split("\n")[0], after=tuple(after)))
         return func
 
     return deco
 
 
 def pair_stage(name: str, *, requires: Iterable[str] = (), provides: Iterable[str] = (),
-               order: int = 50) -> Callable[[F], F]:
+               order: int = 50, needs_source: bool = True, after: Iterable[str] = ()) -> Callable[[F], F]:
     """Register a stage over a story/source pair (alignment, fact matching)."""
 
     def deco(func: F) -> F:
         _register(PAIR_STAGES, Stage(name, func, tuple(requires), tuple(provides), None, order, "pair",
-                                     doc=(func.__doc__ or "").strip().split("\n")[0]))
+                                     doc=(func.__doc__ or "").strip().split("\n")[0],
+                                     needs_source=needs_source, after=tuple(after)))
         return func
 
     return deco
 
 
 def check(name: str, *, kinds: Iterable[FindingKind], requires: Iterable[str] = (),
-          needs_source: bool = True, order: int = 80) -> Callable[[F], F]:
+          needs_source: bool = True, order: int = 80, after: Iterable[str] = ()) -> Callable[[F], F]:
     """Register a check: a pair stage that adds findings of the declared ``kinds``.
 
     ``needs_source=False`` marks a reference check that also runs on a story alone
@@ -99,7 +102,7 @@ def check(name: str, *, kinds: Iterable[FindingKind], requires: Iterable[str] = 
         provides = (f"check.{name}",)
         _register(PAIR_STAGES, Stage(name, func, tuple(requires), provides, None, order, "pair",
                                      tuple(kinds), doc=(func.__doc__ or "").strip().split("\n")[0],
-                                     needs_source=needs_source))
+                                     needs_source=needs_source, after=tuple(after)))
         return func
 
     return deco
@@ -116,7 +119,9 @@ def order_stages(stages: Iterable[Stage], have: Iterable[str] = ()) -> list[Stag
     out: list[Stage] = []
     while pending:
         for i, st in enumerate(pending):
-            if all(r in available for r in st.requires):
+            coming = {p for o in pending if o is not st for p in o.provides}
+            if all(r in available for r in st.requires) and not any(
+                    a in coming and a not in available for a in st.after):
                 out.append(st)
                 available.update(st.provides)
                 del pending[i]
