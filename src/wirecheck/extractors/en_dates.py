@@ -1,0 +1,75 @@
+"""Dates, relative times and durations in English text, normalised so that "Earlier that day" and
+"earlier in the day" compare equal and "December 11" is month:12-11."""
+
+from __future__ import annotations
+
+import re
+
+from wirecheck.model import Document, FactType
+from wirecheck.registry import stage
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december"])}
+MONTHS.update({m[:3]: v for m, v in list(MONTHS.items())})
+MONTHS["sept"] = 9
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_M = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_MD = re.compile(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)
+_DM = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)
+_WD = re.compile(r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.I)
+_DURATION = re.compile(r"\b(?P<n>[\w.]+)?[\s-]?(?P<unit>minute|hour|day|week|month|year)s?-long\b"
+                       r"|\b(?P<n2>\w+)-(?P<unit2>minute|hour|day|week|month|year)\b", re.I)
+RELATIVE = [
+    (re.compile(r"\b(?:earlier|later)\s+(?:that|the same|in the|on the same)\s+day\b|\bthe same day\b|"
+                r"\bearlier today\b|\bthat day\b", re.I), "rel:same_day"),
+    (re.compile(r"\bovernight\b|\blast night\b|\bduring the night\b|\bat night\b", re.I), "rel:overnight"),
+    (re.compile(r"\byesterday\b", re.I), "rel:yesterday"),
+    (re.compile(r"\btoday\b|\bthis morning\b|\bthis afternoon\b|\bthis evening\b", re.I), "rel:today"),
+    (re.compile(r"\btomorrow\b", re.I), "rel:tomorrow"),
+    (re.compile(r"\blast week\b|\bthis week\b|\bearlier this week\b", re.I), "rel:week"),
+    (re.compile(r"\b(?:in\s+)?(?:recent|past|previous|the last)\s+(?:few\s+)?(?:weeks|days|months)\b|"
+                r"\bweeks of\b", re.I), "rel:recent"),
+    (re.compile(r"\blast month\b|\bthis month\b", re.I), "rel:month"),
+    (re.compile(r"\blast year\b|\bthis year\b", re.I), "rel:year"),
+]
+
+
+def _add(doc: Document, start: int, end: int, key: str, kind: str, taken: list[tuple[int, int]]) -> None:
+    if any(a < end and start < b for a, b in taken):
+        return
+    taken.append((start, end))
+    doc.add_fact(FactType.DATE, start, end, key=key, extractor="dates.en", kind=kind,
+                 relative=kind == "relative")
+
+
+@stage("dates.en", requires=["sentences"], provides=["facts.date"], langs=["en"], order=35)
+def dates_en(doc: Document) -> Document:
+    """Absolute dates, weekdays, relative times and durations ("hour-long")."""
+    taken: list[tuple[int, int]] = []
+    t = doc.text
+    for rx in (_MD, _DM):
+        for m in rx.finditer(t):
+            mon = MONTHS[m.group("mon").lower()]
+            day = int(m.group("day"))
+            if not 1 <= day <= 31 or (m.group("mon").lower() == "may" and rx is _MD and
+                                      not m.group("mon")[0].isupper()):
+                continue
+            key = f"month:{mon:02d}-{day:02d}"
+            if m.group("year"):
+                key = f"date:{m.group('year')}-{mon:02d}-{day:02d}"
+            _add(doc, m.start(), m.end(), key, "absolute", taken)
+    for m in _WD.finditer(t):
+        _add(doc, m.start(), m.end(), f"weekday:{m.group('wd').lower()}", "weekday", taken)
+    for rx, key in RELATIVE:
+        for m in rx.finditer(t):
+            _add(doc, m.start(), m.end(), key, "relative", taken)
+    for m in _DURATION.finditer(t):
+        unit = (m.group("unit") or m.group("unit2") or "").lower()
+        n = (m.group("n") or m.group("n2") or "").lower()
+        if m.group("n2") and not (n.isdigit() or n in ("one", "two", "three", "four", "five", "six", "seven",
+                                                        "ten", "half", "multi", "several")):
+            continue
+        _add(doc, m.start(), m.end(), f"duration:{n + ' ' if n else ''}{unit}".strip(), "duration", taken)
+    return doc

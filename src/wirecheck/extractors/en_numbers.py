@@ -1,0 +1,111 @@
+"""Quantities in English text: digits and number words, with their qualifier ("more than") and the
+noun they count ("52 drones", "thousands of residents")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from wirecheck.model import Document, FactType
+from wirecheck.nlp.en_terms import NUMBER_WORDS, SCALES, VAGUE_AMOUNTS
+from wirecheck.registry import stage
+
+_QUALIFIERS = ("more than", "less than", "fewer than", "at least", "up to", "as many as", "nearly", "almost",
+               "about", "around", "roughly", "approximately", "some", "over", "under", "at most", "only",
+               "just", "an estimated", "estimated")
+_NUM = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+
+
+def parse_value(words: list[str]) -> float | None:
+    """'12,000' -> 12000; 'two' -> 2; '2.5 million' -> 2.5e6; 'tens of thousands' -> 20000 (vague)."""
+    joined = " ".join(w.lower() for w in words)
+    if joined in VAGUE_AMOUNTS:
+        return float(VAGUE_AMOUNTS[joined])
+    total = 0.0
+    current: float | None = None
+    for w in (w.lower() for w in words):
+        if _NUM.match(w):
+            current = float(w.replace(",", ""))
+        elif w in NUMBER_WORDS:
+            v = NUMBER_WORDS[w]
+            current = (current or 0) * v if w == "hundred" and current else (current or 0) + v
+        elif w in SCALES:
+            current = (current if current is not None else 1.0) * SCALES[w]
+            total += current
+            current = None
+        elif w in ("and", "a", "-"):
+            continue
+        else:
+            return None
+    if current is not None:
+        total += current
+    return total
+
+
+def fmt_value(v: float) -> str:
+    return str(int(v)) if v == int(v) else f"{v:g}"
+
+
+@stage("numbers.en", requires=["sentences", "spacy"], provides=["facts.number"], langs=["en"], order=50,
+       after=["facts.unit", "facts.date"])
+def numbers_en(doc: Document) -> Document:
+    """CARDINAL/QUANTITY/MONEY/PERCENT numbers and vague amounts, outside dates and unit names."""
+    sp = doc.extras["spacy"]
+    blocked = [(f.start, f.end) for f in doc.facts if f.type in (FactType.UNIT, FactType.DATE)]
+    blocked += [(e.start_char, e.end_char) for e in sp.ents if e.label_ in ("DATE", "TIME", "ORDINAL")]
+    i = 0
+    toks = list(sp)
+    while i < len(toks):
+        tok = toks[i]
+        low = tok.lower_
+        is_num = tok.like_num or low in VAGUE_AMOUNTS or low in ("dozen",)
+        if not is_num or any(a <= tok.idx < b for a, b in blocked) or re.match(r"^\d+(st|nd|rd|th)$", low):
+            i += 1
+            continue
+        if _YEAR.match(tok.text) and not (i + 1 < len(toks) and toks[i + 1].pos_ == "NOUN"):
+            i += 1
+            continue
+        j = i + 1
+        # Extend over number words and scales: "2.5 million", "tens of thousands", "twenty-five".
+        while j < len(toks) and (toks[j].like_num or toks[j].lower_ in SCALES or
+                                 (toks[j].lower_ in ("of", "-") and j + 1 < len(toks) and
+                                  toks[j + 1].lower_ in VAGUE_AMOUNTS | SCALES.keys())):
+            j += 1
+        words = [t.text for t in toks[i:j]]
+        value = parse_value(words)
+        if value is None:
+            i = j
+            continue
+        start, end = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
+        attrs: dict[str, Any] = {"value": value, "approx": low in VAGUE_AMOUNTS}
+        before = doc.text[max(0, start - 20):start].lower()
+        for q in _QUALIFIERS:
+            if before.rstrip().endswith(q):
+                attrs["qualifier"] = q
+                start = doc.text.lower().rindex(q, 0, start)
+                break
+        noun = _counted_noun(toks, i, j)
+        if noun is not None:
+            attrs["noun"] = noun.lemma_.lower()
+            attrs["noun_text"] = noun.text
+            end = max(end, noun.idx + len(noun.text))
+        if low in ("one", "a") and noun is None:
+            i = j
+            continue
+        doc.add_fact(FactType.NUMBER, start, end, key=fmt_value(value), extractor="numbers.en",
+                     confidence=0.7 if attrs["approx"] else 0.95, **attrs)
+        i = j
+    return doc
+
+
+def _counted_noun(toks: list[Any], i: int, j: int) -> Any:
+    head = toks[j - 1].head
+    if toks[j - 1].dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    for k in range(j, min(j + 4, len(toks))):
+        if toks[k].pos_ in ("NOUN", "PROPN"):
+            return toks[k]
+        if toks[k].pos_ in ("VERB", "AUX", "PUNCT"):
+            break
+    return None

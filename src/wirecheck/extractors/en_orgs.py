@@ -1,0 +1,45 @@
+"""Organisations in English text: spaCy ORG entities, extended to "X press service" and similar,
+minus what other stages already claimed (units, formations, places, people)."""
+
+from __future__ import annotations
+
+import re
+
+from wirecheck.model import Document, FactType
+from wirecheck.registry import stage
+
+_SUFFIX = re.compile(r"^\s+(press service|press office|spokesperson|spokesman|administration|"
+                     r"government|ministry|command|headquarters)\b", re.I)
+_LEAD = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+def org_key(name: str) -> str:
+    name = _LEAD.sub("", name.strip())
+    name = re.sub(r"['’]s$", "", name)
+    return re.sub(r"\s+", " ", name).lower()
+
+
+@stage("orgs.en", requires=["sentences", "spacy"], provides=["facts.organization"], langs=["en"], order=45,
+       after=["facts.unit", "facts.place", "facts.person"])
+def orgs_en(doc: Document) -> Document:
+    """ORG entities not already claimed as units, formations, places or people."""
+    sp = doc.extras["spacy"]
+    claimed = [(f.start, f.end) for f in doc.facts
+               if f.type in (FactType.UNIT, FactType.ORGANIZATION, FactType.PLACE, FactType.PERSON)]
+    for ent in sp.ents:
+        if ent.label_ != "ORG":
+            continue
+        start, end = ent.start_char, ent.end_char
+        lead = _LEAD.match(doc.text[start:end])
+        if lead:
+            start += lead.end()
+        m = _SUFFIX.match(doc.text[end:end + 40])
+        if m:
+            end += m.end()
+        if any(a < end and start < b for a, b in claimed):
+            continue
+        name = doc.text[start:end]
+        doc.add_fact(FactType.ORGANIZATION, start, end, key=org_key(name), extractor="orgs.en",
+                     confidence=0.85, name=name)
+        claimed.append((start, end))
+    return doc

@@ -1,0 +1,113 @@
+"""People in English text, with rank/title ("Colonel", "Russian President") and role
+("commander of the 6th ... Brigade").
+
+spaCy PERSON entities are the base; a bare surname that spaCy mislabels (the small model calls
+"Temirkhanov" a GPE) still counts when it repeats a person named earlier in the document.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from wirecheck.model import Document, Fact, FactType
+from wirecheck.nlp.en_terms import HONORIFICS, TITLES, canon_title
+from wirecheck.registry import stage
+from wirecheck.textnorm import person_key, same_name
+
+_TITLE_RE = re.compile(
+    r"(?:^|[\s(,\"“])(?P<title>" + "|".join(re.escape(t) for t in TITLES) + r")\s+$", re.I)
+_ROLE_RE = re.compile(
+    r"^,?\s+(?:who\s+(?:leads|heads|commands)\s+|(?:the\s+|a\s+)?(?P<role>commander|head|chief|leader|"
+    r"spokesperson|spokesman|spokeswoman|governor|mayor|director|chairman|secretary|minister|"
+    r"deputy commander|chief of staff)\s+of\s+)(?P<of>(?:the\s+)?[^,;.]{2,90})", re.I)
+_NAME_TOKEN = re.compile(r"^[A-Z][\w'’\-]+$")
+
+
+def _clean_name(text: str) -> str:
+    text = re.sub(r"['’]s$", "", text.strip())
+    return re.sub(r"\s+", " ", text)
+
+
+def _overlaps(doc: Document, start: int, end: int, types: tuple[FactType, ...]) -> bool:
+    return any(f.start < end and start < f.end for f in doc.facts if f.type in types)
+
+
+@stage("people.en", requires=["sentences", "spacy"], provides=["facts.person"], langs=["en"], order=40,
+       after=["facts.place", "facts.unit"])
+def people_en(doc: Document) -> Document:
+    """PERSON entities plus repeated surnames, with titles and roles."""
+    sp = doc.extras["spacy"]
+    full: list[Fact] = []
+    spans: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in sp.ents if e.label_ == "PERSON"]
+    # Title-led capitalised names the model missed ("Governor Oleh Syniehubov" tagged ORG).
+    for m in re.finditer(r"\b(?:" + "|".join(re.escape(t) for t in TITLES if not t.endswith(".")) +
+                         r")\s+((?:[A-Z][\w'’\-]+\s?){1,3})", doc.text):
+        a, b = m.start(1), m.start(1) + len(m.group(1).rstrip())
+        if not any(s < b and a < e for s, e in spans) and doc.text[a:b].split()[0] not in {"The", "A"}:
+            spans.append((a, b))
+    for tok in sp:
+        # Bare capitalised tokens that repeat an earlier full name's surname.
+        if _NAME_TOKEN.match(tok.text) and not any(s <= tok.idx < e for s, e in spans):
+            spans.append((tok.idx, tok.idx + len(tok.text)))
+    headlines = {s.index for s in doc.sentences if is_headline(s.text)}
+    for start, end in sorted(spans):
+        text = doc.text[start:end]
+        if text.startswith("the "):
+            start += 4
+        name = _clean_name(doc.text[start:end])
+        end = start + len(name)
+        words = name.split()
+        if not words or not all(w[:1].isupper() for w in words):
+            continue
+        if _overlaps(doc, start, end, (FactType.UNIT, FactType.ORGANIZATION)):
+            continue
+        is_entity = any(e.start_char <= start and end <= e.end_char and e.label_ == "PERSON" for e in sp.ents)
+        earlier = next((f for f in reversed(full) if same_name(f.attrs["surname"], words[-1])), None)
+        title = _title_before(doc.text, start)
+        if not is_entity and earlier is None and title is None:
+            continue  # a bare capitalised word is a person only when it repeats a known name
+        if doc.sentence_at(start) in headlines and earlier is None and not _named_later(doc, words[-1], end):
+            continue  # Title Case Headlines make every word look like a name
+        if len(words) == 1 and earlier is None and not title and _overlaps(doc, start, end, (FactType.PLACE,)):
+            continue
+        if _overlaps(doc, start, end, (FactType.PLACE,)) and earlier is None and title is None:
+            continue
+        attrs: dict[str, Any] = {"surname": words[-1], "given": " ".join(words[:-1]) or None}
+        if earlier is not None and len(words) < len(earlier.attrs["name"].split()):
+            attrs["name"] = earlier.attrs["name"]
+            attrs["coref"] = earlier.id
+        else:
+            attrs["name"] = name
+        attrs["title"] = title or (earlier.attrs.get("title") if earlier is not None else None)
+        rm = _ROLE_RE.match(doc.text[end:end + 160])
+        if rm:
+            attrs["role"] = (rm.group("role") or "commander").lower()
+            attrs["role_of"] = rm.group("of").strip()
+        fact = doc.add_fact(FactType.PERSON, start, end, key=person_key(attrs["name"]), extractor="people.en",
+                            confidence=0.95 if is_entity else 0.8, **attrs)
+        if earlier is None:
+            full.append(fact)
+    return doc
+
+
+def is_headline(sentence: str) -> bool:
+    """A Title Case line without final punctuation."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    if len(words) < 3 or sentence.rstrip()[-1:] in ".!?\"”":
+        return False
+    caps = sum(1 for w in words if w[:1].isupper())
+    return caps / len(words) >= 0.6
+
+
+def _named_later(doc: Document, surname: str, after: int) -> bool:
+    return any(same_name(surname, w) for w in re.findall(r"[A-Z][\w'’\-]+", doc.text[after:]))
+
+
+def _title_before(text: str, start: int) -> str | None:
+    window = text[max(0, start - 45):start]
+    m = _TITLE_RE.search(window)
+    if not m:
+        return None
+    t = m.group("title")
+    return None if t.lower() in HONORIFICS else canon_title(t)

@@ -1,0 +1,87 @@
+"""English word lists the extractors share: ranks and titles, unit vocabulary, number words.
+
+Canonical forms are lowercase American spellings; Russian/Ukrainian extractors map to the same forms
+through their term table, so facts compare across languages.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Longest first so "lieutenant general" wins over "general".
+TITLES = sorted([
+    "president", "vice president", "prime minister", "deputy prime minister", "minister",
+    "defence minister", "defense minister", "foreign minister", "interior minister", "deputy minister",
+    "governor", "acting governor", "mayor", "deputy mayor", "head", "chairman", "chairwoman", "speaker",
+    "spokesman", "spokeswoman", "spokesperson", "press secretary", "ambassador", "senator", "chancellor",
+    "king", "queen", "prince", "general", "lieutenant general", "major general", "colonel general",
+    "brigadier general", "army general", "colonel", "lieutenant colonel", "major", "captain", "lieutenant",
+    "senior lieutenant", "sergeant", "junior sergeant", "senior sergeant", "private", "corporal", "admiral",
+    "vice admiral", "rear admiral", "commander", "commander-in-chief", "chief of staff", "chief of the general staff",
+    "marshal", "military correspondent", "war correspondent", "correspondent", "journalist", "blogger",
+    "military blogger", "secretary general", "secretary-general", "secretary", "director", "chief",
+    "ombudsman", "prosecutor", "prosecutor general", "judge", "pope", "patriarch", "sheikh", "emir",
+    "general secretary", "envoy", "special envoy", "commissioner", "lawmaker", "mp", "deputy", "officer",
+    "analyst", "expert", "colonel-general", "lt. gen.", "maj. gen.", "gen.", "col.", "lt.", "capt.", "sgt.",
+    "adm.", "dr.", "mr.", "mrs.", "ms.", "sen.", "rep.", "gov.",
+], key=len, reverse=True)
+
+TITLE_CANON = {
+    "defense minister": "defence minister", "gen.": "general", "col.": "colonel", "lt.": "lieutenant",
+    "capt.": "captain", "sgt.": "sergeant", "adm.": "admiral", "lt. gen.": "lieutenant general",
+    "maj. gen.": "major general", "colonel-general": "colonel general", "secretary-general": "secretary general",
+    "gov.": "governor", "sen.": "senator", "rep.": "representative", "spokeswoman": "spokesperson",
+    "spokesman": "spokesperson", "war correspondent": "military correspondent",
+}
+HONORIFICS = {"mr.", "mrs.", "ms.", "dr."}
+
+UNIT_TYPES = {
+    "brigade": "brigade", "brigades": "brigade", "regiment": "regiment", "regiments": "regiment",
+    "division": "division", "divisions": "division", "battalion": "battalion", "battalions": "battalion",
+    "company": "company", "corps": "corps", "army": "army", "group": "group", "squadron": "squadron",
+    "detachment": "detachment", "flotilla": "flotilla", "fleet": "fleet", "platoon": "platoon",
+    "battery": "battery", "wing": "wing", "legion": "legion", "center": "center", "centre": "center",
+    "district": "district",
+}
+# Unit types that name a formation in their own right ("Black Sea Fleet") and so are organisations too.
+FORMATION_TYPES = {"fleet", "flotilla", "army", "corps", "district", "legion", "group"}
+
+DESCRIPTORS = {
+    "separate": "separate", "independent": "separate", "guards": "guards", "guard": "guards",
+    "motorized rifle": "motorized rifle", "motorised rifle": "motorized rifle", "motor rifle": "motorized rifle",
+    "mechanized": "mechanized", "mechanised": "mechanized", "motorized": "motorized", "motorised": "motorized",
+    "tank": "tank", "armored": "armored", "armoured": "armored", "assault": "assault",
+    "air assault": "air assault", "airborne": "airborne", "marine": "marine", "naval infantry": "marine",
+    "marines": "marine", "infantry": "infantry", "artillery": "artillery", "rocket": "rocket",
+    "missile": "missile", "rifle": "rifle", "special forces": "special forces", "special purpose": "special purpose",
+    "spetsnaz": "special forces", "mountain": "mountain", "jaeger": "jaeger", "territorial defense": "territorial defense",
+    "territorial defence": "territorial defense", "national guard": "national guard", "combined arms": "combined arms",
+    "engineer": "engineer", "sapper": "engineer", "reconnaissance": "reconnaissance", "recon": "reconnaissance",
+    "anti-aircraft": "anti-aircraft", "air defense": "air defense", "air defence": "air defense",
+    "drone": "drone", "unmanned systems": "unmanned systems", "presidential": "presidential",
+    "operational": "operational", "tactical": "tactical", "light": "light", "heavy": "heavy",
+    "cavalry": "cavalry", "coastal defense": "coastal defense", "coastal defence": "coastal defense",
+    "signals": "signals", "logistics": "logistics", "red banner": "red banner", "order of lenin": "order of lenin",
+}
+
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "dozen": 12, "a dozen": 12, "half": 0.5, "both": 2, "single": 1, "double": 2, "twice": 2,
+}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "bn": 1e9}
+# Vague multitudes: an amount claim with no exact value.
+VAGUE_AMOUNTS = {"dozens": 24, "hundreds": 200, "thousands": 2000, "tens of thousands": 20000,
+                 "hundreds of thousands": 200000, "millions": 2e6, "scores": 40, "several": 3, "many": 0}
+ORDINAL_RE = re.compile(r"\b(\d{1,4})(?:st|nd|rd|th|-?й|-?го)\b", re.I)
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+    "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}
+
+
+def canon_title(t: str) -> str:
+    t = t.lower().strip()
+    return TITLE_CANON.get(t, t)
