@@ -1,0 +1,378 @@
+"""Russian and Ukrainian organisations, military units, people and places, keyed like the English facts.
+
+Organisations and units come from the project's term table (data/terms_ru_uk_en.tsv) matched on lemmas,
+so «177-го полка Каспийской флотилии» gives the unit ``177 regiment`` with parent ``caspian flotilla``
+exactly as "177th Regiment of the Caspian Flotilla" does in English.  People and places come from
+natasha's NER for Russian and from pymorphy3-uk grammemes plus capitalisation for Ukrainian.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wirecheck.model import Document, Fact, FactType
+from wirecheck.nlp.russian import (
+    NAME_TAGS,
+    Token,
+    adjective_agree,
+    capitalise,
+    match_term,
+    morph,
+    name_lemma,
+    natasha_spans,
+    noun_lemma,
+    term_lookup,
+    terms_of,
+    tokens,
+)
+from wirecheck.registry import stage
+from wirecheck.textnorm import normalise_apostrophes, person_key, sound_key, to_latin
+
+EXTRACTOR = "ru_entities"
+
+_ORDINAL_DIGITS = re.compile(r"^(\d{1,4})(?:-?(?:й|я|е|го|му|м|х|ой|ая|ое|ый|ий|та|ти|ї|ий|ого|ому|ій|те|а))?$")
+
+_ORDINAL_WORDS = {
+    # ru
+    "первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7,
+    "восьмой": 8, "девятый": 9, "десятый": 10,
+    # uk
+    "перший": 1, "другий": 2, "третій": 3, "четвертий": 4, "п'ятий": 5, "шостий": 6, "сьомий": 7,
+    "восьмий": 8, "дев'ятий": 9, "десятий": 10,
+}
+
+_REGION_NOUNS = {"область", "край", "республика", "республіка", "округ", "регион", "регіон"}
+_LOC_PREPS = {"в", "у", "во", "на", "под", "під", "біля", "возле", "около", "поблизу", "из", "з", "із",
+              "зі", "до", "над", "от", "від", "вблизи", "неподалеку", "неподалік", "через", "за"}
+
+
+def _covered(doc: Document, start: int, end: int, *types: FactType) -> Fact | None:
+    for f in doc.facts:
+        if (not types or f.type in types) and f.start < end and start < f.end:
+            return f
+    return None
+
+
+def _sentence_bounds(doc: Document, offset: int) -> tuple[int, int]:
+    s = doc.sentences[doc.sentence_at(offset)] if doc.sentences else None
+    return (s.start, s.end) if s else (0, len(doc.text))
+
+
+# ------------------------------------------------------------------------------------ organisations
+
+@stage("ru.organizations", requires=["sentences"], provides=["facts.organization"], langs=["ru", "uk"],
+       order=30)
+def organizations(doc: Document) -> Document:
+    """Organisations from the bilingual term table, plus natasha ORG spans it does not know."""
+    toks = tokens(doc)
+    orgs = terms_of(doc.lang, "org")
+    i = 0
+    while i < len(toks):
+        m = match_term(toks, i, orgs) if toks[i].is_word else None
+        # One-word table entries that are ordinary words in lower case (ova) must be capitalised here.
+        if m is None or (len(m[0].words) == 1 and not toks[i].is_cap):
+            i += 1
+            continue
+        term, end = m
+        doc.add_fact(FactType.ORGANIZATION, toks[i].start, toks[end - 1].end, key=term.english,
+                     extractor=EXTRACTOR, name=_surface_name(doc, toks[i:end]), latin=term.english)
+        i = end
+    if doc.lang == "ru":
+        for sp in natasha_spans(doc.text):
+            if sp.type != "ORG" or _covered(doc, sp.start, sp.end):
+                continue
+            key = to_latin(sp.normal).lower()
+            doc.add_fact(FactType.ORGANIZATION, sp.start, sp.end, key=key, extractor=EXTRACTOR,
+                         confidence=0.7, name=sp.normal, latin=key)
+    return doc
+
+
+def _surface_name(doc: Document, toks: list[Token]) -> str:
+    return doc.text[toks[0].start:toks[-1].end]
+
+
+# ------------------------------------------------------------------------------------------- units
+
+def _ordinal(tok: Token) -> int | None:
+    m = _ORDINAL_DIGITS.match(tok.lower)
+    if m:
+        return int(m.group(1))
+    for lemma in tok.lemmas:
+        if normalise_apostrophes(lemma) in _ORDINAL_WORDS:
+            return _ORDINAL_WORDS[normalise_apostrophes(lemma)]
+    return None
+
+
+@stage("ru.units", requires=["sentences", "facts.organization"], provides=["facts.unit"],
+       langs=["ru", "uk"], order=31)
+def units(doc: Document) -> Document:
+    """Military units: ordinal + descriptors + unit type (+ parent formation), in English canonical form."""
+    toks = tokens(doc)
+    types = terms_of(doc.lang, "unit_type")
+    descs = terms_of(doc.lang, "descriptor")
+    for i, tok in enumerate(toks):
+        m = match_term(toks, i, types) if tok.is_word else None
+        if m is None:
+            continue
+        unit_type = m[0].english
+        org = _covered(doc, tok.start, tok.end, FactType.ORGANIZATION)
+        # Walk back over descriptors (each may be several words) to an ordinal.
+        before: list[str] = []
+        j = i
+        while j > 0:
+            found = None
+            for k in range(max(0, j - 3), j):
+                dm = match_term(toks, k, descs)
+                if dm is not None and dm[1] == j:
+                    found = (k, dm[0].english)
+                    break
+            if found is None:
+                break
+            j, word = found
+            before.insert(0, word)
+        ordinal = _ordinal(toks[j - 1]) if j > 0 else None
+        start_i = j - 1 if ordinal is not None else j
+        # Descriptors that follow the type: «бригада морской пехоты».
+        end_i = i + 1
+        after: list[str] = []
+        while end_i < len(toks):
+            dm = match_term(toks, end_i, descs)
+            if dm is None or len(dm[0].words) < 2:
+                break
+            after.append(dm[0].english)
+            end_i = dm[1]
+        descriptors = before + after
+        if org is not None and ordinal is None:
+            continue  # «Каспийская флотилия» is an organisation, not a numbered unit
+        if ordinal is None and not descriptors:
+            continue  # a bare "бригада" is too vague to compare
+        parent = None
+        nxt = toks[end_i] if end_i < len(toks) else None
+        if nxt is not None:
+            pf = _covered(doc, nxt.start, nxt.end, FactType.ORGANIZATION)
+            if pf is not None and pf.start == nxt.start:
+                parent = pf.key
+        parts = ([str(ordinal)] if ordinal is not None else []) + descriptors + [unit_type]
+        key = " ".join(parts).lower()
+        doc.add_fact(FactType.UNIT, toks[start_i].start, toks[end_i - 1].end, key=key, extractor=EXTRACTOR,
+                     ordinal=ordinal, descriptors=descriptors, unit_type=unit_type, parent=parent)
+    return doc
+
+
+# ------------------------------------------------------------------------------------------ people
+
+@stage("ru.people_places", requires=["sentences", "facts.unit", "facts.organization"],
+       provides=["facts.person", "facts.place"], langs=["ru", "uk"], order=32)
+def people_places(doc: Document) -> Document:
+    """People (nominative name, title, role) and places (nominative lemma, level)."""
+    toks = tokens(doc)
+    if doc.lang == "ru":
+        spans = [(sp.type, sp.start, sp.end, sp.normal) for sp in natasha_spans(doc.text)]
+        spans = [s for s in spans if s[0] in ("PER", "LOC")]
+        spans += _region_terms(doc, toks, spans)
+    else:
+        spans = _uk_spans(doc, toks)
+    spans.sort(key=lambda s: s[1])
+    for typ, start, end, normal in spans:
+        if _covered(doc, start, end, FactType.ORGANIZATION, FactType.UNIT):
+            continue
+        if typ == "PER":
+            _add_person(doc, toks, start, end, normal)
+        else:
+            _add_place(doc, start, end, normal)
+    return doc
+
+
+def _region_terms(doc: Document, toks: list[Token], have: list[tuple[str, int, int, str]]
+                  ) -> list[tuple[str, int, int, str]]:
+    """Regions the NER misses (ДНР, Харківщина): table entries, never overlapping an NER span."""
+    out = []
+    regions = terms_of(doc.lang, "region")
+    for i, t in enumerate(toks):
+        if not t.is_cap:
+            continue
+        m = match_term(toks, i, regions)
+        if m is None:
+            continue
+        start, end = t.start, toks[m[1] - 1].end
+        if any(s < end and start < e for _, s, e, _ in have):
+            continue
+        out.append(("LOC", start, end, doc.text[start:end]))
+    return out
+
+
+def _tok_index(toks: list[Token], offset: int) -> int:
+    for t in toks:
+        if t.end > offset:
+            return t.i
+    return len(toks)
+
+
+def _add_person(doc: Document, toks: list[Token], start: int, end: int, normal: str) -> None:
+    words = normal.split()
+    surname = words[-1]
+    name = normal
+    key = person_key(surname)
+    if len(words) == 1:
+        # A later mention by surname alone takes the full name of the earlier mention.
+        for f in doc.facts_of(FactType.PERSON):
+            if f.key == key and len(f.attrs["name"].split()) > 1:
+                name = f.attrs["name"]
+                break
+    i0 = _tok_index(toks, start)
+    title, title_start = _title_before(doc, toks, i0)
+    role, role_of, role_of_key = _role_near(doc, toks, title_start, _tok_index(toks, end))
+    if title is None and len(words) == 1:
+        prev = next((f for f in reversed(doc.facts_of(FactType.PERSON)) if f.key == key), None)
+        if prev is not None:
+            title = prev.attrs.get("title")
+    doc.add_fact(FactType.PERSON, start, end, key=key,
+                 extractor=EXTRACTOR, name=name, surname=surname, title=title, role=role,
+                 role_of=role_of, role_of_key=role_of_key, latin=to_latin(name))
+
+
+def _title_before(doc: Document, toks: list[Token], i0: int) -> tuple[str | None, int]:
+    """A rank or title that ends right before the name (полковником Ярамиром -> colonel)."""
+    titles = terms_of(doc.lang, "title")
+    for k in range(max(0, i0 - 3), i0):
+        m = match_term(toks, k, titles)
+        if m is not None and m[1] == i0:
+            return m[0].english, k
+    # «губернатор Харьковской области Олег Синегубов»: the title governs a place or organisation.
+    f = _fact_ending_at(doc, toks, i0)
+    if f is not None:
+        k0 = _tok_index(toks, f.start)
+        for k in range(max(0, k0 - 3), k0):
+            m = match_term(toks, k, titles)
+            if m is not None and m[1] == k0:
+                return m[0].english, k
+    return None, i0
+
+
+def _fact_ending_at(doc: Document, toks: list[Token], i: int) -> Fact | None:
+    if i == 0:
+        return None
+    prev_end = toks[i - 1].end
+    for f in doc.facts:
+        if f.end == prev_end and f.type in (FactType.UNIT, FactType.ORGANIZATION, FactType.PLACE):
+            return f
+    return None
+
+
+def _role_near(doc: Document, toks: list[Token], before_i: int, after_i: int
+               ) -> tuple[str | None, str | None, str | None]:
+    """«командиром 6-й ... бригады полковником X» or «X, командир 177-го полка»."""
+    roles = terms_of(doc.lang, "role")
+    # Before: role noun, then a unit/organisation, then (optionally) the title, then the name.
+    f = _fact_ending_at(doc, toks, before_i)
+    if f is not None:
+        k0 = _tok_index(toks, f.start)
+        # «командиром 177-го полка Каспийской флотилии»: step from the parent back to its unit.
+        g = _fact_ending_at(doc, toks, k0)
+        if f.type == FactType.ORGANIZATION and g is not None and g.type == FactType.UNIT:
+            f = g
+            k0 = _tok_index(toks, f.start)
+        if k0 > 0:
+            m = match_term(toks, k0 - 1, roles)
+            if m is not None:
+                return m[0].english, f.text, f.key
+    # After: ", командир X".
+    if after_i + 1 < len(toks) and toks[after_i].text == ",":
+        m = match_term(toks, after_i + 1, roles)
+        if m is not None and m[1] < len(toks):
+            nxt = toks[m[1]]
+            for g in doc.facts:
+                if g.start == nxt.start and g.type in (FactType.UNIT, FactType.ORGANIZATION, FactType.PLACE):
+                    return m[0].english, g.text, g.key
+            return m[0].english, None, None
+    return None, None, None
+
+
+# ------------------------------------------------------------------------------------------ places
+
+def _place_level(doc: Document, name: str) -> str:
+    words = name.lower().split()
+    if words and (words[-1] in _REGION_NOUNS or "народная" in words or "народна" in words):
+        return "region"
+    if term_lookup(doc.lang, "region", name) is not None:
+        return "region"
+    if term_lookup(doc.lang, "country", name) is not None:
+        return "country"
+    return "settlement"
+
+
+def _add_place(doc: Document, start: int, end: int, normal: str) -> None:
+    name = normalise_apostrophes(normal)
+    if name.isupper() and len(name) > 4:  # datelines: МОСКВА, КИЇВ
+        name = " ".join(capitalise(w.lower(), w.lower()) for w in name.split())
+    level = _place_level(doc, name)
+    doc.add_fact(FactType.PLACE, start, end, key="name:" + sound_key(name), extractor=EXTRACTOR,
+                 name=name, level=level, latin=to_latin(name))
+
+
+# ------------------------------------------------------------------------------- Ukrainian spans
+
+def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str]]:
+    """People and places without an NER model: capitalised runs classified by pymorphy3-uk grammemes."""
+    an = morph("uk")
+    sent_starts = {s.start for s in doc.sentences}
+    out: list[tuple[str, int, int, str]] = []
+    regions = terms_of("uk", "region")
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if not (t.is_word and t.is_cap) or _covered(doc, t.start, t.end, FactType.ORGANIZATION, FactType.UNIT):
+            i += 1
+            continue
+        # Adjective + область/район: «Харківській області» -> Харківська область.
+        if i + 1 < len(toks) and toks[i + 1].lemmas & _REGION_NOUNS and t.has("ADJF"):
+            noun = next(iter(toks[i + 1].lemmas & _REGION_NOUNS))
+            adj = t.lemma_with("ADJF") or t.lower
+            name = capitalise(adjective_agree("uk", adj, noun), t.text) + " " + noun
+            out.append(("LOC", t.start, toks[i + 1].end, name))
+            i += 2
+            continue
+        m = match_term(toks, i, regions)
+        if m is not None:
+            out.append(("LOC", t.start, toks[m[1] - 1].end, doc.text[t.start:toks[m[1] - 1].end]))
+            i = m[1]
+            continue
+        j = i
+        while j + 1 < len(toks) and toks[j + 1].is_word and toks[j + 1].is_cap and not toks[j + 1].text.isupper():
+            j += 1
+        run = toks[i:j + 1]
+        at_start = t.start in sent_starts or (i > 0 and toks[i - 1].text in "«\"—–-:")
+        person = [tk for tk in run if any(g in p.tag for p in tk.parses for g in NAME_TAGS)
+                  and not tk.has("Geox")]
+        if len(run) >= 2 and len(person) == len(run) and any(tk.has("Surn") for tk in run) or (
+                len(run) >= 2 and run[0].has("Name") and len(person) == len(run)):
+            words = []
+            for tk in run:
+                lemma = (name_lemma("uk", tk.text, "Name") if tk is run[0] else None) or \
+                    name_lemma("uk", tk.text, "Surn") or name_lemma("uk", tk.text, "Patr") or tk.lower
+                words.append(capitalise(lemma, tk.text))
+            out.append(("PER", run[0].start, run[-1].end, " ".join(words)))
+        elif len(run) == 1 and _known_surname(out, t):
+            sur = name_lemma("uk", t.text, "Surn") or t.lower
+            out.append(("PER", t.start, t.end, capitalise(sur, t.text)))
+        elif len(run) <= 2 and (t.has("Geox") or (i > 0 and toks[i - 1].lower in _LOC_PREPS)
+                                or term_lookup("uk", "country", noun_lemma("uk", t.text)) is not None):
+            if at_start and an.word_is_known(t.lower) and not t.has("Geox") and \
+                    term_lookup("uk", "country", noun_lemma("uk", t.text)) is None:
+                i = j + 1
+                continue
+            if len(run) == 2 and run[0].has("ADJF"):
+                noun = noun_lemma("uk", run[1].text)
+                name = capitalise(adjective_agree("uk", run[0].lemma_with("ADJF") or run[0].lower, noun),
+                                  run[0].text) + " " + capitalise(noun, run[1].text)
+            else:
+                name = " ".join(capitalise(noun_lemma("uk", tk.text), tk.text) for tk in run)
+            out.append(("LOC", run[0].start, run[-1].end, name))
+        i = j + 1
+    return out
+
+
+def _known_surname(found: list[tuple[str, int, int, str]], tok: Token) -> bool:
+    """A lone capitalised word is a person when it repeats the surname of a person already named."""
+    key = person_key(name_lemma("uk", tok.text, "Surn") or tok.text)
+    return any(typ == "PER" and person_key(normal) == key for typ, _, _, normal in found)

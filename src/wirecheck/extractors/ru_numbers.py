@@ -1,0 +1,227 @@
+"""Russian and Ukrainian numbers and dates, in digits or words, keyed like the English ones.
+
+"12 тыс. человек", "двенадцать тысяч человек" and "12 000 человек" all give key ``12000`` with noun
+``person``; "11 декабря" gives ``month:12-11``, "в четверг" ``weekday:thursday``, "в тот же день"
+``rel:same_day``.  Ordinals of units and the days of dates are not counted as numbers.
+"""
+
+from __future__ import annotations
+
+import re
+
+from wirecheck.model import Document, FactType
+from wirecheck.nlp.russian import Token, match_term, term_lookup, terms_of, tokens
+from wirecheck.registry import stage
+from wirecheck.textnorm import normalise_apostrophes
+
+EXTRACTOR = "ru_numbers"
+
+MONTHS = {
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8,
+    "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6, "липня": 7, "серпня": 8,
+    "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+}
+MONTH_LEMMAS = {
+    "январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7, "август": 8,
+    "сентябрь": 9, "октябрь": 10, "ноябрь": 11, "декабрь": 12,
+    "січень": 1, "лютий": 2, "березень": 3, "квітень": 4, "травень": 5, "червень": 6, "липень": 7,
+    "серпень": 8, "вересень": 9, "жовтень": 10, "листопад": 11, "грудень": 12,
+}
+WEEKDAYS = {
+    "понедельник": "monday", "вторник": "tuesday", "среда": "wednesday", "четверг": "thursday",
+    "пятница": "friday", "суббота": "saturday", "воскресенье": "sunday",
+    "понеділок": "monday", "вівторок": "tuesday", "середа": "wednesday", "четвер": "thursday",
+    "п'ятниця": "friday", "субота": "saturday", "неділя": "sunday",
+}
+# Relative expressions, matched on the lower-cased text (both languages).
+RELATIVE = [
+    (r"\b(?:в\s+тот\s+же\s+день|того\s+же\s+дня|в\s+той\s+же\s+день|того\s+ж\s+дня|цього\s+ж\s+дня"
+     r"|в\s+этот\s+же\s+день)\b", "rel:same_day"),
+    (r"\b(?:в\s+ночь\s+на|ночью|вночі|в\s+ніч\s+на|у\s+ніч\s+на|минулої\s+ночі|протягом\s+ночі"
+     r"|этой\s+ночью|цієї\s+ночі|за\s+ночь|за\s+ніч)\b", "rel:overnight"),
+    (r"\b(?:вчера|вчора)\b", "rel:yesterday"),
+    (r"\b(?:сегодня|сьогодні)\b", "rel:today"),
+    (r"\b(?:завтра)\b", "rel:tomorrow"),
+    (r"\b(?:накануне|напередодні)\b", "rel:day_before"),
+    (r"\b(?:на\s+прошлой\s+неделе|минулого\s+тижня|на\s+минулому\s+тижні)\b", "rel:last_week"),
+]
+
+_UNITS = {0: "ноль нуль", 1: "один одна одно", 2: "два две дві", 3: "три", 4: "четыре чотири",
+          5: "пять п'ять", 6: "шесть шість", 7: "семь сім", 8: "восемь вісім", 9: "девять дев'ять",
+          10: "десять", 11: "одиннадцать одинадцять", 12: "двенадцать дванадцять",
+          13: "тринадцать тринадцять", 14: "четырнадцать чотирнадцять", 15: "пятнадцать п'ятнадцять",
+          16: "шестнадцать шістнадцять", 17: "семнадцать сімнадцять", 18: "восемнадцать вісімнадцять",
+          19: "девятнадцать дев'ятнадцять", 20: "двадцать двадцять", 30: "тридцать тридцять",
+          40: "сорок", 50: "пятьдесят п'ятдесят", 60: "шестьдесят шістдесят", 70: "семьдесят сімдесят",
+          80: "восемьдесят вісімдесят", 90: "девяносто дев'яносто", 100: "сто",
+          200: "двести двісті", 300: "триста", 400: "четыреста чотириста", 500: "пятьсот п'ятсот",
+          600: "шестьсот шістсот", 700: "семьсот сімсот", 800: "восемьсот вісімсот",
+          900: "девятьсот дев'ятсот"}
+WORD_VALUES: dict[str, float] = {w: float(v) for v, ws in _UNITS.items() for w in ws.split()}
+WORD_VALUES |= {"полтора": 1.5, "півтора": 1.5, "десяток": 10}
+MULTIPLIERS = {"тысяча": 1e3, "тыс": 1e3, "тисяча": 1e3, "тис": 1e3, "миллион": 1e6, "млн": 1e6,
+               "мільйон": 1e6, "миллиард": 1e9, "млрд": 1e9, "мільярд": 1e9}
+QUALIFIERS = {"более": "more than", "свыше": "more than", "больше": "more than", "понад": "more than",
+              "більше": "more than", "около": "about", "примерно": "about", "порядка": "about",
+              "приблизно": "about", "близько": "about", "почти": "almost", "майже": "almost",
+              "до": "up to", "менее": "less than", "меньше": "less than", "менше": "less than",
+              "менш": "less than", "щонайменше": "at least", "минимум": "at least", "мінімум": "at least"}
+
+_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def _word_value(tok: Token) -> float | None:
+    for lemma in sorted(tok.lemmas):
+        lemma = normalise_apostrophes(lemma)
+        if lemma in WORD_VALUES:
+            return float(WORD_VALUES[lemma])
+    return None
+
+
+def _multiplier(tok: Token) -> float | None:
+    for lemma in tok.lemmas:
+        if lemma.rstrip(".") in MULTIPLIERS:
+            return MULTIPLIERS[lemma.rstrip(".")]
+    return None
+
+
+def _taken(doc: Document, start: int, end: int) -> bool:
+    return any(f.start < end and start < f.end for f in doc.facts
+               if f.type in (FactType.UNIT, FactType.DATE, FactType.NUMBER))
+
+
+@stage("ru.dates", requires=["sentences"], provides=["facts.date"], langs=["ru", "uk"], order=33)
+def dates(doc: Document) -> Document:
+    """Calendar dates, weekdays and relative days."""
+    text = doc.text
+    lower = text.lower()
+    for m in re.finditer(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\b(?:\s+(\d{4})\s*(?:г\.|года|году|року|р\.)?)?",
+                         lower):
+        day, month, year = int(m.group(1)), MONTHS[m.group(2)], m.group(3)
+        if not 1 <= day <= 31:
+            continue
+        key = f"{year}-{month:02d}-{day:02d}" if year else f"month:{month:02d}-{day:02d}"
+        end = m.end() if year else m.end(2)
+        doc.add_fact(FactType.DATE, m.start(), end, key=key, extractor=EXTRACTOR, value=key, relative=False)
+    toks = tokens(doc)
+    for t in toks:
+        if _taken(doc, t.start, t.end) or not t.is_word:
+            continue
+        for lemma in t.lemmas:
+            lemma = normalise_apostrophes(lemma)
+            if lemma in WEEKDAYS and t.i > 0 and toks[t.i - 1].lower in ("в", "во", "у"):
+                key = f"weekday:{WEEKDAYS[lemma]}"
+                doc.add_fact(FactType.DATE, t.start, t.end, key=key, extractor=EXTRACTOR, value=key,
+                             relative=True)
+                break
+            if lemma in MONTH_LEMMAS and t.i > 0 and toks[t.i - 1].lower in ("в", "у", "во") \
+                    and "loct" in str(t.parses[0].tag if t.parses else ""):
+                key = f"month:{MONTH_LEMMAS[lemma]:02d}"
+                doc.add_fact(FactType.DATE, t.start, t.end, key=key, extractor=EXTRACTOR, value=key,
+                             relative=False)
+                break
+    for pattern, key in RELATIVE:
+        for m in re.finditer(pattern, lower):
+            if not _taken(doc, m.start(), m.end()):
+                doc.add_fact(FactType.DATE, m.start(), m.end(), key=key, extractor=EXTRACTOR, value=key,
+                             relative=True)
+    for m in re.finditer(r"\b(?:в|у)\s+((?:19|20)\d{2})\s+(?:году|році)\b", lower):
+        if not _taken(doc, m.start(1), m.end(1)):
+            doc.add_fact(FactType.DATE, m.start(1), m.end(), key=m.group(1), extractor=EXTRACTOR,
+                         value=m.group(1), relative=False)
+    return doc
+
+
+@stage("ru.numbers", requires=["sentences", "facts.unit", "facts.date"], provides=["facts.number"],
+       langs=["ru", "uk"], order=34)
+def numbers(doc: Document) -> Document:
+    """Quantities in digits or words, with the counted noun and a qualifier (более -> more than)."""
+    toks = tokens(doc)
+    by_start = {t.start: t for t in toks}
+    spans: list[tuple[int, int, float]] = []
+    for m in _DIGITS.finditer(doc.text):
+        raw = re.sub(r"[ \u00a0\u202f]", "", m.group(1)).replace(",", ".")
+        end = m.end()
+        after = doc.text[end:end + 3]
+        if re.match(r"-\w", after):  # 6-й, 177-го: ordinals belong to units and dates
+            continue
+        if _taken(doc, m.start(), end):
+            continue
+        value = float(raw)
+        nxt = _next_token(toks, end)
+        if nxt is not None and (mult := _multiplier(nxt)) is not None:
+            value *= mult
+            end = nxt.end
+        spans.append((m.start(), end, value))
+    # Number words: consecutive tokens with known values, then an optional multiplier.
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        v = _word_value(t) if t.is_word and not _taken(doc, t.start, t.end) else None
+        if v is None or not _is_number_word(t):
+            i += 1
+            continue
+        total, j = v, i + 1
+        while j < len(toks) and (w := _word_value(toks[j])) is not None and _is_number_word(toks[j]):
+            total += w
+            j += 1
+        if j < len(toks) and (mult := _multiplier(toks[j])) is not None:
+            total *= mult
+            j += 1
+        spans.append((t.start, toks[j - 1].end, total))
+        i = j
+    for start, end, value in sorted(spans):
+        if any(f.type == FactType.NUMBER and f.start < end and start < f.end for f in doc.facts):
+            continue
+        noun = _counted_noun(doc, toks, end)
+        qualifier = _qualifier(toks, start, by_start)
+        doc.add_fact(FactType.NUMBER, start, end, key=_fmt(value), extractor=EXTRACTOR, value=value,
+                     noun=noun, qualifier=qualifier)
+    return doc
+
+
+def _is_number_word(t: Token) -> bool:
+    return any("NUMR" in p.tag for p in t.parses) or _multiplier(t) is not None
+
+
+def _next_token(toks: list[Token], offset: int) -> Token | None:
+    for t in toks:
+        if t.start >= offset:
+            return t
+    return None
+
+
+def _counted_noun(doc: Document, toks: list[Token], end: int) -> str | None:
+    """English lemma (term table) or Russian/Ukrainian lemma of the first noun after the number."""
+    nouns = terms_of(doc.lang, "noun")
+    start = next((t.i for t in toks if t.start >= end), len(toks))
+    for k in range(start, min(start + 4, len(toks))):
+        t = toks[k]
+        if not t.is_word:
+            if t.text in ("из", "з", "."):
+                return None
+            continue
+        m = match_term(toks, k, nouns)
+        if m is not None:
+            return m[0].english
+        if t.lower in ("из", "з", "із"):  # "38 из 52": the noun comes after the second number
+            return None
+        noun = t.lemma_with("NOUN")
+        if noun is not None and not t.has("ADJF"):
+            return term_lookup(doc.lang, "noun", noun) or noun
+    return None
+
+
+def _qualifier(toks: list[Token], start: int, by_start: dict[int, Token]) -> str | None:
+    t = by_start.get(start)
+    if t is None or t.i == 0:
+        return None
+    prev = toks[t.i - 1]
+    if prev.lower == "не" or (t.i > 1 and toks[t.i - 2].lower == "не" and prev.lower in ("менее", "менше", "менш")):
+        return "at least"
+    return QUALIFIERS.get(prev.lower)
