@@ -64,10 +64,11 @@ def write(con: Console, comp: Comparison) -> None:
         table.add_column("why it matters", ratio=4)
         for f in sorted(items, key=lambda f: (f.story.start if f.story else 10**9)):
             story_txt = f.story.text if f.story else "-"
-            if f.after and f.story and f.after != f.story.text:
+            if f.after and f.story and f.after not in f.story.text:
                 story_txt = f"{f.after}\n[dim]in: {_clip(f.story.text)}[/dim]"
             if f.source:
-                src_txt = f.source.text if not f.before else f"{f.before}\n[dim]in: {_clip(f.source.text)}[/dim]"
+                src_txt = f.source.text if not f.before or f.before == f.source.text else \
+                    f"{f.before}\n[dim]in: {_clip(f.source.text)}[/dim]"
             elif f.reference:
                 src_txt = _ref_text(f.reference)
             else:

@@ -1,0 +1,155 @@
+"""Match each story fact to its counterpart in the source: the same fact (supported), the fact it was
+changed from (changed), or nothing (added); each source fact is then kept or dropped.
+
+Identity is decided on language-neutral keys (GeoNames ids, surname sound keys, unit canonical forms,
+number values), never on spelling alone; "changed" needs both texts to be talking about the same slot:
+aligned sentences and a type-specific reason (same unit number, same counted noun, same date kind,
+contrasting event verbs ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from wirecheck.extractors.en_events import contrasting
+from wirecheck.model import Comparison, Fact, FactType, FactVerdict, Verdict
+from wirecheck.registry import pair_stage
+from wirecheck.textnorm import name_similarity, same_name, sound_key
+
+MATCHED_TYPES = (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION, FactType.UNIT, FactType.NUMBER,
+                 FactType.DATE, FactType.EVENT)
+_GENERIC_ORG_WORDS = {"the", "of", "and", "press", "service", "office", "ministry", "department", "force",
+                      "forces", "armed", "national", "state", "general", "staff", "agency", "committee",
+                      "council", "group", "army", "fleet", "flotilla", "corps", "district", "military"}
+
+
+@dataclass
+class Match:
+    story: Fact | None
+    source: Fact | None
+    status: Verdict
+    rule: str
+    score: float
+
+
+def _place_same(a: Fact, b: Fact) -> bool:
+    ga, gb = a.attrs.get("geonameid"), b.attrs.get("geonameid")
+    if ga and gb:
+        return str(ga) == str(gb)
+    if a.key and a.key == b.key:
+        return True
+    if not ga and not gb:  # neither resolved: fall back to a strict sound-alike comparison
+        return name_similarity(str(a.attrs.get("name") or a.text), str(b.attrs.get("name") or b.text)) >= 92
+    return False
+
+
+def _org_words(f: Fact) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", f.key) if w not in _GENERIC_ORG_WORDS and len(w) > 2}
+
+
+def same_fact(a: Fact, b: Fact) -> bool:
+    if a.type is not b.type:
+        return False
+    t = a.type
+    if t is FactType.PERSON:
+        return a.key == b.key or same_name(str(a.attrs.get("surname") or a.text),
+                                           str(b.attrs.get("surname") or b.text))
+    if t is FactType.PLACE:
+        return _place_same(a, b)
+    if t is FactType.ORGANIZATION:
+        if a.key == b.key or sound_key(a.key) == sound_key(b.key):
+            return True
+        # "Kremlin" and "Kremlin press service" are the same institution speaking.
+        wa, wb = a.key.split(), b.key.split()
+        short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+        return bool(short) and long_[: len(short)] == short and not (
+            bool(a.attrs.get("formation")) or bool(b.attrs.get("formation")))
+    if t is FactType.NUMBER:
+        va, vb = a.attrs.get("value"), b.attrs.get("value")
+        return va is not None and vb is not None and abs(float(va) - float(vb)) < 1e-9
+    if t is FactType.EVENT:
+        return a.key == b.key and bool(a.attrs.get("negated")) == bool(b.attrs.get("negated"))
+    return a.key == b.key
+
+
+def slot_score(a: Fact, b: Fact, aligned: bool) -> float:
+    """How strongly source fact ``b`` is the thing story fact ``a`` replaced (0: unrelated)."""
+    t = a.type
+    if t is FactType.UNIT:
+        if a.attrs.get("ordinal") is not None and a.attrs.get("ordinal") == b.attrs.get("ordinal"):
+            return 1.0
+        return 0.6 if aligned and a.attrs.get("unit_type") == b.attrs.get("unit_type") else 0.0
+    if not aligned:
+        return 0.0
+    if t is FactType.ORGANIZATION:
+        if _org_words(a) & _org_words(b):
+            return 0.9
+        return 0.5 if a.attrs.get("formation") and b.attrs.get("formation") else 0.0
+    if t is FactType.PLACE:
+        if (a.attrs.get("level") or "settlement") != (b.attrs.get("level") or "settlement"):
+            return 0.0
+        return 0.6 + 0.3 * name_similarity(str(a.attrs.get("name") or a.text), str(b.attrs.get("name") or b.text)) / 100
+    if t is FactType.PERSON:
+        same_title = a.attrs.get("title") and a.attrs.get("title") == b.attrs.get("title")
+        return 0.9 if same_title else 0.55
+    if t is FactType.NUMBER:
+        na, nb = a.attrs.get("noun"), b.attrs.get("noun")
+        if na and nb:
+            return 0.9 if na == nb else 0.0
+        return 0.0
+    if t is FactType.DATE:
+        return 0.8 if a.attrs.get("kind") == b.attrs.get("kind") and a.attrs.get("kind") != "duration" else 0.0
+    if t is FactType.EVENT:
+        if contrasting(a.key, b.key):
+            return 0.9
+        if a.key == b.key and bool(a.attrs.get("negated")) != bool(b.attrs.get("negated")):
+            return 0.9
+        return 0.0
+    return 0.0
+
+
+@pair_stage("align.facts", requires=["alignments"], provides=["matches"], order=20)
+def match_facts(comp: Comparison) -> None:
+    """Supported / changed / added for story facts; kept / dropped for source facts."""
+    assert comp.source is not None
+    story, source = comp.story, comp.source
+    aligned_of = {a.story: set(a.source) for a in comp.alignments}
+    src_facts = [f for f in source.facts if f.type in MATCHED_TYPES]
+    matches: list[Match] = []
+    used: set[str] = set()
+    pending: list[Fact] = []
+    for f in story.facts:
+        if f.type not in MATCHED_TYPES:
+            continue
+        aligned = aligned_of.get(f.sentence, set())
+        same = [g for g in src_facts if same_fact(f, g)]
+        if same:
+            same.sort(key=lambda g: (g.sentence not in aligned, g.id in used))
+            matches.append(Match(f, same[0], Verdict.SUPPORTED, "same-key", 1.0))
+            used.add(same[0].id)
+        else:
+            pending.append(f)
+    for f in pending:
+        aligned = aligned_of.get(f.sentence, set())
+        # A source fact already echoed in this very story sentence is not what this one replaced.
+        echoed = {m.source.id for m in matches if m.story and m.source and m.story.sentence == f.sentence}
+        scored = [(slot_score(f, g, g.sentence in aligned), g) for g in src_facts
+                  if g.type is f.type and g.id not in echoed]
+        scored = [(s, g) for s, g in scored if s >= 0.5]
+        if scored:
+            scored.sort(key=lambda sg: (-sg[0], sg[1].id in used))
+            s, g = scored[0]
+            matches.append(Match(f, g, Verdict.CHANGED, f"slot:{f.type.value}", s))
+            used.add(g.id)
+        else:
+            matches.append(Match(f, None, Verdict.ADDED, "no-counterpart", 0.0))
+    for g in src_facts:
+        if g.id not in used:
+            matches.append(Match(None, g, Verdict.DROPPED, "no-counterpart", 0.0))
+    comp.extras["matches"] = matches
+    for m in matches:
+        if m.story is not None:
+            comp.verdicts.append(FactVerdict(m.story.id, m.status, m.source.id if m.source else None, m.score))
+    for g in src_facts:
+        comp.verdicts.append(FactVerdict(g.id, Verdict.KEPT if g.id in used else Verdict.DROPPED))

@@ -1,0 +1,120 @@
+"""Align each story sentence with the source sentence(s) it was written from.
+
+Two signals: shared anchor facts (people, places, units, numbers, dates, events: language-neutral keys,
+so they work across scripts), and, for same-language pairs, overlap of content-word lemmas.  A close
+sound-alike (Sevsk ~ Seversk) counts as half an anchor, so a sentence whose place was swapped still
+finds its origin.  When a sentence embedding model is installed (``align.embeddings``) its similarity
+is a third signal; it never decides alone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from wirecheck.model import Alignment, Comparison, Document, Fact, FactType
+from wirecheck.registry import pair_stage
+from wirecheck.textnorm import name_similarity
+
+ANCHOR_WEIGHTS: dict[FactType, float] = {
+    FactType.PERSON: 3.0, FactType.PLACE: 3.0, FactType.UNIT: 3.0, FactType.ORGANIZATION: 2.0,
+    FactType.NUMBER: 2.0, FactType.DATE: 1.0, FactType.EVENT: 1.0, FactType.QUOTE: 3.0,
+}
+THRESHOLD = 0.16
+_WORD = re.compile(r"\w+", re.U)
+
+
+def _anchors(doc: Document, sent: int) -> dict[tuple[FactType, str], Fact]:
+    return {(f.type, f.key): f for f in doc.facts
+            if f.sentence == sent and f.type in ANCHOR_WEIGHTS and f.key}
+
+
+def _lemmas(doc: Document, sent: int) -> set[str]:
+    sp = doc.extras.get("spacy")
+    s = doc.sentences[sent]
+    if sp is not None:
+        span = sp.char_span(s.start, s.end, alignment_mode="expand")
+        if span is not None:
+            return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and len(t) > 2}
+    lem = doc.extras.get("lemmas")  # Russian/Ukrainian stages may provide {sentence: set(lemmas)}
+    if isinstance(lem, dict) and sent in lem:
+        return set(lem[sent])
+    return {w.lower() for w in _WORD.findall(s.text) if len(w) > 3}
+
+
+def _soft(a: Fact, b: Fact) -> float:
+    """Half credit for near-identical names of the same type that are not the same key."""
+    if a.type is not b.type or a.type not in (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION):
+        return 0.0
+    na, nb = str(a.attrs.get("name") or a.text), str(b.attrs.get("name") or b.text)
+    return 0.5 if name_similarity(na, nb) >= 60 else 0.0
+
+
+def anchor_score(sa: dict[tuple[FactType, str], Fact], sb: dict[tuple[FactType, str], Fact]) -> float:
+    if not sa or not sb:
+        return 0.0
+    shared = sum(ANCHOR_WEIGHTS[t] for (t, k) in sa if (t, k) in sb)
+    only_a = [f for key, f in sa.items() if key not in sb]
+    only_b = [f for key, f in sb.items() if key not in sa]
+    for fa in only_a:
+        best = max((_soft(fa, fb) for fb in only_b), default=0.0)
+        shared += best * ANCHOR_WEIGHTS[fa.type]
+    total_a = sum(ANCHOR_WEIGHTS[t] for (t, _) in sa)
+    total_b = sum(ANCHOR_WEIGHTS[t] for (t, _) in sb)
+    return min(1.0, 2 * shared / (total_a + total_b))
+
+
+def dice(a: Iterable[str], b: Iterable[str]) -> float:
+    sa, sb = set(a), set(b)
+    return 2 * len(sa & sb) / (len(sa) + len(sb)) if sa and sb else 0.0
+
+
+def similarity_matrix(story: Document, source: Document) -> list[list[float]]:
+    same_lang = story.lang == source.lang
+    s_anchors = [_anchors(story, i) for i in range(len(story.sentences))]
+    t_anchors = [_anchors(source, j) for j in range(len(source.sentences))]
+    s_lem = [_lemmas(story, i) for i in range(len(story.sentences))] if same_lang else []
+    t_lem = [_lemmas(source, j) for j in range(len(source.sentences))] if same_lang else []
+    emb = None
+    if not same_lang:
+        try:
+            from wirecheck.align import embeddings  # optional second signal across languages
+
+            emb = embeddings.sentence_similarity([s.text for s in story.sentences],
+                                                 [s.text for s in source.sentences])
+        except ImportError:
+            emb = None
+    out: list[list[float]] = []
+    for i in range(len(story.sentences)):
+        row = []
+        for j in range(len(source.sentences)):
+            a = anchor_score(s_anchors[i], t_anchors[j])
+            if same_lang:
+                score = 0.55 * a + 0.45 * dice(s_lem[i], t_lem[j])
+            elif emb is not None:
+                score = 0.6 * a + 0.4 * max(0.0, float(emb[i][j]))
+            else:
+                score = a
+            row.append(score)
+        out.append(row)
+    return out
+
+
+@pair_stage("align.sentences", provides=["alignments"], order=10)
+def align_sentences(comp: Comparison) -> None:
+    """Best source sentence per story sentence, plus a second one when the story merged two."""
+    assert comp.source is not None
+    matrix = similarity_matrix(comp.story, comp.source)
+    comp.extras["similarity"] = matrix
+    for i, row in enumerate(matrix):
+        ranked = sorted(range(len(row)), key=lambda j: -row[j])
+        if not ranked or row[ranked[0]] < THRESHOLD:
+            comp.alignments.append(Alignment(i, [], row[ranked[0]] if ranked else 0.0, "none"))
+            continue
+        best = row[ranked[0]]
+        chosen = [ranked[0]]
+        for j in ranked[1:3]:
+            if row[j] >= max(THRESHOLD, 0.6 * best):
+                chosen.append(j)
+        comp.alignments.append(Alignment(i, sorted(chosen), round(best, 3), "anchors+lexical"
+                                         if comp.story.lang == comp.source.lang else "anchors"))

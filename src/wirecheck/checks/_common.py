@@ -1,0 +1,70 @@
+"""Helpers the checks share: evidence spans and short descriptions of facts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wirecheck.model import Comparison, Document, Fact, Span
+
+CLAUSE_DEPS = {"appos", "relcl", "acl", "parataxis", "ccomp", "advcl"}
+MAX_CLAIM_CHARS = 160
+
+
+def claim_span(doc: Document, fact: Fact) -> Span:
+    """The phrase that carries an added fact: its appositive, clause or prepositional phrase when one
+    holds it ("a key settlement in the Kharkiv region"), else the fact's own words ("hour-long")."""
+    sp = doc.extras.get("spacy")
+    if sp is None:
+        return fact.span
+    span = sp.char_span(fact.start, fact.end, alignment_mode="expand")
+    if span is None:
+        return fact.span
+    node = span.root
+    if node.dep_ in ("amod", "compound", "nummod", "npadvmod", "poss") and node.head.pos_ in ("NOUN", "PROPN"):
+        return fact.span
+    while node.head is not node:
+        if node.dep_ in CLAUSE_DEPS:
+            return _subtree_span(doc, node, fact)
+        if node.dep_ == "prep":
+            if node.head.dep_ == "appos":
+                return _subtree_span(doc, node.head, fact)
+            return _subtree_span(doc, node, fact)
+        node = node.head
+    return fact.span
+
+
+def _subtree_span(doc: Document, node: Any, fact: Fact) -> Span:
+    toks = list(node.subtree)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    text = doc.text[start:end].rstrip(",;:—–- ")
+    end = start + len(text)
+    if end - start > MAX_CLAIM_CHARS or end <= start:
+        return fact.span
+    return Span(start, end, text)
+
+
+def sentence_span(doc: Document, index: int) -> Span:
+    s = doc.sentences[index]
+    return Span(s.start, s.end, s.text)
+
+
+def place_record(f: Fact) -> dict[str, Any] | None:
+    """The gazetteer record a resolved place fact carries, for the finding's evidence."""
+    if not f.attrs.get("geonameid") and not str(f.key).startswith("adm1:"):
+        return None
+    keys = ("geonameid", "name", "region", "admin1_code", "country", "country_code", "lat", "lon", "level",
+            "resolution")
+    return {k: f.attrs.get(k) for k in keys if f.attrs.get(k) is not None} | {"mention": f.text}
+
+
+def where(f: Fact) -> str:
+    parts = [str(f.attrs.get("name") or f.text)]
+    for k in ("region", "country"):
+        v = f.attrs.get(k)
+        if v and v not in parts:
+            parts.append(str(v))
+    return ", ".join(parts)
+
+
+def matches(comp: Comparison) -> list[Any]:
+    return list(comp.extras.get("matches", []))

@@ -1,0 +1,41 @@
+"""Certainty changes between aligned sentences: the source hedges ("reportedly", "may have") and the
+story states it as fact, or the story hedges or boosts what the source states plainly."""
+
+from __future__ import annotations
+
+from wirecheck.checks._common import sentence_span
+from wirecheck.kinds import FindingKind
+from wirecheck.model import Comparison, Fact, FactType, Finding
+from wirecheck.registry import check
+
+
+def _hedges(facts: list[Fact], kind: str) -> list[Fact]:
+    return [f for f in facts if f.type is FactType.HEDGE and f.attrs.get("kind") == kind]
+
+
+@check("certainty", kinds=[FindingKind.CERTAINTY_CHANGED], requires=["alignments"], order=84)
+def certainty(comp: Comparison) -> None:
+    """Hedge present on one side of an aligned pair and absent on the other."""
+    assert comp.source is not None
+    story, source = comp.story, comp.source
+    for a in comp.alignments:
+        if not a.source:
+            continue
+        s_facts = story.facts_in(a.story)
+        t_facts = [f for j in a.source for f in source.facts_in(j)]
+        s_hedge, t_hedge = _hedges(s_facts, "hedge"), _hedges(t_facts, "hedge")
+        s_boost = _hedges(s_facts, "booster")
+        if t_hedge and not s_hedge:
+            h = t_hedge[0]
+            span = s_boost[0].span if s_boost else sentence_span(story, a.story)
+            comp.add(Finding(FindingKind.CERTAINTY_CHANGED,
+                             f"The source hedges this ('{h.text}'); the story states it as "
+                             + ("certain." if s_boost else "fact."),
+                             story=span, source=h.span, before=h.text, after=s_boost[0].text if s_boost else None,
+                             rule="hedge.dropped", confidence=0.75, source_fact=h.id))
+        elif s_hedge and not t_hedge:
+            h = s_hedge[0]
+            comp.add(Finding(FindingKind.CERTAINTY_CHANGED,
+                             f"The story hedges this ('{h.text}'); the source states it plainly.",
+                             story=h.span, source=sentence_span(source, a.source[0]), after=h.text,
+                             rule="hedge.added", confidence=0.6, story_fact=h.id))

@@ -1,0 +1,94 @@
+"""Findings for story facts that replaced a source fact: a place, person, unit, organisation, number,
+date or event that the source states differently at the same point; and changed titles of people
+who are otherwise the same."""
+
+from __future__ import annotations
+
+from wirecheck.checks._common import matches, place_record, where
+from wirecheck.geo import distance_km
+from wirecheck.kinds import FindingKind
+from wirecheck.model import Comparison, Fact, FactType, Finding, Verdict
+from wirecheck.registry import check
+
+KIND_OF = {
+    FactType.PLACE: FindingKind.PLACE_CHANGED,
+    FactType.PERSON: FindingKind.PERSON_CHANGED,
+    FactType.UNIT: FindingKind.UNIT_CHANGED,
+    FactType.ORGANIZATION: FindingKind.ORGANIZATION_CHANGED,
+    FactType.NUMBER: FindingKind.NUMBER_CHANGED,
+    FactType.DATE: FindingKind.DATE_CHANGED,
+    FactType.EVENT: FindingKind.PREDICATE_CHANGED,
+}
+
+
+def _message(kind: FindingKind, story: Fact, source: Fact) -> str:
+    if kind is FindingKind.PLACE_CHANGED:
+        msg = f"The source has {where(source)}; the story has {where(story)}, a different place."
+        d = _distance(story, source)
+        if d is not None:
+            msg += f" They are {d:,.0f} km apart."
+        return msg
+    if kind is FindingKind.UNIT_CHANGED:
+        diffs = []
+        if story.attrs.get("unit_type") != source.attrs.get("unit_type"):
+            diffs.append(f"a {story.attrs.get('unit_type')} instead of a {source.attrs.get('unit_type')}")
+        sd, td = story.attrs.get("descriptors") or [], source.attrs.get("descriptors") or []
+        added = [d for d in sd if d not in td]
+        lost = [d for d in td if d not in sd]
+        if added or lost:
+            diffs.append("descriptors " + ", ".join([f"+{d}" for d in added] + [f"-{d}" for d in lost]))
+        if story.attrs.get("ordinal") != source.attrs.get("ordinal"):
+            diffs.append(f"number {story.attrs.get('ordinal')} instead of {source.attrs.get('ordinal')}")
+        return f"The source names the {source.text}; the story makes it {story.text} ({'; '.join(diffs)})."
+    if kind is FindingKind.NUMBER_CHANGED:
+        noun = source.attrs.get("noun_text") or source.attrs.get("noun") or ""
+        return f"The source gives {source.attrs.get('value'):g} {noun}; the story {story.attrs.get('value'):g}."
+    if kind is FindingKind.PREDICATE_CHANGED:
+        neg = " (negation differs)" if story.key == source.key else ""
+        return (f"The source says '{source.text}' ({source.key}); the story says '{story.text}' "
+                f"({story.key}){neg}: a different event.")
+    if kind is FindingKind.PERSON_CHANGED:
+        return f"The source names {source.attrs.get('name') or source.text}; the story names " \
+               f"{story.attrs.get('name') or story.text} in that place."
+    return f"The source says '{source.text}'; the story says '{story.text}'."
+
+
+def _distance(a: Fact, b: Fact) -> float | None:
+    try:
+        return distance_km(float(a.attrs["lat"]), float(a.attrs["lon"]), float(b.attrs["lat"]),
+                           float(b.attrs["lon"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+@check("changed-facts", kinds=list(KIND_OF.values()) + [FindingKind.TITLE_CHANGED], requires=["matches"])
+def changed_facts(comp: Comparison) -> None:
+    """One finding per story fact matched to a different source fact in the same slot."""
+    assert comp.source is not None
+    for m in matches(comp):
+        story, source = m.story, m.source
+        if story is None or source is None:
+            continue
+        if m.status is Verdict.SUPPORTED and story.type is FactType.PERSON:
+            st, tt = story.attrs.get("title"), source.attrs.get("title")
+            if st and tt and st != tt:
+                comp.add(Finding(FindingKind.TITLE_CHANGED,
+                                 f"{source.attrs.get('name')} is '{tt}' in the source, '{st}' in the story.",
+                                 story=story.span, source=source.span, before=tt, after=st,
+                                 rule="person.title-differs", confidence=0.8, story_fact=story.id,
+                                 source_fact=source.id))
+            continue
+        if m.status is not Verdict.CHANGED:
+            continue
+        kind = KIND_OF[story.type]
+        reference = None
+        if story.type is FactType.PLACE:
+            rs, rt = place_record(story), place_record(source)
+            if rs or rt:
+                reference = {"story_place": rs, "source_place": rt}
+        conf = m.score * min(story.confidence, source.confidence)
+        if story.type is FactType.PLACE:
+            conf *= float(story.attrs.get("resolution") or 0.8)
+        comp.add(Finding(kind, _message(kind, story, source), story=story.span, source=source.span,
+                         before=source.text, after=story.text, rule=m.rule, confidence=round(conf, 3),
+                         story_fact=story.id, source_fact=source.id, reference=reference))

@@ -1,0 +1,50 @@
+"""Source facts the story left out: a whole source sentence nobody used, or a named person, place,
+unit, organisation or number that no story fact kept."""
+
+from __future__ import annotations
+
+import re
+
+from wirecheck.checks._common import matches, sentence_span
+from wirecheck.kinds import FindingKind
+from wirecheck.model import Comparison, FactType, Finding, Verdict
+from wirecheck.registry import check
+
+REPORTED = (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION, FactType.UNIT, FactType.NUMBER,
+            FactType.QUOTE)
+# "MOSCOW, December 11 (TASS)." / "KYIV, March 4 (Ukrinform) -": the dateline is not a claim.
+DATELINE = re.compile(r"^[^\n.]{0,60}?(?:\([^)]{1,40}\)\s*[.\-–—:]?|\s[-–—]\s)", re.U)
+
+
+@check("dropped-facts", kinds=[FindingKind.DROPPED_FACT], requires=["matches"], order=86)
+def dropped_facts(comp: Comparison) -> None:
+    """One finding per unused source sentence, else per dropped named fact."""
+    assert comp.source is not None
+    source = comp.source
+    used = {j for a in comp.alignments for j in a.source}
+    m = DATELINE.match(source.text)
+    dateline_end = m.end() if m else 0
+    reported_sentences: set[int] = set()
+    for j, sent in enumerate(source.sentences):
+        if j in used:
+            continue
+        facts = [f for f in source.facts_in(j) if f.type in REPORTED and f.start >= dateline_end]
+        if not facts and len(sent.text.split()) < 6:
+            continue
+        reported_sentences.add(j)
+        names = ", ".join(sorted({f.text for f in facts})[:6])
+        comp.add(Finding(FindingKind.DROPPED_FACT,
+                         "The story leaves out this source sentence" + (f" ({names})." if names else "."),
+                         source=sentence_span(source, j), rule="sentence.unused", confidence=0.7))
+    for mt in matches(comp):
+        g = mt.source
+        if (mt.status is not Verdict.DROPPED or g is None or g.type not in REPORTED
+                or g.sentence in reported_sentences or g.start < dateline_end):
+            continue
+        if any(x.source is not None and x.source.id != g.id and x.source.key == g.key and x.status
+               is not Verdict.DROPPED for x in matches(comp)):
+            continue  # another mention of the same thing was kept
+        comp.add(Finding(FindingKind.DROPPED_FACT,
+                         f"The source's {g.type.value} '{g.text}' does not appear in the story.",
+                         source=g.span, before=g.text, rule=f"fact.dropped:{g.type.value}",
+                         confidence=0.6 * g.confidence, source_fact=g.id))
