@@ -1,0 +1,328 @@
+"""PolNeAR attribution benchmark: source, cue and content spans found by wirecheck's English extractors.
+
+Reads ../shared/data/attribution/polnear/{dev,test} (brat stand-off, one annotator file per article),
+runs the product's stages (``sentences.en`` then ``attributions.en`` and ``quotes.en``) on each article
+and scores the ATTRIBUTION facts through a thin adapter (their source/cue/content offsets).
+
+Metrics, as in the Citron and PolNeAR papers:
+- exact: a predicted span counts when its words are exactly a gold span's words (punctuation and
+  quote marks ignored; a discontinuous span is the union of its pieces);
+- overlap: Citron's token overlap, i.e. predicted words that lie inside gold spans of the same role
+  over all predicted words (precision), and the converse (recall);
+- quotes @0.3: GenderGapTracker-style, a direct quote (gold content opening with a quote mark) is found
+  when a QUOTE fact covers it with word-level IoU >= 0.3; "speaker ok" also needs the quote's speaker
+  mention to overlap the gold source.
+
+    .venv/bin/python benchmarks/attribution.py                # dev and test
+    .venv/bin/python benchmarks/attribution.py --split dev --limit 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from wirecheck.extractors.en_attribution import _form_table, attributions_en  # noqa: E402
+from wirecheck.extractors.en_quotes import quotes_en  # noqa: E402
+from wirecheck.model import Document, FactType  # noqa: E402
+from wirecheck.segment.sentences import sentences_en  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "attribution" / "polnear"
+ROLES = ("source", "cue", "content")
+ANCHORS = {
+    "all exact": ("BBC Citron, PARC3 test, all quote spans exact F1", 56.7),
+    "all overlap": ("BBC Citron, PARC3 test, all quote spans overlap F1", 83.2),
+    "quotes @0.3": ("GenderGapTracker quotes F1 at 0.3 overlap", 83.7),
+}
+_WORD = re.compile(r"\w+")
+_QUOTE_MARKS = "\"“”„«»"
+
+Ranges = list[tuple[int, int]]
+
+
+@dataclass
+class Attr:
+    source: Ranges = field(default_factory=list)
+    cue: Ranges = field(default_factory=list)
+    content: Ranges = field(default_factory=list)
+    label: str = ""  # for error reports: the cue text
+
+    def get(self, role: str) -> Ranges:
+        ranges: Ranges = getattr(self, role)
+        return ranges
+
+
+@dataclass
+class Article:
+    name: str
+    text: str
+    gold: list[Attr]
+
+
+def load_split(split: str, limit: int | None) -> list[Article]:
+    base = DATA / split
+    if not base.exists():
+        raise SystemExit(f"PolNeAR {split} split not found at {base} (../shared must sit beside the project)")
+    out = []
+    for txt in sorted((base / "text").glob("*.txt")):
+        anns = sorted((base / "attributions").glob(txt.stem + "_*.ann"))
+        if not anns:
+            continue
+        text = txt.read_text(encoding="utf-8")
+        out.append(Article(txt.stem, text, parse_ann(anns[0], text)))  # first annotator only
+        if limit and len(out) >= limit:
+            break
+    return out
+
+
+def parse_ann(path: Path, text: str) -> list[Attr]:
+    spans: dict[str, tuple[str, Ranges]] = {}
+    rels: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            label, _, rng = parts[1].partition(" ")
+            ranges = [(int(a), int(b)) for a, b in (r.split() for r in rng.split(";"))]
+            spans[parts[0]] = (label, ranges)
+        elif line.startswith("E") and len(parts) >= 2:
+            rels.append(dict(x.split(":", 1) for x in parts[1].split()))
+    out = []
+    for rel in rels:
+        a = Attr()
+        for role in ROLES:
+            tid = rel.get(role.capitalize())
+            if tid and tid in spans:
+                setattr(a, role, spans[tid][1])
+        a.label = " ".join(text[x:y] for x, y in a.cue)
+        out.append(a)
+    return out
+
+
+def words(ranges: Ranges, text: str) -> frozenset[int]:
+    """Start offsets of the word characters runs inside ``ranges``: a span's identity, punctuation-blind."""
+    out: set[int] = set()
+    for a, b in ranges:
+        out.update(a + m.start() for m in _WORD.finditer(text[a:b]))
+    return frozenset(out)
+
+
+def predict(art: Article) -> tuple[list[Attr], list[dict[str, Any]], Any, float, float]:
+    """Run the product's stages: predicted attributions, quote facts, the parse, parse s, extract s."""
+    doc = Document(text=art.text, lang="en", name=art.name)
+    t0 = time.perf_counter()
+    sentences_en(doc)
+    t1 = time.perf_counter()
+    attributions_en(doc)
+    quotes_en(doc)
+    t2 = time.perf_counter()
+    preds = []
+    quotes = []
+    for f in doc.facts:
+        if f.type == FactType.ATTRIBUTION:
+            a = f.attrs
+            preds.append(Attr(
+                source=[(a["source_start"], a["source_end"])] if a.get("source_start") is not None else [],
+                cue=[(a["cue_start"], a["cue_end"])],
+                content=[(x, y) for x, y in a["content_spans"]],
+                label=a["cue"]))
+        elif f.type == FactType.QUOTE:
+            quotes.append(f.attrs | {"start": f.start, "end": f.end})
+    return preds, quotes, doc.extras["spacy"], t1 - t0, t2 - t1
+
+
+@dataclass
+class Tally:
+    tp_p: int = 0  # predicted spans that match
+    n_p: int = 0
+    tp_g: int = 0  # gold spans that are matched
+    n_g: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.tp_p += other.tp_p
+        self.n_p += other.n_p
+        self.tp_g += other.tp_g
+        self.n_g += other.n_g
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.tp_p / self.n_p if self.n_p else 0.0
+        r = self.tp_g / self.n_g if self.n_g else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return 100 * p, 100 * r, 100 * f
+
+
+def exact(pred: list[frozenset[int]], gold: list[frozenset[int]]) -> Tally:
+    gs = Counter(g for g in gold if g)
+    ps = Counter(p for p in pred if p)
+    hit = sum(min(c, gs[k]) for k, c in ps.items())
+    return Tally(hit, sum(ps.values()), hit, sum(gs.values()))
+
+
+def overlap(pred: list[frozenset[int]], gold: list[frozenset[int]]) -> Tally:
+    pw: frozenset[int] = frozenset().union(*pred) if pred else frozenset()
+    gw: frozenset[int] = frozenset().union(*gold) if gold else frozenset()
+    both = len(pw & gw)
+    return Tally(both, len(pw), both, len(gw))
+
+
+def iou(a: frozenset[int], b: frozenset[int]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def score(arts: list[Article], results: list[tuple[list[Attr], list[dict[str, Any]]]]) -> dict[str, Tally]:
+    tallies: dict[str, Tally] = {}
+
+    def add(name: str, t: Tally) -> None:
+        tallies.setdefault(name, Tally()).add(t)
+
+    for art, (preds, quotes) in zip(arts, results, strict=True):
+        for role in ROLES:
+            g = [words(a.get(role), art.text) for a in art.gold if a.get(role)]
+            p = [words(a.get(role), art.text) for a in preds if a.get(role)]
+            e, o = exact(p, g), overlap(p, g)
+            add(f"{role} exact", e)
+            add(f"{role} overlap", o)
+            add("all exact", e)
+            add("all overlap", o)
+        gq = [a for a in art.gold if a.content and art.text[a.content[0][0]] in _QUOTE_MARKS]
+        gq_words = [words(a.content, art.text) for a in gq]
+        pq_words = [words([(q["start"], q["end"])], art.text) for q in quotes]
+        t = Tally(n_p=len(quotes), n_g=len(gq))
+        t.tp_p = sum(1 for pw in pq_words if any(iou(pw, gw) >= 0.3 for gw in gq_words))
+        t.tp_g = sum(1 for gw in gq_words if any(iou(pw, gw) >= 0.3 for pw in pq_words))
+        add("quotes @0.3", t)
+        # Speaker: the quote's speaker mention overlaps the gold source of the quote it matched.
+        sp = Tally(n_p=sum(1 for q in quotes if q.get("speaker_start") is not None), n_g=len(gq))
+        for a, gw in zip(gq, gq_words, strict=True):
+            gsrc = words(a.source, art.text)
+            for q, pw in zip(quotes, pq_words, strict=True):
+                if iou(pw, gw) >= 0.3 and q.get("speaker_start") is not None and gsrc & words(
+                        [(q["speaker_start"], q["speaker_end"])], art.text):
+                    sp.tp_g += 1
+                    sp.tp_p += 1
+                    break
+        add("quotes @0.3 + speaker", sp)
+    return tallies
+
+
+def error_causes(arts: list[Article], preds: list[list[Attr]], parses: list[Any],
+                 sample: int) -> Counter[str]:
+    """Why attributions were missed or invented, over the first ``sample`` articles."""
+    causes: Counter[str] = Counter()
+    forms = _form_table()
+    for art, pred, sp in list(zip(arts, preds, parses, strict=True))[:sample]:
+        for g in art.gold:
+            gcue = words(g.cue, art.text)
+            match = next((p for p in pred if words(p.cue, art.text) & gcue), None)
+            if match is None:
+                causes[_miss_cause(sp, g, art.text, forms)] += 1
+                continue
+            for role in ("source", "content"):
+                gw, pw = words(g.get(role), art.text), words(match.get(role), art.text)
+                if gw == pw:
+                    continue
+                if not pw:
+                    causes[f"{role}: none predicted, gold has one"] += 1
+                elif not gw:
+                    causes[f"{role}: predicted where gold has none"] += 1
+                elif not gw & pw:
+                    causes[f"{role}: wrong span (no overlap)"] += 1
+                elif pw > gw:
+                    causes[f"{role}: predicted span too long"] += 1
+                elif pw < gw:
+                    causes[f"{role}: predicted span too short"] += 1
+                else:
+                    causes[f"{role}: boundaries differ"] += 1
+        for p in pred:
+            pcue = words(p.cue, art.text)
+            if not any(words(g.cue, art.text) & pcue for g in art.gold):
+                causes[f"false positive: cue '{p.label.lower()}' not annotated"] += 1
+    return causes
+
+
+def _miss_cause(sp: Any, g: Attr, text: str, forms: dict[str, str]) -> str:
+    if not g.cue:
+        return "miss: gold has no cue"
+    a, b = g.cue[0][0], g.cue[-1][1]
+    toks = [t for t in sp if a <= t.idx < b and not t.is_punct]
+    if not toks:
+        return "miss: cue outside tokens"
+    verbs = [t for t in toks if t.tag_.startswith("VB") and t.dep_ not in ("aux", "auxpass")]
+    if not verbs:
+        return f"miss: non-verb cue ({toks[-1].pos_.lower()} '{toks[-1].lower_}')"
+    v = verbs[-1]
+    base = forms.get(v.lower_)
+    if base is None:
+        return f"miss: verb not in cue lexicon ('{v.lower_}')"
+    return f"miss: lexicon verb '{base}' rejected (dep {v.dep_}, no subject/content found)"
+
+
+def run_split(split: str, limit: int | None, sample: int) -> dict[str, Any]:
+    arts = load_split(split, limit)
+    results = []
+    parses = []
+    t_parse = t_ext = 0.0
+    t0 = time.perf_counter()
+    for art in arts:
+        preds, quotes, sp, tp, te = predict(art)
+        results.append((preds, quotes))
+        parses.append(sp)
+        t_parse += tp
+        t_ext += te
+    wall = time.perf_counter() - t0
+    tallies = score(arts, results)
+    causes = error_causes(arts, [r[0] for r in results], parses, sample)
+    n_words = sum(len(a.text.split()) for a in arts)
+    return {"split": split, "articles": len(arts), "gold": sum(len(a.gold) for a in arts),
+            "pred": sum(len(r[0]) for r in results), "tallies": tallies, "causes": causes,
+            "wall": wall, "parse": t_parse, "extract": t_ext, "words": n_words,
+            "sampled": min(sample, len(arts))}
+
+
+def print_report(runs: list[dict[str, Any]]) -> None:
+    rows = ["source exact", "source overlap", "cue exact", "cue overlap", "content exact",
+            "content overlap", "all exact", "all overlap", "quotes @0.3", "quotes @0.3 + speaker"]
+    head = f"{'metric':24}" + "".join(f"{r['split'] + ' P/R/F1':>22}" for r in runs) + "  anchor"
+    print("PolNeAR attribution spans: wirecheck attributions.en / quotes.en")
+    print(head)
+    print("-" * len(head))
+    for row in rows:
+        cells = ""
+        for r in runs:
+            p, rc, f = r["tallies"][row].prf()
+            cells += f"{p:6.1f} {rc:6.1f} {f:6.1f}".rjust(22)
+        anchor = ANCHORS.get(row)
+        print(f"{row:24}{cells}  {f'{anchor[1]:.1f} ({anchor[0]})' if anchor else ''}")
+    for r in runs:
+        ms_word = 1000 * r["extract"] / max(1, r["words"]) * 700
+        print(f"\n{r['split']}: {r['articles']} articles, {r['words']} words, {r['gold']} gold attributions, "
+              f"{r['pred']} predicted; {r['tallies']['quotes @0.3'].n_g} gold direct quotes")
+        print(f"  run time {r['wall']:.1f}s (spaCy parse {r['parse']:.1f}s, extractors {r['extract']:.2f}s "
+              f"= {ms_word:.1f} ms per 700 words)")
+        print(f"  10 most frequent error causes in {r['sampled']} inspected articles:")
+        for cause, n in r["causes"].most_common(10):
+            print(f"    {n:5d}  {cause}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    ap.add_argument("--limit", type=int, default=None, help="score only the first N articles per split")
+    ap.add_argument("--sample", type=int, default=40, help="articles inspected for error causes")
+    args = ap.parse_args(argv)
+    splits = ["dev", "test"] if args.split == "both" else [args.split]
+    runs = [run_split(s, args.limit, args.sample) for s in splits]
+    print_report(runs)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

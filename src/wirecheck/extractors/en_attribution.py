@@ -1,0 +1,756 @@
+"""English attributions: who said, reported or believes what ("X said that ...", "according to X").
+
+The parse does the work: a cue is a speech or cognition verb (or "according to"), its source is the
+verb's subject (or passive agent, or the noun a "who" clause hangs on), its content is the clausal
+complement, an adjacent direct quote, or a thing-object ("denied the report").  The same relations
+feed the quote extractor (speakers) and the hedge extractor (vague sources), so the three stages
+agree on what counts as a source.  The spaCy model ships without a lemmatizer in this project, so
+verbs are recognised through inflected forms generated from a base-form lexicon.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from wirecheck.model import Document, FactType
+from wirecheck.registry import stage
+from wirecheck.textnorm import person_key
+
+# Verbs of saying, writing and publishing: their subject made a statement.
+SPEECH_VERBS = frozenset("""
+say tell state declare announce report add note claim argue warn explain write insist assert acknowledge
+admit confirm deny suggest predict reply respond answer ask urge caution maintain contend allege accuse
+complain boast comment conclude emphasize emphasise stress reveal disclose testify tweet post promise vow
+pledge threaten agree concede observe remark describe praise criticize criticise blast slam mock question
+hint signal reiterate repeat underline underscore highlight counter retort rebut dispute decry lament charge
+blame recount inform brief advise proclaim quip joke shout yell scream whisper demand propose recommend
+assure reassure affirm announce call label dub brand tout indicate show suggest recall mention cite
+characterize characterise lambaste denounce condemn applaud welcome hail thank apologize apologise
+acknowledge pronounce declare publish broadcast speculate estimate forecast project wonder object protest
+""".split())
+
+# Verbs of thinking and knowing: their subject holds a belief (PolNeAR counts these as attributions).
+COGNITION_VERBS = frozenset("""
+believe think know expect fear hope feel doubt suspect worry realize realise understand assume consider
+reckon guess imagine suppose learn find discover conclude recognize recognise see hear notice sense
+want wish intend plan
+""".split())
+
+CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS
+
+# Verbs whose direct object can be what was said ("denied the report"), not who was told.
+_OBJECT_CONTENT_VERBS = frozenset("""
+deny confirm announce reveal disclose report predict dispute question acknowledge admit claim allege
+cite mention recall repeat reiterate describe propose recommend demand promise pledge vow threaten
+estimate forecast project know expect fear want hear see tweet post publish write
+""".split())
+
+# Verbs whose "to"-infinitive is the content ("vowed to fight", "urged Congress to act").
+_XCOMP_CONTENT_VERBS = frozenset("""
+promise vow pledge threaten urge ask call demand plan intend want wish hope expect expect agree
+refuse warn advise tell claim
+""".split())
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("said",), "tell": ("told",), "write": ("wrote", "written"), "think": ("thought",),
+    "know": ("knew", "known"), "feel": ("felt",), "hear": ("heard",), "see": ("saw", "seen"),
+    "find": ("found",), "understand": ("understood",), "learn": ("learnt",), "forecast": ("forecast",),
+    "broadcast": ("broadcast",), "show": ("shown",), "speak": ("spoke", "spoken"), "swear": ("swore", "sworn"),
+    "teach": ("taught",), "mean": ("meant",), "foresee": ("foresaw", "foreseen"),
+}
+
+_VOWELS = "aeiou"
+
+
+def _regular_forms(base: str) -> set[str]:
+    forms = {base}
+    if base.endswith("e"):
+        forms |= {base + "s", base + "d", base[:-1] + "ing"}
+    elif base.endswith("y") and base[-2] not in _VOWELS:
+        forms |= {base[:-1] + "ies", base[:-1] + "ied", base + "ing"}
+    elif base.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {base + "es", base + "ed", base + "ing"}
+    else:
+        forms |= {base + "s", base + "ed", base + "ing"}
+        # Short verbs ending consonant-vowel-consonant double it: "admitted", "planning".
+        if (len(base) >= 3 and base[-1] not in _VOWELS + "wxy" and base[-2] in _VOWELS
+                and base[-3] not in _VOWELS):
+            forms |= {base + base[-1] + "ed", base + base[-1] + "ing"}
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _form_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for base in sorted(CUE_VERBS | {"speak", "swear", "mean", "appear", "seem"}):
+        for form in _regular_forms(base) | set(_IRREGULAR.get(base, ())):
+            table.setdefault(form, base)
+    return table
+
+
+def verb_base(tok: Any) -> str:
+    """Base form of a verb token, when it is one of the lexicon's verbs ('' otherwise)."""
+    if not (tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")):
+        return ""
+    return _form_table().get(tok.lower_, "")
+
+
+# Words that are titles or ranks, not part of a person's name.
+TITLE_WORDS = frozenset("""
+president vice prime minister colonel col lieutenant lt general gen major maj captain capt sergeant sgt
+admiral commander chief governor gov senator sen representative rep mayor secretary ambassador spokesman
+spokeswoman spokesperson deputy foreign defence defense interior chairman chairwoman chair director judge
+justice king queen prince princess pope patriarch mr mrs ms dr prof professor sir lord lady field marshal
+marshal private corporal officer minister premier chancellor leader head speaker former acting
+russian ukrainian american british french german chinese us u.s. uk
+""".split())
+
+# Common nouns that name a kind of person or group without naming who.
+VAGUE_PEOPLE = frozenset("""
+analyst analysts expert experts observer observers source sources official officials critic critics insider
+insiders diplomat diplomats commentator commentators people person someone somebody some many others
+witness witnesses resident residents specialist specialists scholar scholars academic academics researcher
+researchers economist economists pundit pundits watcher watchers skeptic skeptics sceptic sceptics
+supporter supporters opponent opponents activist activists aide aides adviser advisers advisors advisor
+military_sources strategist strategists voice voices figure figures circle circles western
+""".split())
+
+# Nouns for unnamed reports ("reports indicate", "media reports say").
+VAGUE_REPORTS = frozenset("""
+report reports reporting account accounts rumor rumors rumour rumours speculation estimates
+assessment assessments claims information intelligence data leaks
+""".split())
+
+# Modifiers that make a group vague on purpose ("international observers", "some analysts").
+VAGUE_MODIFIERS = frozenset("""
+international global foreign western independent unnamed anonymous some many several various numerous
+other others certain unidentified senior military security political local regional outside few most
+""".split())
+
+MEDIA_NAMES = frozenset("""
+tass ria interfax reuters ap afp bbc cnn bloomberg kommersant izvestia vedomosti ukrinform unian
+xinhua nyt msnbc nbc cbs abc fox politico axios breitbart huffpost
+""".split())
+MEDIA_HEADS = frozenset("""
+newspaper paper agency outlet channel broadcaster magazine publication times post journal news
+tribune telegraph guardian herald gazette daily press wire network television tv radio website site
+blog report article story piece editorial
+""".split())
+
+PRONOUNS = frozenset("he she him her they them i we you it who that which".split())
+_PERSON_PRONOUNS = frozenset("he she him her i".split())
+
+_QUOTE_OPEN = "“„«"
+_QUOTE_CLOSE = "”»"
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of double-quoted passages, marks included, per paragraph.
+
+    A paragraph that opens a quote without closing it (the wire convention for a quote running on
+    into the next paragraph) ends the quote at the paragraph break.
+    """
+    spans: list[tuple[int, int]] = []
+    for para in re.finditer(r"[^\n]+", text):
+        p0, ptext = para.start(), para.group()
+        open_at: int | None = None
+        for i, ch in enumerate(ptext):
+            if ch in _QUOTE_OPEN:
+                if open_at is None:
+                    open_at = i
+            elif ch in _QUOTE_CLOSE:
+                if open_at is not None:
+                    spans.append((p0 + open_at, p0 + i + 1))
+                    open_at = None
+            elif ch == '"':
+                if open_at is None:
+                    open_at = i
+                else:
+                    spans.append((p0 + open_at, p0 + i + 1))
+                    open_at = None
+        if open_at is not None and len(ptext) - open_at > 20:
+            end = len(ptext.rstrip())
+            spans.append((p0 + open_at, p0 + end))
+    return spans
+
+
+@dataclass
+class Mention:
+    """A person named in the text, with the title words written before the name."""
+
+    name: str
+    start: int
+    key: str
+    titles: frozenset[str]
+    i: int = -1  # token index of the mention's last word
+    subject: bool = False  # the mention is (or owns) a clause subject: the likeliest antecedent
+
+
+@dataclass
+class Report:
+    """One reported-speech relation: source (as written), cue, content ranges."""
+
+    cue: tuple[int, int]
+    cue_text: str
+    cue_base: str
+    kind: str  # "speech", "cognition", "according"
+    source: tuple[int, int] | None
+    source_text: str
+    content: list[tuple[int, int]]
+    sentence_start: int
+    head_i: int  # token index of the source's head (-1: none)
+    verb_i: int  # token index of the cue's main word
+    resolved: str = ""  # the source's name after pronoun/description resolution
+    source_type: str = ""
+    vague: bool = False
+    quotes: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _strip(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and (text[a].isspace() or text[a] in ",;:—–-"):
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:—–-"):
+        b -= 1
+    return a, b
+
+
+def _span_of(tokens: list[Any]) -> tuple[int, int]:
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _subtree_range(tok: Any, exclude: set[int] | None = None) -> tuple[int, int]:
+    toks = [t for t in tok.subtree if not exclude or t.i not in exclude]
+    return _span_of(toks)
+
+
+def source_tokens(head: Any) -> list[Any]:
+    """The source phrase: the subject's subtree without a trailing relative clause or quote."""
+    toks = list(head.subtree)
+    cut = {t.i for c in head.children if c.dep_ in ("relcl",) for t in c.subtree}
+    toks = [t for t in toks if t.i not in cut]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return toks or [head]
+
+
+def name_of(head: Any) -> str:
+    """A person's or organisation's name from the phrase headed by ``head``: proper nouns without titles."""
+    if head.pos_ != "PROPN":
+        return ""
+    left = [c for c in head.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"]
+    words = [t for t in [*left, head] if t.lower_.strip(".") not in TITLE_WORDS]
+    # Keep only the contiguous run ending at the head ("Colonel Yaramir Temirkhanov" -> two words).
+    run: list[Any] = []
+    for t in reversed(words):
+        if run and run[0].i - t.i != 1:
+            break
+        run.insert(0, t)
+    return " ".join(t.text for t in run) if run else head.text
+
+
+def person_mentions(sp: Any) -> list[Mention]:
+    """People named in a parsed document, in text order (PERSON entities, titled proper nouns)."""
+    out: list[Mention] = []
+    seen: set[int] = set()
+    for ent in sp.ents:
+        if ent.label_ != "PERSON":
+            continue
+        words = [t for t in ent if t.lower_.strip(".") not in TITLE_WORDS and t.text not in ("'s", "’s")]
+        if not words:
+            continue
+        name = " ".join(t.text for t in words)
+        titles = _titles_before(sp, ent.start)
+        out.append(Mention(name, ent.start_char, person_key(name), titles, words[-1].i,
+                           _is_subject(words[-1])))
+        seen.update(t.i for t in ent)
+    known = {m.key for m in out}
+    # Surnames the model mislabelled elsewhere (a Slavic surname tagged as a place) are still people.
+    for t in sp:
+        if t.i in seen or t.pos_ != "PROPN":
+            continue
+        titles = _titles_before(sp, t.i)
+        if person_key(t.text) in known or (titles and t.ent_type_ != "ORG"):
+            if t.i + 1 < len(sp) and sp[t.i + 1].pos_ == "PROPN" and sp[t.i + 1].i not in seen:
+                continue  # part of a longer name: take the last word only
+            start = t.i
+            while start - 1 >= 0 and sp[start - 1].pos_ == "PROPN" and \
+                    sp[start - 1].lower_.strip(".") not in TITLE_WORDS:
+                start -= 1
+            name = " ".join(x.text for x in sp[start:t.i + 1])
+            out.append(Mention(name, sp[start].idx, person_key(name), titles, t.i, _is_subject(t)))
+    out.sort(key=lambda m: m.start)
+    # Descriptions of someone already named ("the Russian leader", "the colonel") are mentions too.
+    for t in sp:
+        if t.pos_ == "NOUN" and t.lower_ in TITLE_WORDS | {"leader", "commander", "officer"}:
+            name = _resolve_description(sp, t, out)
+            if name:
+                out.append(Mention(name, t.idx, person_key(name), frozenset(), t.i, _is_subject(t)))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+def _is_subject(t: Any) -> bool:
+    while t.dep_ in ("compound", "flat", "appos", "poss") and t.head is not t:
+        t = t.head
+    return t.dep_ in ("nsubj", "nsubjpass")
+
+
+def _titles_before(sp: Any, i: int) -> frozenset[str]:
+    titles: set[str] = set()
+    j = i - 1
+    while j >= 0 and sp[j].lower_.strip(".") in TITLE_WORDS:
+        titles.add(sp[j].lower_.strip("."))
+        j -= 1
+    # An appositive after the name ("Sergei Cherdantsev, the commander of ...").
+    return frozenset(titles)
+
+
+def _appositive_titles(sp: Any) -> dict[int, set[str]]:
+    """Head-token index of a PERSON -> role nouns from its appositive or a 'who leads' clause."""
+    out: dict[int, set[str]] = {}
+    for t in sp:
+        if t.dep_ == "appos" and t.head.ent_type_ == "PERSON" and t.pos_ == "NOUN":
+            out.setdefault(t.head.i, set()).add(t.lower_)
+    return out
+
+
+_LEADER_TITLES = frozenset("president premier chancellor king queen minister leader".split())
+
+
+def resolve_person(sp: Any, head: Any, mentions: list[Mention]) -> str:
+    """Name of the person a pronoun or a 'the president' description refers to ('' if unsure)."""
+    if head.lower_ in _PERSON_PRONOUNS:
+        if head.lower_ == "i":
+            return ""  # first person inside a quote: the quote's speaker, found elsewhere
+        return _antecedent(sp, head, mentions)
+    if head.pos_ == "NOUN":
+        return _resolve_description(sp, head, mentions)
+    return ""
+
+
+def _antecedent(sp: Any, head: Any, mentions: list[Mention]) -> str:
+    """The most salient person before a pronoun: a subject in the same or the nearest earlier sentence."""
+    sents = list(sp.sents)
+    k = next((n for n, s in enumerate(sents) if s.start <= head.i < s.end), 0)
+    for back in range(0, 4):
+        if k - back < 0:
+            break
+        s = sents[k - back]
+        cands = [m for m in mentions if s.start <= m.i < s.end and m.i < head.i]
+        if not cands:
+            continue
+        subj = [m for m in cands if m.subject]
+        if back == 0:
+            pick = subj[-1] if subj else cands[-1]
+        else:
+            pick = subj[0] if subj else cands[-1]
+        return _fullest(pick, mentions)
+    return ""
+
+
+def _resolve_description(sp: Any, head: Any, mentions: list[Mention]) -> str:
+    """'the president', 'the Russian leader' -> the last person introduced with that title."""
+    if not any(c.lower_ in ("the", "this") or c.dep_ == "poss" and c.lower_ in ("their", "our")
+               for c in head.children if c.dep_ in ("det", "poss")):
+        return ""
+    noun = head.lower_
+    adjs = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
+    appos = _appositive_titles(sp)
+    for m in reversed([m for m in mentions if m.start < head.idx and m.titles is not None]):
+        titles = set(m.titles)
+        for i, roles in appos.items():
+            if m.start <= sp[i].idx < m.start + len(m.name) + 1:
+                titles |= roles
+        ok = noun in titles or (noun == "leader" and bool(titles & _LEADER_TITLES))
+        if ok and adjs <= titles | {"top", "former", "new"}:
+            return _fullest(m, mentions)
+    return ""
+
+
+def _fullest(m: Mention, mentions: list[Mention]) -> str:
+    """The longest way the same person is named anywhere before or at ``m``."""
+    same = [x.name for x in mentions if x.key == m.key and x.start <= m.start]
+    return max(same, key=len) if same else m.name
+
+
+def classify_source(head: Any, toks: list[Any], resolved: str) -> tuple[str, bool]:
+    """(source_type, vague) for a source phrase headed by ``head``."""
+    lower = head.lower_
+    if resolved:
+        return "person", False
+    ents = {t.ent_type_ for t in toks if t.ent_type_}
+    words = {t.lower_ for t in toks}
+    if words & MEDIA_NAMES or (head.pos_ == "PROPN" and lower in MEDIA_HEADS and "ORG" in ents | {"ORG"}):
+        return "media", False
+    if head.ent_type_ == "PERSON":
+        return "person", False
+    if head.pos_ == "PROPN" or ents & {"ORG", "GPE", "NORP", "FAC"}:
+        if lower in MEDIA_HEADS:
+            return "media", False
+        # "Ukrainian officials": a nationality names a side, but "Western officials" does not.
+        if ents <= {"NORP"} and lower in VAGUE_PEOPLE and words & VAGUE_MODIFIERS:
+            return "vague", True
+        return "organization", False
+    if lower in VAGUE_PEOPLE or lower in VAGUE_REPORTS or lower in ("some", "many", "others", "one"):
+        return "vague", True
+    if lower in MEDIA_HEADS:
+        return "media", False
+    if lower in _PERSON_PRONOUNS:
+        return "person", False
+    return "organization", False
+
+
+def vague_phrase(head: Any) -> bool:
+    """Is the noun phrase headed by ``head`` an unnamed group ('analysts', 'sources familiar with')?"""
+    lower = head.lower_
+    if lower not in VAGUE_PEOPLE and lower not in VAGUE_REPORTS and lower not in ("some", "many", "others"):
+        return False
+    toks = source_tokens(head)
+    if any(t.pos_ == "PROPN" or t.ent_type_ in ("ORG", "PERSON", "GPE", "FAC") for t in toks):
+        return False
+    if any(t.ent_type_ == "NORP" for t in toks) and not {t.lower_ for t in toks} & VAGUE_MODIFIERS:
+        return False
+    # A determiner that points back at a known group ("the analysts", "these sources") is still vague;
+    # a possessive ("his aides") ties them to a named person: not vague.
+    if any(c.dep_ == "poss" for c in head.children):
+        return False
+    return True
+
+
+def _subject(verb: Any) -> Any | None:
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+        return _subject(verb.head)
+    # "..., asserting that ...": a participle clause shares the main clause's subject.
+    if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.head is not verb \
+            and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    return None
+
+
+def _agent(verb: Any) -> Any | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    return p
+    return None
+
+
+def _cue_tokens(verb: Any) -> list[Any]:
+    """The verb with its auxiliaries, negation and particle ("has learned", "did not say", "pointed out")."""
+    toks = [verb]
+    for c in verb.children:
+        if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - verb.i) <= 3:
+            toks.append(c)
+    toks.sort(key=lambda t: t.i)
+    # Keep a contiguous run around the verb.
+    lo = hi = toks.index(verb)
+    while lo > 0 and toks[lo - 1].i == toks[lo].i - 1:
+        lo -= 1
+    while hi + 1 < len(toks) and toks[hi + 1].i == toks[hi].i + 1:
+        hi += 1
+    return toks[lo:hi + 1]
+
+
+def _in_any(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _content_of(verb: Any, base: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Character ranges of what ``verb`` reports."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            rng = _subtree_range(c)
+            # "that" before the clause belongs to the content (PolNeAR and the paraphrase both keep it).
+            return [rng]
+    for c in verb.children:
+        if c.dep_ == "dobj" and base in _OBJECT_CONTENT_VERBS and c.lower_ not in PRONOUNS \
+                and c.ent_type_ != "PERSON":
+            return [_subtree_range(c)]
+    for c in verb.children:
+        if c.dep_ == "xcomp" and base in _XCOMP_CONTENT_VERBS:
+            return [_subtree_range(c)]
+    return []
+
+
+def _is_person_object(tok: Any) -> bool:
+    return tok.ent_type_ == "PERSON" or tok.lower_ in PRONOUNS
+
+
+def find_reports(doc: Document) -> list[Report]:
+    """Every reported-speech relation in an English document (cached on the document)."""
+    cached = doc.extras.get("en_reports")
+    if cached is not None:
+        return list(cached)
+    sp = doc.extras.get("spacy")
+    if sp is None:
+        return []
+    text = doc.text
+    quotes = quote_spans(text)
+    mentions = person_mentions(sp)
+    doc.extras["en_mentions"] = mentions
+    doc.extras["en_quote_spans"] = quotes
+    reports: list[Report] = []
+    for tok in sp:
+        if _in_any(tok.idx, quotes):
+            continue  # speech reported inside a quote belongs to the quoted speaker
+        if tok.lower_ == "according":
+            rep = _according(tok, text)
+            if rep:
+                reports.append(rep)
+            continue
+        base = verb_base(tok)
+        if not base:
+            continue
+        if tok.dep_ in ("amod", "acl") and tok.tag_ == "VBN":
+            continue  # "the so-called", "a confirmed case": an adjective, not a report
+        if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "compound"):
+            continue  # a noun the tagger took for a verb ("calls for preparation")
+        kind = "speech" if base in SPEECH_VERBS else "cognition"
+        subj = _subject(tok)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+        if passive:
+            subj = _agent(tok)
+        elif subj is not None and subj.dep_ == "csubj":
+            subj = None
+        if tok.dep_ == "relcl" and subj is not None and subj.lower_ in ("who", "that", "which"):
+            src_head = subj  # PolNeAR marks the relative pronoun; resolution uses the antecedent
+            antecedent = tok.head
+        else:
+            src_head = subj
+            antecedent = subj
+        content = _content_of(tok, base, quotes)
+        if passive and subj is None and not any(c.dep_ == "nsubjpass" and c.lower_ == "it"
+                                                for c in tok.children):
+            continue  # "were urged to ...": nobody is reported as saying anything
+        if not content and kind == "cognition":
+            continue
+        cue_toks = _cue_tokens(tok)
+        cue = _span_of(cue_toks)
+        src: tuple[int, int] | None = None
+        src_text = ""
+        if src_head is not None:
+            stoks = source_tokens(src_head) if src_head.lower_ not in PRONOUNS else [src_head]
+            src = _span_of(stoks)
+            src_text = text[src[0]:src[1]]
+        rep = Report(cue=cue, cue_text=text[cue[0]:cue[1]], cue_base=base, kind=kind, source=src,
+                     source_text=src_text, content=content, sentence_start=tok.sent.start_char,
+                     head_i=antecedent.i if antecedent is not None else -1, verb_i=tok.i)
+        reports.append(rep)
+    _attach_quotes(doc, sp, reports, quotes)
+    for r in reports:
+        if not r.quotes:
+            r.content = _clip_to_sentence(doc, r.cue[0], r.content)
+            if r.content and r.source and r.kind != "according" and r.content[-1][1] <= r.source[0] \
+                    and r.source[0] < r.cue[0]:
+                # "X, but Y, sources said": the whole clause before the source is what they said.
+                sent = next((s for s in doc.sentences if s.start <= r.cue[0] < s.end), None)
+                if sent is not None and sent.start < r.content[0][0]:
+                    a, b = _strip(doc.text, sent.start, r.content[-1][1])
+                    r.content = [(a, b)]
+    # A cue with nobody saying it counts only as the impersonal "it is said/believed that ...".
+    reports = [r for r in reports if r.content and (r.source is not None or r.kind == "according"
+                                                     or _impersonal(sp[r.verb_i]))]
+    for r in reports:
+        _resolve(sp, r, mentions)
+    doc.extras["en_reports"] = reports
+    return list(reports)
+
+
+def _impersonal(verb: Any) -> bool:
+    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
+
+
+def _according(tok: Any, text: str) -> Report | None:
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None:
+        return None
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return None
+    stoks = source_tokens(pobj)
+    src = _span_of(stoks)
+    phrase = {t.i for t in tok.subtree}
+    sent = tok.sent
+    # The content is the rest of the clause the phrase modifies.
+    anchor = tok.head
+    while anchor.dep_ not in ("ROOT", "ccomp", "conj") and anchor.head is not anchor:
+        anchor = anchor.head
+    rest = [t for t in anchor.subtree if t.i not in phrase and not (t.is_punct and t.i == sent.end - 1)]
+    if not rest:
+        return None
+    a, b = min(t.idx for t in rest), max(t.idx + len(t.text) for t in rest)
+    p0, p1 = min(t.idx for t in tok.subtree), max(t.idx + len(t.text) for t in tok.subtree)
+    if p0 <= a < p1:
+        a = p1
+    if p0 < b <= p1:
+        b = p0
+    content: list[tuple[int, int]]
+    if a < p0 < b:
+        content = [_strip(text, a, p0), _strip(text, p1, b)]
+    else:
+        content = [_strip(text, a, b)]
+    content = [c for c in content if c[1] > c[0]]
+    cue = (tok.idx, to.idx + len(to.text))
+    return Report(cue=cue, cue_text=text[cue[0]:cue[1]], cue_base="according to", kind="according",
+                  source=src, source_text=text[src[0]:src[1]], content=content,
+                  sentence_start=sent.start_char, head_i=pobj.i, verb_i=tok.i)
+
+
+def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[tuple[int, int]]) -> None:
+    """Give each direct quote the report whose cue is next to it, and fold the quote into its content."""
+    by_sent: dict[int, list[Report]] = {}
+    for r in reports:
+        if r.kind != "according":
+            by_sent.setdefault(r.sentence_start, []).append(r)
+    text = doc.text
+    sents = list(sp.sents)
+    starts = [s.start_char for s in sents]
+    tight: dict[int, set[tuple[int, int]]] = {}  # report id -> quotes with nothing but punctuation between
+    for q in quotes:
+        best: Report | None = None
+        best_gap = 10**9
+        best_tight = False
+        touching = _sentences_touching(sp, q)
+        # A quote opening a sentence may continue the previous sentence's '..., she said.'
+        k = starts.index(touching[0]) if touching and touching[0] in starts else -1
+        cands = [(s, False) for s in touching] + ([(starts[k - 1], True)] if k > 0 else [])
+        for s, previous in cands:
+            for r in by_sent.get(s, []):
+                if r.source is None and r.kind != "speech":
+                    continue
+                lo = min(r.cue[0], r.source[0]) if r.source else r.cue[0]
+                hi = max(r.cue[1], r.source[1]) if r.source else r.cue[1]
+                if any(a < q[1] and q[0] < b for a, b in r.content):
+                    between = ""  # the quote is (part of) the reported clause
+                elif q[1] <= lo:
+                    between = text[q[1]:lo]
+                elif q[0] >= hi:
+                    between = text[hi:q[0]]
+                else:
+                    continue
+                if any(ch in between for ch in _QUOTE_OPEN + _QUOTE_CLOSE + '"'):
+                    continue
+                gap = len(between.strip(" ,:—–-"))
+                if previous and gap > 1:
+                    continue
+                if gap < best_gap:
+                    best, best_gap = r, gap
+                    best_tight = not re.search(r"\w", between)
+        if best is None or best_gap > 40:
+            continue
+        best.quotes.append(q)
+        if best_tight:
+            tight.setdefault(id(best), set()).add(q)
+    for r in reports:
+        if not r.quotes:
+            continue
+        merged: list[tuple[int, int]] = []
+        used: set[tuple[int, int]] = set()
+        for a, b in r.content:
+            for q in r.quotes:
+                if q[0] < b and a < q[1]:
+                    a, b = min(a, q[0]), max(b, q[1])
+                    used.add(q)
+            merged.append((a, b))
+        for q in r.quotes:
+            # Beside a parsed clause, only a quote glued to the cue by punctuation is part of it
+            # ('"X," she said, "Y."'); '"Fox News Sunday"' after 'said on' is not.
+            if q not in used and (not r.content or q in tight.get(id(r), set())):
+                merged.append(q)
+        r.content = _merge(text, sorted(merged))
+
+
+def _merge(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in ranges:
+        if out and (a <= out[-1][1] or not re.search(r"\w", text[out[-1][1]:a]) and a - out[-1][1] <= 2):
+            out[-1] = (out[-1][0], max(b, out[-1][1]))
+        else:
+            out.append((a, b))
+    return out
+
+
+def _clip_to_sentence(doc: Document, at: int, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Keep paraphrased content inside the cue's sentence (spaCy can run a headline into the lead)."""
+    sent = next((s for s in doc.sentences if s.start <= at < s.end), None)
+    if sent is None:
+        return ranges
+    out = []
+    for a, b in ranges:
+        a, b = _strip(doc.text, max(a, sent.start), min(b, sent.end))
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _sentences_touching(sp: Any, q: tuple[int, int]) -> list[int]:
+    out = []
+    for s in sp.sents:
+        if s.start_char < q[1] and q[0] < s.end_char:
+            out.append(s.start_char)
+    return out
+
+
+def _resolve(sp: Any, r: Report, mentions: list[Mention]) -> None:
+    if r.head_i < 0:
+        r.source_type, r.vague = "vague", True
+        return
+    head = sp[r.head_i]
+    resolved = ""
+    if head.lower_ in PRONOUNS or head.pos_ == "NOUN":
+        resolved = resolve_person(sp, head, mentions)
+    elif head.pos_ == "PROPN":
+        key = person_key(head.text)
+        same = [m for m in mentions if m.key == key and m.start <= head.idx]
+        if same:
+            resolved = _fullest(same[-1], mentions)
+    stoks = source_tokens(head)
+    r.source_type, r.vague = classify_source(head, stoks, resolved)
+    if r.source_type == "vague" and not vague_phrase(head):
+        r.source_type, r.vague = "organization", False
+    if resolved:
+        r.resolved = resolved
+    elif head.pos_ == "PROPN":
+        r.resolved = name_of(head) if r.source_type == "person" else doc_text(stoks)
+    else:
+        r.resolved = doc_text(stoks)
+
+
+def doc_text(toks: list[Any]) -> str:
+    return "".join(t.text_with_ws for t in toks).strip()
+
+
+def source_key(r: Report) -> str:
+    if r.vague:
+        return "vague:" + re.sub(r"[^a-z ]", "", r.resolved.lower()).strip()
+    if r.source_type == "person" and r.resolved:
+        return person_key(r.resolved)
+    return re.sub(r"\s+", " ", re.sub(r"[^\w ]", "", r.resolved.lower())).strip()
+
+
+@stage("attributions.en", requires=["sentences", "spacy"], provides=["facts.attribution"], langs=["en"],
+       order=40)
+def attributions_en(doc: Document) -> Document:
+    """Reported speech: 'X said that ...', 'according to X', quotes with a speech verb."""
+    for r in find_reports(doc):
+        spans = [r.cue] + ([r.source] if r.source else [])
+        start, end = min(a for a, _ in spans), max(b for _, b in spans)
+        c0, c1 = r.content[0][0], r.content[-1][1]
+        doc.add_fact(FactType.ATTRIBUTION, start, end, key=source_key(r), extractor="attributions.en",
+                     source=r.resolved or r.source_text, source_key=source_key(r), cue=r.cue_text,
+                     cue_base=r.cue_base, cue_kind=r.kind, vague=r.vague, source_type=r.source_type,
+                     source_text=r.source_text,
+                     source_start=r.source[0] if r.source else None,
+                     source_end=r.source[1] if r.source else None,
+                     cue_start=r.cue[0], cue_end=r.cue[1], content_start=c0, content_end=c1,
+                     content_spans=[list(c) for c in r.content], content=doc.text[c0:c1])
+    return doc
