@@ -271,11 +271,11 @@ def person_mentions(sp: Any) -> list[Mention]:
     known = {m.key for m in out}
     # Surnames the model mislabelled elsewhere (a Slavic surname tagged as a place) are still people.
     for t in sp:
-        if t.i in seen or t.pos_ != "PROPN":
+        if t.i in seen or t.pos_ != "PROPN" or t.lower_.strip(".") in TITLE_WORDS:
             continue
         titles = _titles_before(sp, t.i)
         if person_key(t.text) in known or (titles and t.ent_type_ != "ORG"):
-            if t.i + 1 < len(sp) and sp[t.i + 1].pos_ == "PROPN" and sp[t.i + 1].i not in seen:
+            if t.i + 1 < len(sp) and sp[t.i + 1].pos_ == "PROPN":
                 continue  # part of a longer name: take the last word only
             start = t.i
             while start - 1 >= 0 and sp[start - 1].pos_ == "PROPN" and \

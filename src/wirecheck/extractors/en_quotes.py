@@ -62,6 +62,8 @@ def quotes_en(doc: Document) -> Document:
         if rep is None and prev is not None and prev[1] is not None and _runs_on(text, prev[0], q):
             rep, how = prev[1], "continued"
         c0, c1 = _inner(text, *q)
+        while c1 > c0 and text[c1 - 1] in ",;:":
+            c1 -= 1  # '"...matters," he said': the comma is the sentence's, not the speaker's
         content = text[c0:c1]
         n_words = len(re.findall(r"\w+", content))
         prev = (q, rep)

@@ -1,0 +1,106 @@
+"""Attributions in English text: who said or reported what."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from wirecheck.extractors.en_attribution import attributions_en
+from wirecheck.model import Document, Fact, FactType
+from wirecheck.registry import DOC_STAGES, load_plugins
+from wirecheck.segment.sentences import sentences_en
+from wirecheck.textnorm import person_key
+
+FIX = Path("fixtures") / "seversk-2025-12-11"
+
+
+def attributions(text: str) -> list[Fact]:
+    doc = Document(text=text, lang="en")
+    sentences_en(doc)
+    attributions_en(doc)
+    return doc.facts_of(FactType.ATTRIBUTION)
+
+
+def content(f: Fact) -> str:
+    return str(f.attrs["content"])
+
+
+def test_named_person_said_that() -> None:
+    [a] = attributions("Sergei Ivanov said that the bridge at Zatoka had been repaired.")
+    assert a.attrs["source"] == "Sergei Ivanov"
+    assert a.attrs["source_type"] == "person"
+    assert a.attrs["source_key"] == person_key("Ivanov") == a.key
+    assert a.attrs["cue"] == "said"
+    assert content(a) == "that the bridge at Zatoka had been repaired"
+    assert a.attrs["vague"] is False
+
+
+def test_according_to_a_news_agency() -> None:
+    [a] = attributions("The bridge was destroyed overnight, according to TASS.")
+    assert a.attrs["cue"].lower() == "according to"
+    assert a.attrs["source"] == "TASS"
+    assert a.attrs["source_type"] == "media"
+    assert content(a) == "The bridge was destroyed overnight"
+
+
+def test_organisation_is_not_vague() -> None:
+    [a] = attributions("The Kremlin press service said that the talks would continue next week.")
+    assert a.attrs["source_type"] == "organization"
+    assert a.attrs["vague"] is False
+    assert a.attrs["source"] == "The Kremlin press service"
+
+
+def test_unnamed_analysts_are_vague() -> None:
+    [a] = attributions("Analysts warn that food prices will rise before the winter.")
+    assert a.attrs["vague"] is True
+    assert a.attrs["source_type"] == "vague"
+    assert a.attrs["cue"] == "warn"
+
+
+def test_source_after_the_claim() -> None:
+    [a] = attributions("Prices will rise sharply next year, the central bank said on Friday.")
+    assert content(a) == "Prices will rise sharply next year"
+    assert a.attrs["source"] == "the central bank"
+
+
+def test_pronoun_source_resolved_to_the_last_named_subject() -> None:
+    facts = attributions("Governor Olena Marchenko visited the flooded district.\n"
+                         "She said the evacuation would be finished by Sunday.")
+    [a] = facts
+    assert a.attrs["source"] == "Olena Marchenko"
+    assert a.attrs["source_text"] == "She"
+    assert content(a) == "the evacuation would be finished by Sunday"
+
+
+def test_no_attribution_without_a_speaker() -> None:
+    assert attributions("Local officials have been urged to bolster defenses.") == []
+    assert attributions("The convoy reached the city at dawn.") == []
+
+
+def test_fixture_putin_said_that(shared: Path) -> None:
+    for name in ("source-en.txt", "derivative-quotes.txt"):
+        text = (shared / FIX / name).read_text(encoding="utf-8")
+        facts = attributions(text)
+        putin = [a for a in facts if a.attrs["source_key"] == person_key("Putin")
+                 and content(a).startswith("that the capture of Seversk")]
+        assert putin, (name, [(a.attrs["source"], content(a)) for a in facts])
+        assert putin[0].attrs["source"] == "Vladimir Putin"
+        assert putin[0].attrs["cue"] == "said"
+
+
+def test_fixture_named_sources_are_not_vague(shared: Path) -> None:
+    text = (shared / FIX / "source-en.txt").read_text(encoding="utf-8")
+    press = [a for a in attributions(text) if a.attrs["source"] == "The Kremlin press service"]
+    assert press and press[0].attrs["vague"] is False
+    seed = (shared / FIX / "derivative-seed.txt").read_text(encoding="utf-8")
+    tass = [a for a in attributions(seed) if a.attrs["cue"] == "According to"]
+    assert tass and "TASS" in tass[0].attrs["source"] and tass[0].attrs["vague"] is False
+
+
+def test_stages_are_registered_for_english() -> None:
+    load_plugins()
+    for name, provides in (("attributions.en", "facts.attribution"), ("quotes.en", "facts.quote"),
+                           ("hedges.en", "facts.hedge")):
+        st = DOC_STAGES[name]
+        assert st.handles("en") and not st.handles("ru")
+        assert provides in st.provides
+        assert set(st.requires) == {"sentences", "spacy"}
