@@ -391,7 +391,7 @@ a:focus-visible,.sent:focus-visible,mark:focus-visible{outline:3px solid var(--f
  .layout.one{grid-template-columns:minmax(0,1fr)}}
 @media (max-width:760px){.layout{grid-template-columns:minmax(0,1fr)}}
 .col,#findings{min-width:0}
-.col .text,#findings{max-height:calc(100vh - 2rem);overflow:auto;scroll-behavior:smooth}
+.col .text,#findings{max-height:calc(100vh - 2rem);overflow:auto}
 .col .text{border:1px solid var(--line);border-radius:.4rem;padding:.3rem .5rem}
 #findings{position:sticky;top:.5rem;align-self:start}
 .sent{position:relative;padding:.35rem .4rem .35rem 2rem;margin:.15rem 0;border-radius:.3rem;border-left:4px solid transparent;cursor:pointer}
@@ -456,13 +456,19 @@ _JS = r"""
     }
     return null;
   }
-  // Bring el into view inside its own scrolling column without moving the page under the pointer.
+  // Bring el into the visible part of its own scrolling column (the part inside the window), without
+  // moving the page under the pointer.
   function reveal(el) {
     var box = scroller(el);
     if (!box) return;
     var r = el.getBoundingClientRect(), b = box.getBoundingClientRect();
-    if (r.top < b.top || r.bottom > b.bottom) {
-      box.scrollTop += (r.top - b.top) - Math.max(0, (b.height - r.height) / 2);
+    var top = Math.max(b.top, 0), bottom = Math.min(b.bottom, window.innerHeight);
+    if (bottom - top < 20) return;
+    if (r.top < top || r.bottom > bottom) {
+      box.scrollTop += (r.top - top) - Math.max(0, (bottom - top - r.height) / 2);
+      r = el.getBoundingClientRect();
+      // At the end of a column the box cannot scroll further: move the window by the rest.
+      if (r.bottom > window.innerHeight || r.top < 0) el.scrollIntoView({block: "nearest"});
     }
   }
   var linked = [];
