@@ -94,6 +94,21 @@ def test_api_refuses_oversized_requests(client: TestClient) -> None:
     assert resp.status_code == 422 and "too large" in _error(resp)
 
 
+def test_internal_failure_is_one_line_json(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    import wirecheck.web.app as web
+
+    def broken(*_: object, **__: object) -> None:
+        raise RecursionError("maximum recursion depth exceeded\nwhile calling a stage")
+
+    monkeypatch.setattr(web, "run_compare", broken)
+    resp = client.post("/api/compare", json={"story": STORY, "source": SOURCE})
+    assert resp.status_code == 500
+    assert _error(resp) == "internal error: RecursionError: maximum recursion depth exceeded"
+    resp = _form_post(client, story=STORY, source=SOURCE, action="compare")
+    assert resp.status_code == 500
+    assert "RecursionError" in lxml.html.fromstring(resp.text).get_element_by_id("error").text_content()
+
+
 def test_form_page(client: TestClient) -> None:
     resp = client.get("/")
     assert resp.status_code == 200

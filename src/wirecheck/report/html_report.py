@@ -54,7 +54,7 @@ def _marks_for(doc: Document, findings: list[Finding]) -> list[_Mark]:
             continue
         start, end = max(0, min(n, span.start)), max(0, min(n, span.end))
         if end > start:
-            out.append(_Mark(start, end, i, f.kind))
+            out.append(_Mark(start, end, i, FindingKind(f.kind)))
     return out
 
 
@@ -172,7 +172,8 @@ def _reference_text(ref: dict[str, Any]) -> str:
 
 
 def _finding_card(i: int, f: Finding) -> str:
-    info = KINDS[f.kind]
+    kind = FindingKind(f.kind)  # stages may hand over the plain string
+    info = KINDS[kind]
     rows: list[tuple[str, str]] = []
     if f.story is not None or f.after:
         said = esc(f.after or (f.story.text if f.story else ""))
@@ -196,7 +197,7 @@ def _finding_card(i: int, f: Finding) -> str:
     if f.source is not None:
         jumps.append(f'<a class="jump" data-f="{i}" href="#f{i}-source">show in source</a>')
     meta = f"{esc(f.rule) or 'rule not named'} · confidence {f.confidence:.2f}"
-    return (f'<li class="finding k-{f.kind.value}" id="f-{i}" data-f="{i}">'
+    return (f'<li class="finding k-{kind.value}" id="f-{i}" data-f="{i}">'
             f'<div class="fhead"><span class="swatch" aria-hidden="true"></span>'
             f'<strong>{esc(info.label)}</strong> <span class="sev sev-{info.severity.label}">'
             f'{info.severity.label}</span></div><dl>{dl}</dl><p class="meta">{meta}</p>'
@@ -225,7 +226,8 @@ def _findings_html(findings: list[Finding]) -> str:
 def _legend_html(findings: list[Finding], has_source: bool) -> str:
     counts: dict[FindingKind, int] = {}
     for f in findings:
-        counts[f.kind] = counts.get(f.kind, 0) + 1
+        kind = FindingKind(f.kind)
+        counts[kind] = counts.get(kind, 0) + 1
     items = []
     for kind, info in KINDS.items():  # KINDS order keeps the legend stable between reports
         if kind in counts:

@@ -14,6 +14,7 @@ store, once it is browsable) plug in as extra routers: ``create_app(routers=[...
 from __future__ import annotations
 
 import json
+import logging
 import threading
 from collections.abc import Sequence
 from typing import Any
@@ -30,6 +31,8 @@ from wirecheck.model import Comparison
 
 # Two articles at the input limit each, plus room for JSON or form encoding.
 MAX_BODY = 2 * MAX_BYTES + 256 * 1024
+
+log = logging.getLogger("wirecheck.web")
 
 # Pages may run inline code and use inline images (Leaflet's), but load nothing from anywhere, so a
 # report can never call out to another host even if a text smuggled markup past the escaping.
@@ -133,6 +136,12 @@ def _error_json(exc: WirecheckError) -> JSONResponse:
     return JSONResponse({"error": str(exc)}, status_code=status_of(exc))
 
 
+def _internal(exc: Exception) -> str:
+    """One line for a user about a failure that is ours, not theirs; the traceback goes to the log."""
+    log.error("internal error", exc_info=exc)
+    return f"internal error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}".rstrip(": ")
+
+
 def _form_fields(request: Request, body: bytes) -> dict[str, Any]:
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if ctype == "application/json":
@@ -185,6 +194,8 @@ def create_app(*, routers: Sequence[APIRouter] = ()) -> FastAPI:
                 source_name=_text_field(data, "source_name", required=False) or "source")
         except WirecheckError as e:
             return _error_json(e)
+        except Exception as e:  # a bug in a stage: still one line of JSON, not a bare 500 page
+            return JSONResponse({"error": _internal(e)}, status_code=500)
         return JSONResponse(comp.to_dict())
 
     @app.post("/api/check")
@@ -197,6 +208,8 @@ def create_app(*, routers: Sequence[APIRouter] = ()) -> FastAPI:
                 story_name=_text_field(data, "story_name", required=False) or "story")
         except WirecheckError as e:
             return _error_json(e)
+        except Exception as e:  # a bug in a stage: still one line of JSON, not a bare 500 page
+            return JSONResponse({"error": _internal(e)}, status_code=500)
         return JSONResponse(comp.to_dict())
 
     @app.post("/report", response_class=HTMLResponse)
@@ -216,9 +229,12 @@ def create_app(*, routers: Sequence[APIRouter] = ()) -> FastAPI:
                 comp = await run_in_threadpool(
                     run_compare, story, source, story_lang=_lang_field(fields, "story_lang"),
                     source_lang=_lang_field(fields, "source_lang"))
+            page = render(comp, "html", home="/")
         except WirecheckError as e:
             return HTMLResponse(form_page(fields, error=str(e)), status_code=status_of(e))
-        return HTMLResponse(render(comp, "html", home="/"))
+        except Exception as e:
+            return HTMLResponse(form_page(fields, error=_internal(e)), status_code=500)
+        return HTMLResponse(page)
 
     for router in routers:
         app.include_router(router)
