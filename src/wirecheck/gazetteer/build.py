@@ -202,9 +202,9 @@ def _fill(con: sqlite3.Connection, log: Any) -> dict[str, Any]:
         lat, lon, pop = float(c["latitude"]), float(c["longitude"]), int(c.get("population") or 0)
         parent = None
         for sid in city_subs.get(gid, []):
-            row = subs.get(sid)
-            if row and row[6] == "2" and row[3]:
-                parent = int(row[3])
+            srow = subs.get(sid)
+            if srow and srow[6] == "2" and srow[3]:
+                parent = int(srow[3])
                 adm2_pts[parent].append((lat, lon, pop))
         b.add_place(gid, c["name"], "settlement", cc, a1, lat, lon, pop, parent)
         adm1_pts[f"{cc}.{a1}"].append((lat, lon, pop))
