@@ -26,7 +26,7 @@ def norm(s: str) -> str:
 
 def _locate(text: str, needle: str) -> tuple[int, int] | None:
     """Character span of ``needle`` in ``text``, ignoring case, spacing and apostrophe/quote style."""
-    parts = []
+    parts: list[str] = []
     for ch in needle.strip():
         if ch.isspace():
             if parts and parts[-1] != r"\s+":
@@ -39,6 +39,11 @@ def _locate(text: str, needle: str) -> tuple[int, int] | None:
             parts.append(re.escape(ch))
     m = re.search("".join(parts), text, re.IGNORECASE)
     return (m.start(), m.end()) if m else None
+
+
+def locate(text: str, needle: str) -> tuple[int, int] | None:
+    """Where ``needle`` occurs in ``text`` (None: it does not), with the matcher's tolerance."""
+    return _locate(text, needle)
 
 
 def finding_matches(f: Finding, item: dict[str, Any], story_text: str) -> bool:
@@ -94,3 +99,61 @@ def describe(comp: Comparison) -> str:
     """What was found, for assertion messages."""
     return "\n".join(f"  {f.kind.value}: story={f.story.text if f.story else None!r} after={f.after!r} "
                      f"before={f.before!r} msg={f.message!r}" for f in comp.findings)
+
+
+def _overlap(a: int, b: int, span_start: int, span_end: int) -> int:
+    return min(b, span_end) - max(a, span_start)
+
+
+def missing_dropped(comp: Comparison, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``{"kind": "dropped_fact", "source_text": ...}`` items with no dropped_fact finding pointing at them.
+
+    A finding counts when its source span covers at least half of the located source words and is not
+    much longer (one dropped sentence, not the whole source).
+    """
+    if comp.source is None:
+        raise AssertionError("dropped facts need a comparison with a source")
+    out = []
+    for item in items:
+        loc = _locate(comp.source.text, item["source_text"])
+        if loc is None:
+            raise AssertionError(f"expected text {item['source_text']!r} is not in the source")
+        a, b = loc
+        found = False
+        for f in comp.findings:
+            if f.kind.value != item.get("kind", "dropped_fact") or f.source is None:
+                continue
+            if _overlap(a, b, f.source.start, f.source.end) < max(1, (b - a) // 2):
+                continue
+            if f.source.end - f.source.start > max(3 * (b - a), (b - a) + 160):
+                continue
+            found = True
+            break
+        if not found:
+            out.append(item)
+    return out
+
+
+def missing_reference(comp: Comparison, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``reference_checks`` items (``{"kind": "place_not_in_region", "place": ..., "claimed_region": ...}``)
+    with no finding of that kind about that place (its story span on the place name, or the place named
+    in what the finding says the story has)."""
+    text = comp.story.text
+    out = []
+    for item in items:
+        place = item["place"]
+        if _locate(text, place) is None:
+            raise AssertionError(f"expected place {place!r} is not in the story")
+        spans = [(m.start(), m.end()) for m in re.finditer(re.escape(place), text, re.IGNORECASE)]
+        found = False
+        for f in comp.findings:
+            if f.kind.value != item["kind"]:
+                continue
+            on_place = f.story is not None and any(
+                _overlap(a, b, f.story.start, f.story.end) >= max(1, (b - a) // 2) for a, b in spans)
+            if on_place or norm(place) in norm(f.after or ""):
+                found = True
+                break
+        if not found:
+            out.append(item)
+    return out
