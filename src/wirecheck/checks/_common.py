@@ -22,7 +22,7 @@ def claim_span(doc: Document, fact: Fact) -> Span:
     node = span.root
     if node.dep_ in ("amod", "compound", "nummod", "npadvmod", "poss") and node.head.pos_ in ("NOUN", "PROPN"):
         return fact.span
-    while node.head is not node:
+    while node.head.i != node.i:  # spaCy makes a new Token object on every access: compare indices
         if node.dep_ in CLAUSE_DEPS:
             return _subtree_span(doc, node, fact)
         if node.dep_ == "prep":
