@@ -11,6 +11,7 @@ verbs are recognised through inflected forms generated from a base-form lexicon.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -91,6 +92,11 @@ def _form_table() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _cue_words() -> frozenset[str]:
+    return frozenset(_form_table()) | {"according"}
+
+
 def verb_base(tok: Any) -> str:
     """Base form of a verb token, when it is one of the lexicon's verbs ('' otherwise)."""
     if not (tok.tag_.startswith("VB") or tok.pos_ in ("VERB", "AUX")):
@@ -145,6 +151,57 @@ _PERSON_PRONOUNS = frozenset("he she him her i".split())
 
 _QUOTE_OPEN = "“„«"
 _QUOTE_CLOSE = "”»"
+_QUOTE_CHAR = re.compile('[“„«”»"]')
+
+
+def tokens(sp: Any) -> list[Any]:
+    """The parse's tokens as a list, made once per parse (spaCy builds a new Token on every access)."""
+    toks: list[Any] | None = sp.user_data.get("wirecheck_tokens")
+    if toks is None:
+        toks = list(sp)
+        sp.user_data["wirecheck_tokens"] = toks
+    return toks
+
+
+@lru_cache(maxsize=64)
+def _hashes(words: frozenset[str]) -> Any:
+    import numpy as np
+    from spacy.strings import hash_string
+
+    return np.array(sorted(hash_string(w) for w in words), dtype="uint64")
+
+
+def pick(sp: Any, words: frozenset[str], *, propn: bool = False) -> list[Any]:
+    """Tokens whose lowercase form is in ``words`` (or that are proper nouns), without touching the
+    others: building a spaCy Token costs more than everything these stages do with it."""
+    import numpy as np
+    from spacy.attrs import LOWER, POS
+    from spacy.symbols import PROPN
+
+    arr = sp.to_array([LOWER, POS])
+    mask = np.isin(arr[:, 0], _hashes(words))
+    if propn:
+        mask |= arr[:, 1] == PROPN
+    return [sp[int(i)] for i in np.flatnonzero(mask)]
+
+
+def sentences(sp: Any) -> list[Any]:
+    """The parse's sentences as a list, made once per parse."""
+    out: list[Any] | None = sp.user_data.get("wirecheck_sents")
+    if out is None:
+        out = list(sp.sents)
+        sp.user_data["wirecheck_sents"] = out
+    return out
+
+
+def sent_of(sp: Any, i: int) -> Any:
+    """The sentence holding token ``i`` (Token.sent rescans the parse on every call)."""
+    sents = sentences(sp)
+    starts: list[int] | None = sp.user_data.get("wirecheck_sent_starts")
+    if starts is None:
+        starts = [s.start for s in sents]
+        sp.user_data["wirecheck_sent_starts"] = starts
+    return sents[max(0, bisect_right(starts, i) - 1)]
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
@@ -157,20 +214,14 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     for para in re.finditer(r"[^\n]+", text):
         p0, ptext = para.start(), para.group()
         open_at: int | None = None
-        for i, ch in enumerate(ptext):
-            if ch in _QUOTE_OPEN:
+        for m in _QUOTE_CHAR.finditer(ptext):
+            i, ch = m.start(), m.group()
+            if ch in _QUOTE_OPEN or (ch == '"' and open_at is None):
                 if open_at is None:
                     open_at = i
-            elif ch in _QUOTE_CLOSE:
-                if open_at is not None:
-                    spans.append((p0 + open_at, p0 + i + 1))
-                    open_at = None
-            elif ch == '"':
-                if open_at is None:
-                    open_at = i
-                else:
-                    spans.append((p0 + open_at, p0 + i + 1))
-                    open_at = None
+            elif open_at is not None:
+                spans.append((p0 + open_at, p0 + i + 1))
+                open_at = None
         if open_at is not None and len(ptext) - open_at > 20:
             end = len(ptext.rstrip())
             spans.append((p0 + open_at, p0 + end))
@@ -270,8 +321,8 @@ def person_mentions(sp: Any) -> list[Mention]:
         seen.update(t.i for t in ent)
     known = {m.key for m in out}
     # Surnames the model mislabelled elsewhere (a Slavic surname tagged as a place) are still people.
-    for t in sp:
-        if t.i in seen or t.pos_ != "PROPN" or t.lower_.strip(".") in TITLE_WORDS:
+    for t in pick(sp, frozenset(), propn=True):
+        if t.i in seen or t.lower_.strip(".") in TITLE_WORDS:
             continue
         titles = _titles_before(sp, t.i)
         if person_key(t.text) in known or (titles and t.ent_type_ != "ORG"):
@@ -285,8 +336,8 @@ def person_mentions(sp: Any) -> list[Mention]:
             out.append(Mention(name, sp[start].idx, person_key(name), titles, t.i, _is_subject(t)))
     out.sort(key=lambda m: m.start)
     # Descriptions of someone already named ("the Russian leader", "the colonel") are mentions too.
-    for t in sp:
-        if t.pos_ == "NOUN" and t.lower_ in TITLE_WORDS | {"leader", "commander", "officer"}:
+    for t in pick(sp, _DESCRIPTION_NOUNS):
+        if t.pos_ == "NOUN":
             name = _resolve_description(sp, t, out)
             if name:
                 out.append(Mention(name, t.idx, person_key(name), frozenset(), t.i, _is_subject(t)))
@@ -312,13 +363,21 @@ def _titles_before(sp: Any, i: int) -> frozenset[str]:
 
 def _appositive_titles(sp: Any) -> dict[int, set[str]]:
     """Head-token index of a PERSON -> role nouns from its appositive or a 'who leads' clause."""
+    cached: dict[int, set[str]] | None = sp.user_data.get("wirecheck_appos")
+    if cached is not None:
+        return cached
     out: dict[int, set[str]] = {}
-    for t in sp:
-        if t.dep_ == "appos" and t.head.ent_type_ == "PERSON" and t.pos_ == "NOUN":
-            out.setdefault(t.head.i, set()).add(t.lower_)
+    for ent in sp.ents:
+        if ent.label_ != "PERSON":
+            continue
+        for t in ent.root.children:
+            if t.dep_ == "appos" and t.pos_ == "NOUN":
+                out.setdefault(t.head.i, set()).add(t.lower_)
+    sp.user_data["wirecheck_appos"] = out
     return out
 
 
+_DESCRIPTION_NOUNS = TITLE_WORDS | {"leader", "commander", "officer"}
 _LEADER_TITLES = frozenset("president premier chancellor king queen minister leader".split())
 
 
@@ -335,7 +394,7 @@ def resolve_person(sp: Any, head: Any, mentions: list[Mention]) -> str:
 
 def _antecedent(sp: Any, head: Any, mentions: list[Mention]) -> str:
     """The most salient person before a pronoun: a subject in the same or the nearest earlier sentence."""
-    sents = list(sp.sents)
+    sents = sentences(sp)
     k = next((n for n, s in enumerate(sents) if s.start <= head.i < s.end), 0)
     for back in range(0, 4):
         if k - back < 0:
@@ -461,7 +520,9 @@ def _cue_tokens(verb: Any) -> list[Any]:
 
 
 def _in_any(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
+    """Is ``pos`` inside one of ``spans`` (sorted, non-overlapping)?"""
+    k = bisect_right(spans, (pos, 1 << 62)) - 1
+    return k >= 0 and spans[k][0] <= pos < spans[k][1]
 
 
 def _content_of(verb: Any, base: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -499,7 +560,7 @@ def find_reports(doc: Document) -> list[Report]:
     doc.extras["en_mentions"] = mentions
     doc.extras["en_quote_spans"] = quotes
     reports: list[Report] = []
-    for tok in sp:
+    for tok in pick(sp, _cue_words()):
         if _in_any(tok.idx, quotes):
             continue  # speech reported inside a quote belongs to the quoted speaker
         if tok.lower_ == "according":
@@ -542,7 +603,7 @@ def find_reports(doc: Document) -> list[Report]:
             src = _span_of(stoks)
             src_text = text[src[0]:src[1]]
         rep = Report(cue=cue, cue_text=text[cue[0]:cue[1]], cue_base=base, kind=kind, source=src,
-                     source_text=src_text, content=content, sentence_start=tok.sent.start_char,
+                     source_text=src_text, content=content, sentence_start=sent_of(sp, tok.i).start_char,
                      head_i=antecedent.i if antecedent is not None else -1, verb_i=tok.i)
         reports.append(rep)
     _attach_quotes(doc, sp, reports, quotes)
@@ -579,7 +640,7 @@ def _according(tok: Any, text: str) -> Report | None:
     stoks = source_tokens(pobj)
     src = _span_of(stoks)
     phrase = {t.i for t in tok.subtree}
-    sent = tok.sent
+    sent = sent_of(tok.doc, tok.i)
     # The content is the rest of the clause the phrase modifies.
     anchor = tok.head
     while anchor.dep_ not in ("ROOT", "ccomp", "conj") and anchor.head is not anchor:
@@ -612,7 +673,7 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
         if r.kind != "according":
             by_sent.setdefault(r.sentence_start, []).append(r)
     text = doc.text
-    sents = list(sp.sents)
+    sents = sentences(sp)
     starts = [s.start_char for s in sents]
     tight: dict[int, set[tuple[int, int]]] = {}  # report id -> quotes with nothing but punctuation between
     for q in quotes:
@@ -694,7 +755,7 @@ def _clip_to_sentence(doc: Document, at: int, ranges: list[tuple[int, int]]) -> 
 
 def _sentences_touching(sp: Any, q: tuple[int, int]) -> list[int]:
     out = []
-    for s in sp.sents:
+    for s in sentences(sp):
         if s.start_char < q[1] and q[0] < s.end_char:
             out.append(s.start_char)
     return out

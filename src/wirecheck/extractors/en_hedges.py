@@ -16,11 +16,14 @@ The fact's span is the phrase itself, not its sentence.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from wirecheck.extractors.en_attribution import (
     VAGUE_PEOPLE,
+    _form_table,
     find_reports,
+    pick,
     source_tokens,
     vague_phrase,
     verb_base,
@@ -47,6 +50,14 @@ _RAISING = frozenset("appear seem".split())
 # Passive verbs that hedge a "to" clause: "is believed to have", "is said to be".
 _PASSIVE_HEDGE = frozenset("believe say report think allege understand rumor rumour suspect expect "
                            "estimate claim".split())
+
+
+@lru_cache(maxsize=1)
+def _trigger_words() -> frozenset[str]:
+    verbs = {"confirm"} | _RAISING | _PASSIVE_HEDGE
+    forms = {form for form, base in _form_table().items() if base in verbs}
+    return (VAGUE_PEOPLE | HEDGE_ADVERBS | HEDGE_ADJECTIVES | BOOSTER_ADVERBS | _EPISTEMIC_MODALS
+            | frozenset(forms))
 
 
 def _span(toks: list[Any]) -> tuple[int, int]:
@@ -82,7 +93,7 @@ def hedges_en(doc: Document) -> Document:
             b = verb.idx + len(verb.text)
         found.append((a, b, "vague_source", head.lower_, 0.9))
 
-    for t in sp:
+    for t in pick(sp, _trigger_words()):
         low = t.lower_
         if low in VAGUE_PEOPLE and t.pos_ == "NOUN" and t.i not in covered and _vague_group(t):
             toks = source_tokens(t)
@@ -97,7 +108,7 @@ def hedges_en(doc: Document) -> Document:
             found.append((t.idx, t.idx + len(t.text), "booster", low, 0.9))
         elif t.tag_ == "MD" and low in _EPISTEMIC_MODALS:
             toks = [t]
-            nxt = t.nbor(1) if t.i + 1 < len(sp) else None
+            nxt = sp[t.i + 1] if t.i + 1 < len(sp) else None
             if nxt is not None and nxt.lower_ == "have":
                 toks.append(nxt)
             # "could" is also past ability ("could not attend"): count it, with less confidence.
