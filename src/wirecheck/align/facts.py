@@ -125,7 +125,7 @@ def match_facts(comp: Comparison) -> None:
         aligned = aligned_of.get(f.sentence, set())
         same = [g for g in src_facts if same_fact(f, g)]
         if same:
-            same.sort(key=lambda g: (g.sentence not in aligned, g.id in used))
+            same.sort(key=lambda g: (g.key != f.key, g.sentence not in aligned, g.id in used))
             matches.append(Match(f, same[0], Verdict.SUPPORTED, "same-key", 1.0))
             used.add(same[0].id)
         else:

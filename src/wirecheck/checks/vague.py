@@ -24,6 +24,8 @@ def vague_attribution(comp: Comparison) -> None:
             continue
         if h.key in src_phrases:
             continue
+        if h.text.split()[0].lower() in ("who", "which", "that"):
+            continue  # "observers, who argue": the antecedent was reported already
         if vague_attr and any(g.type is FactType.HEDGE and g.start < h.end and h.start < g.end
                               for g in comp.story.facts):
             continue  # the hedge fact on the same words already reports it
