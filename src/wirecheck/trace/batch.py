@@ -1,0 +1,138 @@
+"""``wirecheck batch``: trace and compare every unchecked story, in parallel.
+
+One code path, three executors: this process (``workers=1``), a ``ProcessPoolExecutor`` (default, one
+process per core), or a Dask distributed cluster (``dask="local"`` starts a LocalCluster of processes;
+any other value is a scheduler address).  Every executor runs :func:`wirecheck.trace.check.run_task` on
+the same plain tasks; results are written to the store as they arrive (so a killed batch keeps what it
+finished) and, optionally, to Parquet.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import ExitStack
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wirecheck.store.db import Store
+from wirecheck.store.ingest import pool_context
+from wirecheck.trace.check import Task, make_tasks, run_task
+
+
+@dataclass
+class BatchStats:
+    checked: int = 0
+    traced: int = 0
+    no_source: int = 0
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    findings: int = 0
+    seconds: float = 0.0
+
+    @property
+    def per_second(self) -> float:
+        return self.checked / self.seconds if self.seconds else 0.0
+
+
+def _serial(tasks: Iterable[Task]) -> Iterator[dict[str, Any]]:
+    for t in tasks:
+        yield run_task(t)
+
+
+def _processes(tasks: Iterable[Task], workers: int) -> Iterator[dict[str, Any]]:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
+        inflight: set[Future[dict[str, Any]]] = set()
+        for t in tasks:
+            inflight.add(pool.submit(run_task, t))
+            while len(inflight) >= 2 * workers:
+                done, rest = wait(inflight, return_when=FIRST_COMPLETED)
+                inflight = set(rest)
+                yield from (f.result() for f in done)
+        while inflight:
+            done, rest = wait(inflight, return_when=FIRST_COMPLETED)
+            inflight = set(rest)
+            yield from (f.result() for f in done)
+
+
+def _dask(tasks: Iterable[Task], address: str, workers: int) -> Iterator[dict[str, Any]]:
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    with ExitStack() as stack:
+        if address == "local":
+            cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1,
+                                                       processes=True, dashboard_address=None))
+            client = stack.enter_context(Client(cluster))
+        else:
+            client = stack.enter_context(Client(address))
+        task_list = list(tasks)
+        # pure=False: two stories with equal text are still two results.
+        futures = client.map(run_task, task_list, pure=False)
+        for fut in as_completed(futures):
+            yield fut.result()
+
+
+def run_batch(store: Store, *, workers: int = 1, dask: str | None = None, story_ids: list[int] | None = None,
+              parquet: Path | None = None, write_store: bool = True, min_score: float = 0.05,
+              on_result: Callable[[BatchStats, int], None] | None = None) -> BatchStats:
+    """Check the given (default: every unchecked) story; returns counts and wall time."""
+    ids = store.unchecked_stories() if story_ids is None else story_ids
+    stats = BatchStats()
+    t0 = time.perf_counter()
+
+    def traced(_sid: int) -> None:
+        stats.traced += 1
+
+    tasks = make_tasks(store, ids, min_score=min_score, on_traced=traced)
+    if dask:
+        results = _dask(tasks, dask, workers)
+    elif workers <= 1:
+        results = _serial(tasks)
+    else:
+        results = _processes(tasks, workers)
+    collected: list[dict[str, Any]] = []
+    for res in results:
+        if "error" in res:
+            stats.errors.append((res["story_id"], res["error"]))
+        else:
+            stats.checked += 1
+            stats.findings += len(res["findings"])
+            if res["source_id"] is None:
+                stats.no_source += 1
+            if write_store:
+                store.save_result(res)
+            if parquet is not None:
+                collected.append(res)
+        if on_result:
+            on_result(stats, len(ids))
+    stats.seconds = time.perf_counter() - t0
+    if parquet is not None:
+        write_results_parquet(collected, parquet)
+    return stats
+
+
+def write_results_parquet(results: list[dict[str, Any]], path: Path) -> None:
+    """One row per finding (a story with none still gets a row with empty kind), for cluster runs."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows: list[dict[str, Any]] = []
+    for r in results:
+        base = {"story_id": r["story_id"], "source_id": r["source_id"], "trace_score": r["trace_score"],
+                "fidelity": r["fidelity"]}
+        if not r["findings"]:
+            rows.append({**base, "kind": None, "severity": None, "message": None, "story_text": None,
+                         "source_text": None, "before": None, "after": None})
+        for f in r["findings"]:
+            rows.append({**base, "kind": f["kind"], "severity": f["severity"], "message": f["message"],
+                         "story_text": (f.get("story") or {}).get("text"),
+                         "source_text": (f.get("source") or {}).get("text"),
+                         "before": f.get("before"), "after": f.get("after")})
+    schema = pa.schema([("story_id", pa.int64()), ("source_id", pa.int64()), ("trace_score", pa.float64()),
+                        ("fidelity", pa.float64()), ("kind", pa.string()), ("severity", pa.string()),
+                        ("message", pa.string()), ("story_text", pa.string()), ("source_text", pa.string()),
+                        ("before", pa.string()), ("after", pa.string())])
+    tmp = path.with_name(path.name + ".tmp")
+    pq.write_table(pa.Table.from_pylist(rows, schema=schema), tmp)
+    tmp.replace(path)
