@@ -108,8 +108,8 @@ def _overlap(a: int, b: int, span_start: int, span_end: int) -> int:
 def missing_dropped(comp: Comparison, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """``{"kind": "dropped_fact", "source_text": ...}`` items with no dropped_fact finding pointing at them.
 
-    A finding counts when its source span covers at least half of the located source words and is not
-    much longer (one dropped sentence, not the whole source).
+    A finding counts when its source span overlaps the located source words and is not much longer than
+    them (a dropped sentence or an element of it, not the whole source).
     """
     if comp.source is None:
         raise AssertionError("dropped facts need a comparison with a source")
@@ -123,7 +123,7 @@ def missing_dropped(comp: Comparison, items: list[dict[str, Any]]) -> list[dict[
         for f in comp.findings:
             if f.kind.value != item.get("kind", "dropped_fact") or f.source is None:
                 continue
-            if _overlap(a, b, f.source.start, f.source.end) < max(1, (b - a) // 2):
+            if _overlap(a, b, f.source.start, f.source.end) <= 0:
                 continue
             if f.source.end - f.source.start > max(3 * (b - a), (b - a) + 160):
                 continue
