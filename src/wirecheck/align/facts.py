@@ -24,6 +24,9 @@ _GENERIC_ORG_WORDS = {"the", "of", "and", "press", "service", "office", "ministr
                       "council", "group", "army", "fleet", "flotilla", "corps", "district", "military"}
 
 
+SWAPPABLE = (FactType.PERSON, FactType.ORGANIZATION, FactType.PLACE)
+
+
 @dataclass
 class Match:
     story: Fact | None
@@ -124,6 +127,16 @@ def match_facts(comp: Comparison) -> None:
             continue
         aligned = aligned_of.get(f.sentence, set())
         same = [g for g in src_facts if same_fact(f, g)]
+        if same and aligned and all(g.sentence not in aligned for g in same) and f.type in SWAPPABLE:
+            # The story's entity exists in the source, but elsewhere; if the aligned source sentence
+            # has an entity of the same kind that the story never mentions, the story swapped them.
+            swapped = [g for g in src_facts if g.type is f.type and g.sentence in aligned
+                       and slot_score(f, g, True) >= 0.85
+                       and not any(same_fact(x, g) for x in story.facts if x.type is f.type)]
+            if swapped:
+                matches.append(Match(f, swapped[0], Verdict.CHANGED, f"swapped:{f.type.value}", 0.8))
+                used.add(swapped[0].id)
+                continue
         if same:
             same.sort(key=lambda g: (g.key != f.key, g.sentence not in aligned, g.id in used))
             matches.append(Match(f, same[0], Verdict.SUPPORTED, "same-key", 1.0))

@@ -20,7 +20,7 @@ ANCHOR_WEIGHTS: dict[FactType, float] = {
     FactType.PERSON: 3.0, FactType.PLACE: 3.0, FactType.UNIT: 3.0, FactType.ORGANIZATION: 2.0,
     FactType.NUMBER: 2.0, FactType.DATE: 1.0, FactType.EVENT: 1.0, FactType.QUOTE: 3.0,
 }
-THRESHOLD = 0.16
+THRESHOLD = 0.2
 _WORD = re.compile(r"\w+", re.U)
 
 
@@ -48,6 +48,14 @@ def _soft(a: Fact, b: Fact) -> float:
         return 0.0
     na, nb = str(a.attrs.get("name") or a.text), str(b.attrs.get("name") or b.text)
     return 0.5 if name_similarity(na, nb) >= 60 else 0.0
+
+
+STRONG = (FactType.PERSON, FactType.PLACE, FactType.UNIT, FactType.ORGANIZATION, FactType.NUMBER,
+          FactType.QUOTE)
+
+
+def exact_strong(sa: dict[tuple[FactType, str], Fact], sb: dict[tuple[FactType, str], Fact]) -> int:
+    return sum(1 for (t, k) in sa if t in STRONG and (t, k) in sb)
 
 
 def anchor_score(sa: dict[tuple[FactType, str], Fact], sb: dict[tuple[FactType, str], Fact]) -> float:
@@ -89,12 +97,19 @@ def similarity_matrix(story: Document, source: Document) -> list[list[float]]:
         row = []
         for j in range(len(source.sentences)):
             a = anchor_score(s_anchors[i], t_anchors[j])
+            strong = exact_strong(s_anchors[i], t_anchors[j])
             if same_lang:
-                score = 0.55 * a + 0.45 * dice(s_lem[i], t_lem[j])
+                lex = dice(s_lem[i], t_lem[j])
+                score = 0.55 * a + 0.45 * lex
+                # Soft name matches and a shared verb or two are not evidence of a common origin.
+                if not strong and lex < 0.25:
+                    score = min(score, THRESHOLD * 0.9)
             elif emb is not None:
                 score = 0.6 * a + 0.4 * max(0.0, float(emb[i][j]))
+                if not strong and float(emb[i][j]) < 0.5:
+                    score = min(score, THRESHOLD * 0.9)
             else:
-                score = a
+                score = a if strong else min(a, THRESHOLD * 0.9)
             row.append(score)
         out.append(row)
     return out

@@ -23,9 +23,9 @@ def claim_span(doc: Document, fact: Fact) -> Span:
     if node.dep_ in ("amod", "compound", "nummod", "npadvmod", "poss") and node.head.pos_ in ("NOUN", "PROPN"):
         return fact.span
     while node.head.i != node.i:  # spaCy makes a new Token object on every access: compare indices
-        if node.dep_ in CLAUSE_DEPS:
+        if node.dep_ in CLAUSE_DEPS or (node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")):
             return _subtree_span(doc, node, fact)
-        if node.dep_ == "prep":
+        if node.dep_ == "prep" and node.head.pos_ in ("NOUN", "PROPN", "NUM"):
             if node.head.dep_ == "appos":
                 return _subtree_span(doc, node.head, fact)
             return _subtree_span(doc, node, fact)

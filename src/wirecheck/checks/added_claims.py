@@ -21,13 +21,18 @@ def added_claims(comp: Comparison) -> None:
     story = comp.story
     unaligned = {a.story for a in comp.alignments if not a.source}
     quotes = [(f.start, f.end) for f in story.facts if f.type is FactType.QUOTE]
+    headlines: set[int] = set()
     for i in sorted(unaligned):
         sent = story.sentences[i]
         facts = [f for f in story.facts_in(i) if f.type in CHECKABLE]
-        if is_headline(sent.text) and not facts:
+        if is_headline(sent.text):
+            headlines.add(i)  # a headline summarises: only its added details are reported, below
             continue
         if len(sent.text.split()) < 4:
             continue
+        quoted = sum(min(b, sent.end) - max(a, sent.start) for a, b in quotes if a < sent.end and sent.start < b)
+        if quoted > 0.5 * len(sent.text):
+            continue  # a sentence that is mostly a quote: the quote checks report it
         named = sorted({f.text for f in facts if f.type is not FactType.DATE})
         if named:
             msg = ("Nothing in the source supports this sentence; it adds checkable details: "
@@ -40,7 +45,9 @@ def added_claims(comp: Comparison) -> None:
                          confidence=conf))
     for m in matches(comp):
         f = m.story
-        if f is None or m.status is not Verdict.ADDED or f.type not in PHRASE_TYPES or f.sentence in unaligned:
+        if f is None or m.status is not Verdict.ADDED or f.type not in PHRASE_TYPES:
+            continue
+        if f.sentence in unaligned and f.sentence not in headlines:
             continue
         if any(a <= f.start < b for a, b in quotes):
             continue  # inside a quote: the quote checks judge it

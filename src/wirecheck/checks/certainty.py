@@ -31,7 +31,8 @@ def certainty(comp: Comparison) -> None:
             comp.add(Finding(FindingKind.CERTAINTY_CHANGED,
                              f"The source hedges this ('{h.text}'); the story states it as "
                              + ("certain." if s_boost else "fact."),
-                             story=span, source=h.span, before=h.text, after=s_boost[0].text if s_boost else None,
+                             story=span, source=sentence_span(source, h.sentence), before=h.text,
+                             after=s_boost[0].text if s_boost else None,
                              rule="hedge.dropped", confidence=0.75, source_fact=h.id))
         elif s_hedge and not t_hedge:
             h = s_hedge[0]

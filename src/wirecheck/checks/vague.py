@@ -15,14 +15,14 @@ def vague_attribution(comp: Comparison) -> None:
     """One finding per vague source in the story that the source did not use."""
     src_phrases: set[str] = set()
     if comp.source is not None:
-        src_phrases = {f.key for f in comp.source.facts if f.type is FactType.HEDGE
+        src_phrases = {f.text.lower() for f in comp.source.facts if f.type is FactType.HEDGE
                        and f.attrs.get("kind") == "vague_source"}
     for h in comp.story.facts:
         vague_attr = h.type is FactType.ATTRIBUTION and h.attrs.get("vague")
         vague_hedge = h.type is FactType.HEDGE and h.attrs.get("kind") == "vague_source"
         if not (vague_attr or vague_hedge):
             continue
-        if h.key in src_phrases:
+        if h.text.lower() in src_phrases:
             continue
         if h.text.split()[0].lower() in ("who", "which", "that"):
             continue  # "observers, who argue": the antecedent was reported already

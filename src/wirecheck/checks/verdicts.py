@@ -34,7 +34,7 @@ def merge_findings(comp: Comparison) -> None:
         if f.kind is FindingKind.ADDED_CLAIM and f.story and any(
                 g is not f and g.kind is FindingKind.ADDED_CLAIM and g.story and g.story.start <= f.story.start
                 and f.story.end <= g.story.end and (g.story.end - g.story.start) > (f.story.end - f.story.start)
-                and g.rule == f.rule for g in out):
+                for g in out):
             continue
         final.append(f)
     comp.findings = final

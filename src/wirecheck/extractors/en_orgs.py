@@ -11,6 +11,7 @@ from wirecheck.registry import stage
 _SUFFIX = re.compile(r"^\s+(press service|press office|spokesperson|spokesman|administration|"
                      r"government|ministry|command|headquarters)\b", re.I)
 _LEAD = re.compile(r"^(?:the|a|an)\s+", re.I)
+_TITLE_AFTER = re.compile(r"^\s+(?:minister|secretary|chief|commander|spokes\w+|head)\b", re.I)
 
 
 def org_key(name: str) -> str:
@@ -38,6 +39,8 @@ def orgs_en(doc: Document) -> Document:
             end += m.end()
         if any(a < end and start < b for a, b in claimed):
             continue
+        if _TITLE_AFTER.match(doc.text[end:end + 30]):
+            continue  # "Estonian Defence Minister": part of a person's title
         name = doc.text[start:end]
         doc.add_fact(FactType.ORGANIZATION, start, end, key=org_key(name), extractor="orgs.en",
                      confidence=0.85, name=name)

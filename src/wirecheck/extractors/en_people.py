@@ -22,6 +22,7 @@ _ROLE_RE = re.compile(
     r"spokesperson|spokesman|spokeswoman|governor|mayor|director|chairman|secretary|minister|"
     r"deputy commander|chief of staff)\s+of\s+)(?P<of>(?:the\s+)?[^,;.]{2,90})", re.I)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’\-]+$")
+_TITLE_WORDS = {w for t in TITLES for w in t.split()} | {"russian", "ukrainian", "american", "chinese"}
 
 
 def _clean_name(text: str) -> str:
@@ -58,6 +59,12 @@ def people_en(doc: Document) -> Document:
         name = _clean_name(doc.text[start:end])
         end = start + len(name)
         words = name.split()
+        # "General Boubacar Sangare": leading rank words are the title, not the name.
+        while words and (words[0].lower() in _TITLE_WORDS or words[0].lower().rstrip(".") in _TITLE_WORDS):
+            start += len(words[0]) + 1
+            words = words[1:]
+        name = " ".join(words)
+        end = start + len(name)
         if not words or not all(w[:1].isupper() for w in words):
             continue
         if _overlaps(doc, start, end, (FactType.UNIT, FactType.ORGANIZATION)):
@@ -67,7 +74,7 @@ def people_en(doc: Document) -> Document:
         title = _title_before(doc.text, start)
         if not is_entity and earlier is None and title is None:
             continue  # a bare capitalised word is a person only when it repeats a known name
-        if doc.sentence_at(start) in headlines and earlier is None and not _named_later(doc, words[-1], end):
+        if doc.sentence_at(start) in headlines and earlier is None and not _named_later(sp, words[-1], end):
             continue  # Title Case Headlines make every word look like a name
         if len(words) == 1 and earlier is None and not title and _overlaps(doc, start, end, (FactType.PLACE,)):
             continue
@@ -100,8 +107,10 @@ def is_headline(sentence: str) -> bool:
     return caps / len(words) >= 0.6
 
 
-def _named_later(doc: Document, surname: str, after: int) -> bool:
-    return any(same_name(surname, w) for w in re.findall(r"[A-Z][\w'’\-]+", doc.text[after:]))
+def _named_later(sp: Any, surname: str, after: int) -> bool:
+    """Whether a later PERSON entity carries this surname (headline names must be confirmed)."""
+    return any(e.label_ == "PERSON" and e.start_char >= after and same_name(surname, e.text.split()[-1])
+               for e in sp.ents)
 
 
 def _title_before(text: str, start: int) -> str | None:

@@ -37,13 +37,18 @@ def sentences_en(doc: Document) -> Document:
                 cuts.append(s.start_char)
         cuts.append(p_end)
         for a, b in zip(cuts, cuts[1:], strict=False):
-            if _merge_needed(doc.text[a:b]) and doc.sentences and doc.sentences[-1].end > p_start:
+            prev_dateline = bool(doc.sentences) and doc.sentences[-1].end > p_start and \
+                bool(_DATELINE_ONLY.match(doc.sentences[-1].text))
+            if (_merge_needed(doc.text[a:b]) or prev_dateline) and doc.sentences and doc.sentences[-1].end > p_start:
                 # spaCy sometimes splits after an initial or inside a quote; glue tiny fragments back.
                 last = doc.sentences.pop()
                 _add(doc, last.start, b)
             else:
                 _add(doc, a, b)
     return doc
+
+
+_DATELINE_ONLY = re.compile(r"^[A-Z][\w .'’-]*,[^.]{0,40}\([^)]{1,40}\)\s*[-–—:.]?\s*$")
 
 
 def _merge_needed(fragment: str) -> bool:
