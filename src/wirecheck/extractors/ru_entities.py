@@ -41,7 +41,9 @@ _ORDINAL_WORDS = {
     "восьмий": 8, "дев'ятий": 9, "десятий": 10,
 }
 
-_REGION_NOUNS = {"область", "край", "республика", "республіка", "округ", "регион", "регіон"}
+_REGION_NOUNS = {"область", "край", "республика", "республіка", "регион", "регіон"}
+_AREA_NOUNS = _REGION_NOUNS | {"район", "округ", "громада"}
+_CYR_WORD = re.compile(r"^[\u0400-\u04FF]")
 _LOC_PREPS = {"в", "у", "во", "на", "под", "під", "біля", "возле", "около", "поблизу", "из", "з", "із",
               "зі", "до", "над", "от", "від", "вблизи", "неподалеку", "неподалік", "через", "за"}
 
@@ -79,7 +81,8 @@ def organizations(doc: Document) -> Document:
         i = end
     if doc.lang == "ru":
         for sp in natasha_spans(doc.text):
-            if sp.type != "ORG" or _covered(doc, sp.start, sp.end):
+            if sp.type != "ORG" or _covered(doc, sp.start, sp.end) or \
+                    _dateline_type(doc, sp.type, sp.start, sp.end) != "ORG":
                 continue
             key = to_latin(sp.normal).lower()
             doc.add_fact(FactType.ORGANIZATION, sp.start, sp.end, key=key, extractor=EXTRACTOR,
@@ -167,7 +170,8 @@ def people_places(doc: Document) -> Document:
     """People (nominative name, title, role) and places (nominative lemma, level)."""
     toks = tokens(doc)
     if doc.lang == "ru":
-        spans = [(sp.type, sp.start, sp.end, sp.normal) for sp in natasha_spans(doc.text)]
+        spans = [(_dateline_type(doc, sp.type, sp.start, sp.end), sp.start, sp.end, sp.normal)
+                 for sp in natasha_spans(doc.text)]
         spans = [s for s in spans if s[0] in ("PER", "LOC")]
         spans += _region_terms(doc, toks, spans)
     else:
@@ -177,10 +181,33 @@ def people_places(doc: Document) -> Document:
         if _covered(doc, start, end, FactType.ORGANIZATION, FactType.UNIT):
             continue
         if typ == "PER":
+            if doc.lang == "ru":
+                normal = _person_normal(doc, toks, start, end, normal)
             _add_person(doc, toks, start, end, normal)
         else:
             _add_place(doc, start, end, normal)
     return doc
+
+
+def _dateline_type(doc: Document, typ: str, start: int, end: int) -> str:
+    """«ЭНЕРГОДАР, 14 сентября.»: the first word of a dateline is a place whatever the NER says."""
+    if start == 0 and re.match(r"\s*,\s*\d{1,2}\s+\w+", doc.text[end:end + 20]):
+        return "LOC"
+    return typ
+
+
+def _person_normal(doc: Document, toks: list[Token], start: int, end: int, normal: str) -> str:
+    """Keep a name that is already nominative (natasha turns «Евгения Яшина» into «Евгений Яшин»)."""
+    words = [t for t in toks if start <= t.start and t.end <= end and t.is_word]
+    if len(words) < 2:
+        return normal
+    genders = None
+    for t in words:
+        g = {p.tag.gender for p in t.parses if "nomn" in p.tag and any(n in p.tag for n in NAME_TAGS)}
+        genders = g if genders is None else genders & g
+    if genders:
+        return " ".join(t.text for t in words)
+    return normal
 
 
 def _region_terms(doc: Document, toks: list[Token], have: list[tuple[str, int, int, str]]
@@ -305,7 +332,14 @@ def _add_place(doc: Document, start: int, end: int, normal: str) -> None:
     name = normalise_apostrophes(normal)
     if name.isupper() and len(name) > 4:  # datelines: МОСКВА, КИЇВ
         name = " ".join(capitalise(w.lower(), w.lower()) for w in name.split())
+    words = name.split()
+    if len(words) == 2 and words[1].lower() in _AREA_NOUNS:
+        # natasha leaves «Никитовском район»: agree the adjective with its noun.
+        name = capitalise(adjective_agree(doc.lang, words[0].lower(), words[1].lower()), words[0]) + " " + \
+            words[1].lower()
     level = _place_level(doc, name)
+    if words and words[-1].lower() in ("район", "округ") and level == "settlement":
+        level = "district"
     doc.add_fact(FactType.PLACE, start, end, key="name:" + sound_key(name), extractor=EXTRACTOR,
                  name=name, level=level, latin=to_latin(name))
 
@@ -325,8 +359,11 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
             i += 1
             continue
         # Adjective + область/район: «Харківській області» -> Харківська область.
-        if i + 1 < len(toks) and toks[i + 1].lemmas & _REGION_NOUNS and t.has("ADJF"):
-            noun = next(iter(toks[i + 1].lemmas & _REGION_NOUNS))
+        if not _CYR_WORD.match(t.text):  # Telegram, Facebook
+            i += 1
+            continue
+        if i + 1 < len(toks) and toks[i + 1].lemmas & _AREA_NOUNS and t.has("ADJF"):
+            noun = next(iter(toks[i + 1].lemmas & _AREA_NOUNS))
             adj = t.lemma_with("ADJF") or t.lower
             name = capitalise(adjective_agree("uk", adj, noun), t.text) + " " + noun
             out.append(("LOC", t.start, toks[i + 1].end, name))
@@ -334,8 +371,19 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
             continue
         m = match_term(toks, i, regions)
         if m is not None:
-            out.append(("LOC", t.start, toks[m[1] - 1].end, doc.text[t.start:toks[m[1] - 1].end]))
+            out.append(("LOC", t.start, toks[m[1] - 1].end, m[0].source))
             i = m[1]
+            continue
+        # Regions in -щина decline regularly but are often missing from the dictionary (Донеччині).
+        shchyna = next((r for r in regions if len(r.words) == 1 and r.source.lower().endswith("щина")
+                        and t.lower[:-1] == r.source.lower()[:-1]), None)
+        if shchyna is not None:
+            out.append(("LOC", t.start, t.end, shchyna.source))
+            i += 1
+            continue
+        if i == 0 and re.match(r"\s*,\s*\d{1,2}\s+\w+", doc.text[t.end:t.end + 20]):
+            out.append(("LOC", t.start, t.end, capitalise(noun_lemma("uk", t.lower), "x")))
+            i += 1
             continue
         j = i
         while j + 1 < len(toks) and toks[j + 1].is_word and toks[j + 1].is_cap and not toks[j + 1].text.isupper():
@@ -356,7 +404,9 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
             sur = name_lemma("uk", t.text, "Surn") or t.lower
             out.append(("PER", t.start, t.end, capitalise(sur, t.text)))
         elif len(run) <= 2 and (t.has("Geox") or (i > 0 and toks[i - 1].lower in _LOC_PREPS)
-                                or term_lookup("uk", "country", noun_lemma("uk", t.text)) is not None):
+                                or term_lookup("uk", "country", noun_lemma("uk", t.text)) is not None
+                                or (not at_start and len(run) == 1 and _gazetteer_has(
+                                    capitalise(noun_lemma("uk", t.text), t.text)))):
             if at_start and an.word_is_known(t.lower) and not t.has("Geox") and \
                     term_lookup("uk", "country", noun_lemma("uk", t.text)) is None:
                 i = j + 1
@@ -370,6 +420,16 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
             out.append(("LOC", run[0].start, run[-1].end, name))
         i = j + 1
     return out
+
+
+def _gazetteer_has(name: str) -> bool:
+    """Whether the project's gazetteer knows a place of this name (False when it is not built)."""
+    try:
+        from wirecheck.gazetteer import get
+
+        return bool(get().has_name(name))
+    except Exception:  # the gazetteer is optional here: without it we fall back on context cues
+        return False
 
 
 def _known_surname(found: list[tuple[str, int, int, str]], tok: Token) -> bool:

@@ -59,7 +59,10 @@ _UNITS = {0: "ноль нуль", 1: "один одна одно", 2: "два д
           600: "шестьсот шістсот", 700: "семьсот сімсот", 800: "восемьсот вісімсот",
           900: "девятьсот дев'ятсот"}
 WORD_VALUES: dict[str, float] = {w: float(v) for v, ws in _UNITS.items() for w in ws.split()}
-WORD_VALUES |= {"полтора": 1.5, "півтора": 1.5, "десяток": 10}
+WORD_VALUES |= {"полтора": 1.5, "півтора": 1.5, "десяток": 10,
+                # collective numerals: «четверо поранені», «трое детей»
+                "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7,
+                "двоє": 2, "троє": 3, "п'ятеро": 5}
 MULTIPLIERS = {"тысяча": 1e3, "тыс": 1e3, "тисяча": 1e3, "тис": 1e3, "миллион": 1e6, "млн": 1e6,
                "мільйон": 1e6, "миллиард": 1e9, "млрд": 1e9, "мільярд": 1e9}
 QUALIFIERS = {"более": "more than", "свыше": "more than", "больше": "more than", "понад": "more than",
@@ -130,9 +133,9 @@ def dates(doc: Document) -> Document:
             if not _taken(doc, m.start(), m.end()):
                 doc.add_fact(FactType.DATE, m.start(), m.end(), key=key, extractor=EXTRACTOR, value=key,
                              relative=True)
-    for m in re.finditer(r"\b(?:в|у)\s+((?:19|20)\d{2})\s+(?:году|році)\b", lower):
+    for m in re.finditer(r"\b((?:19|20)\d{2})\s*(?:год[ауе]?|року|році|рік|г\.|р\.)", lower):
         if not _taken(doc, m.start(1), m.end(1)):
-            doc.add_fact(FactType.DATE, m.start(1), m.end(), key=m.group(1), extractor=EXTRACTOR,
+            doc.add_fact(FactType.DATE, m.start(1), m.end(1), key=m.group(1), extractor=EXTRACTOR,
                          value=m.group(1), relative=False)
     return doc
 
@@ -186,7 +189,11 @@ def numbers(doc: Document) -> Document:
 
 
 def _is_number_word(t: Token) -> bool:
-    return any("NUMR" in p.tag for p in t.parses) or _multiplier(t) is not None
+    return any("NUMR" in p.tag for p in t.parses) or _multiplier(t) is not None \
+        or normalise_apostrophes(t.lower) in _COLLECTIVE
+
+
+_COLLECTIVE = {"двое", "трое", "четверо", "пятеро", "шестеро", "семеро", "двоє", "троє", "п'ятеро"}
 
 
 def _next_token(toks: list[Token], offset: int) -> Token | None:

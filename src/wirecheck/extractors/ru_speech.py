@@ -50,6 +50,7 @@ HEDGES = [
     (r"\bпо\s+предварительным\s+данным\b|\bпо\s+предварительной\s+информации\b"
      r"|\bза\s+попередніми\s+даними\b|\bза\s+попередньою\s+інформацією\b", "hedge"),
     (r"\bориентировочно\b|\bорієнтовно\b", "hedge"),
+    (r"\bмо(?:жет|гут|г|гла|гли)\b|\bмо(?:же|жуть|гла|гли)\b|\bміг\b", "hedge"),
     (r"\bполностью\b|\bповністю\b|\bокончательно\b|\bостаточно\b|\bбезусловно\b|\bбезумовно\b"
      r"|\bнесомненно\b|\bбезсумнівно\b", "booster"),
 ]
@@ -58,7 +59,7 @@ _PRONOUNS = {"он", "она", "він", "вона"}
 
 
 def _source_facts(doc: Document) -> list[Fact]:
-    return doc.facts_of(FactType.PERSON, FactType.ORGANIZATION)
+    return sorted(doc.facts_of(FactType.PERSON, FactType.ORGANIZATION), key=lambda f: f.start)
 
 
 def _speaker_attrs(f: Fact) -> tuple[str, str, str]:
@@ -147,8 +148,8 @@ def _attributions(doc: Document, toks: list[Token], sources: list[Fact]) -> None
         if (src.sentence, key) in seen:
             return
         seen.add((src.sentence, key))
-        doc.add_fact(FactType.ATTRIBUTION, start, end, key=key, extractor=EXTRACTOR, source=name, cue=cue,
-                     vague=False, source_type=stype)
+        doc.add_fact(FactType.ATTRIBUTION, start, end, key=key, extractor=EXTRACTOR, source=name,
+                     source_key=key, cue=cue, vague=False, source_type=stype)
 
     for pattern in PREP_CUES:
         for m in re.finditer(r"\b" + pattern + r"\b", lower):
@@ -162,8 +163,14 @@ def _attributions(doc: Document, toks: list[Token], sources: list[Fact]) -> None
             continue
         s = doc.sentence_at(t.start)
         before = [f for f in sources if f.end <= t.start and t.start - f.end <= 40 and f.sentence == s]
-        after = [f for f in sources if t.end <= f.start <= t.end + 25 and f.sentence == s]
-        if before:
+        after = [f for f in sources if t.end <= f.start <= t.end + 70 and f.sentence == s]
+        # Wire style puts the source after the verb: "..., сообщил глава города Иван Приходько".
+        inverted = t.i > 0 and toks[t.i - 1].text in (",", "—", "–", "-")
+        if inverted and after:
+            # "повідомив начальник ОВА Олег Кіпер": the person, not the office before the name.
+            who = next((f for f in after if f.type == FactType.PERSON), after[0])
+            add(t.start, who.end, who, t.text)
+        elif before:
             add(before[-1].start, t.end, before[-1], t.text)
         elif after:
             add(t.start, after[0].end, after[0], t.text)
@@ -183,7 +190,8 @@ def _attributions(doc: Document, toks: list[Token], sources: list[Fact]) -> None
                 continue
             vague_done.add(m.start())
             doc.add_fact(FactType.ATTRIBUTION, m.start(), m.end(), key=f"vague:{label}", extractor=EXTRACTOR,
-                         source=text[m.start():m.end()], cue=None, vague=True, source_type="anonymous")
+                         source=text[m.start():m.end()], source_key=f"vague:{label}", cue=None, vague=True,
+                         source_type="vague")
             doc.add_fact(FactType.HEDGE, m.start(), m.end(), key="vague_source", extractor=EXTRACTOR,
                          phrase=text[m.start():m.end()], kind="vague_source")
 
