@@ -44,7 +44,7 @@ def register(app: typer.Typer) -> None:
                 stats = run_batch(store, workers=n_workers, dask=dask, story_ids=ids, parquet=parquet,
                                   on_result=tick)
         for sid, err in stats.errors:
-            console.print(f"story #{sid}: {err}", markup=False)
+            console.print(f"story #{sid}: {err}", markup=False, highlight=False, soft_wrap=True)
         where = "Dask " + dask if dask else f"{n_workers} process{'es' if n_workers > 1 else ''}"
         print(f"checked {stats.checked} stories ({stats.no_source} without a traceable source), "
               f"{stats.findings} findings, {len(stats.errors)} errors, {stats.seconds:.1f}s "

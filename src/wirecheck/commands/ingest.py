@@ -73,7 +73,7 @@ def register(app: typer.Typer) -> None:
                                workers=workers, batch=batch, on_progress=tick)
             tick(stats, 0)
         for r in stats.rejected:
-            console.print(f"rejected {r.name}: {r.reason}", markup=False, highlight=False)
+            console.print(f"rejected {r.name}: {r.reason}", markup=False, highlight=False, soft_wrap=True)
         print(f"stored {stats.stored}, skipped {stats.skipped} (already stored), "
               f"rejected {len(stats.rejected)} -> {store.path}")
         if stats.rejected and not stats.stored and not stats.skipped:

@@ -92,25 +92,32 @@ def _item_from_json(obj: object, name: str, default_role: str) -> Item:
                 url=url, published=obj.get("published"), lang=str(obj.get("lang") or ""))
 
 
-def _iter_files(paths: Iterable[str | Path], on_reject: Callable[[Rejected], None]) -> Iterator[Path]:
+def _iter_files(paths: Iterable[str | Path], on_reject: Callable[[Rejected], None],
+                skip: set[Path] | None = None) -> Iterator[Path]:
+    skip = skip or set()
     for raw in paths:
         p = Path(raw)
         if not p.exists():
             on_reject(Rejected(str(p), "no such file or folder"))
         elif p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
+                if (f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                        and f.resolve() not in skip):
                     yield f
         else:
             yield p
 
 
 def iter_items(paths: Iterable[str | Path], *, role: str = "story", outlet: str = "",
-               published: str | None = None, on_reject: Callable[[Rejected], None]) -> Iterator[Item]:
-    """Every article under ``paths``; what cannot be read goes to ``on_reject`` with its reason."""
+               published: str | None = None, on_reject: Callable[[Rejected], None],
+               skip: set[Path] | None = None) -> Iterator[Item]:
+    """Every article under ``paths``; what cannot be read goes to ``on_reject`` with its reason.
+
+    Files in ``skip`` (the store itself, when it sits in an ingested folder) are passed over silently.
+    """
     from wirecheck.inputs import read_article
 
-    for f in _iter_files(paths, on_reject):
+    for f in _iter_files(paths, on_reject, skip):
         ext = f.suffix.lower()
         if ext in JSONL_EXT:
             yield from _iter_jsonl(f, role, on_reject)
@@ -217,8 +224,9 @@ def ingest(store: Store, paths: Iterable[str | Path], *, role: str = "story", ou
     def reject(r: Rejected) -> None:
         stats.rejected.append(r)
 
+    own = {store.path.resolve().with_name(store.path.name + sfx) for sfx in ("", "-wal", "-shm", "-journal")}
     source = items if items is not None else iter_items(paths, role=role, outlet=outlet, published=published,
-                                                        on_reject=reject)
+                                                        on_reject=reject, skip=own)
 
     def batches() -> Iterator[list[Item]]:
         nonlocal total
