@@ -33,6 +33,7 @@ FIXTURE_STORY_TIME = "2025-12-11T18:00:00Z"
 FIXTURE_STORIES = {"derivative-seed.txt": "seedpost.example", "derivative-quotes.txt": "quotesdaily.example"}
 
 
+def _items() -> list[Item]:
     rejected: list[Rejected] = []
     items = list(iter_items([CORPUS / "sources.jsonl", CORPUS / "stories.jsonl"], on_reject=rejected.append))
     for name in ("source-en.txt", "source-ru.txt"):
