@@ -166,7 +166,7 @@ def tokens(sp: Any) -> list[Any]:
 @lru_cache(maxsize=64)
 def _hashes(words: frozenset[str]) -> Any:
     import numpy as np
-    from spacy.strings import hash_string
+    from spacy.strings import hash_string  # type: ignore[attr-defined]
 
     return np.array(sorted(hash_string(w) for w in words), dtype="uint64")
 
@@ -272,8 +272,16 @@ def _span_of(tokens: list[Any]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
-def _subtree_range(tok: Any, exclude: set[int] | None = None) -> tuple[int, int]:
-    toks = [t for t in tok.subtree if not exclude or t.i not in exclude]
+def _subtree_range(tok: Any) -> tuple[int, int]:
+    """Character range of ``tok``'s clause, up to a coordinated clause that is a report of its own
+    ("Machado promised to ... and said she would ...")."""
+    stop = None
+    for c in tok.children:
+        if c.dep_ == "conj" and c.i > tok.i and verb_base(c) in SPEECH_VERBS:
+            stop = c.i if stop is None else min(stop, c.i)
+    toks = [t for t in tok.subtree if stop is None or t.i < stop]
+    while stop is not None and len(toks) > 1 and (toks[-1].dep_ == "cc" or toks[-1].is_punct):
+        toks.pop()
     return _span_of(toks)
 
 
@@ -527,23 +535,44 @@ def _in_any(pos: int, spans: list[tuple[int, int]]) -> bool:
 
 def _content_of(verb: Any, base: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character ranges of what ``verb`` reports."""
-    for c in verb.children:
+    kids = list(verb.children)
+    for c in kids:
         if c.dep_ == "ccomp":
-            rng = _subtree_range(c)
             # "that" before the clause belongs to the content (PolNeAR and the paraphrase both keep it).
-            return [rng]
-    for c in verb.children:
-        if c.dep_ == "dobj" and base in _OBJECT_CONTENT_VERBS and c.lower_ not in PRONOUNS \
-                and c.ent_type_ != "PERSON":
             return [_subtree_range(c)]
-    for c in verb.children:
+    dobj = next((c for c in kids if c.dep_ == "dobj"), None)
+    if base in _NAMING_VERBS and dobj is not None:
+        # "called the plan "a disaster"": the object and what it was called.
+        rest = [c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp", "prep") and c.i > dobj.i
+                and (c.dep_ != "prep" or c.lower_ == "as")]
+        end = max((_subtree_range(c)[1] for c in rest), default=_subtree_range(dobj)[1])
+        return [(_subtree_range(dobj)[0], end)]
+    if dobj is not None and (base in _OBJECT_CONTENT_VERBS or base in SPEECH_VERBS) \
+            and dobj.lower_ not in PRONOUNS and dobj.ent_type_ != "PERSON":
+        a, b = _subtree_range(dobj)
+        # "criticized the law as a "crazy system"", "blasted the media for being dishonest".
+        for c in kids:
+            if c.dep_ == "prep" and c.i > dobj.i and c.lower_ in ("as", "for"):
+                b = max(b, _subtree_range(c)[1])
+        return [(a, b)]
+    for c in kids:
         if c.dep_ == "xcomp" and base in _XCOMP_CONTENT_VERBS:
-            return [_subtree_range(c)]
+            a, b = _subtree_range(c)
+            if dobj is not None and dobj.i < c.i:
+                a = _subtree_range(dobj)[0]  # "urged supporters to monitor polling places"
+            return [(a, b)]
+    if verb.dep_ == "parataxis" and verb.head is not verb and base in SPEECH_VERBS:
+        # "The plan, he said, will fail." / "...," he said: the clause around the parenthetical.
+        inner = {t.i for t in verb.subtree}
+        toks = [t for t in verb.head.subtree if t.i not in inner and not t.is_punct]
+        if toks:
+            before = [t for t in toks if t.i < verb.i]
+            after = [t for t in toks if t.i > verb.i]
+            return [_span_of(part) for part in (before, after) if part]
     return []
 
 
-def _is_person_object(tok: Any) -> bool:
-    return tok.ent_type_ == "PERSON" or tok.lower_ in PRONOUNS
+_NAMING_VERBS = frozenset("call label dub brand describe characterize characterise".split())
 
 
 def find_reports(doc: Document) -> list[Report]:
@@ -589,6 +618,8 @@ def find_reports(doc: Document) -> list[Report]:
             src_head = subj
             antecedent = subj
         content = _content_of(tok, base, quotes)
+        if not content:
+            content = _after_colon(text, tok)
         if passive and subj is None and not any(c.dep_ == "nsubjpass" and c.lower_ == "it"
                                                 for c in tok.children):
             continue  # "were urged to ...": nobody is reported as saying anything
@@ -606,8 +637,10 @@ def find_reports(doc: Document) -> list[Report]:
                      source_text=src_text, content=content, sentence_start=sent_of(sp, tok.i).start_char,
                      head_i=antecedent.i if antecedent is not None else -1, verb_i=tok.i)
         reports.append(rep)
+    reports.extend(_speaker_labels(doc, sp, reports))
     _attach_quotes(doc, sp, reports, quotes)
     for r in reports:
+        r.content = _clip_to_paragraph(text, r.cue[0], r.content)
         if not r.quotes:
             r.content = _clip_to_sentence(doc, r.cue[0], r.content)
             if r.content and r.source and r.kind != "according" and r.content[-1][1] <= r.source[0] \
@@ -624,6 +657,53 @@ def find_reports(doc: Document) -> list[Report]:
         _resolve(sp, r, mentions)
     doc.extras["en_reports"] = reports
     return list(reports)
+
+
+def _after_colon(text: str, verb: Any) -> list[tuple[int, int]]:
+    """'Caddell said:' -- the content is what follows the colon, to the end of the paragraph."""
+    end = verb.idx + len(verb.text)
+    m = re.match(r"[ \t]*:[ \t]*(\n?)", text[end:])
+    if not m:
+        return []
+    start = end + m.end()
+    stop = text.find("\n", start)
+    stop = len(text) if stop < 0 else stop
+    a, b = _strip(text, start, stop)
+    return [(a, b)] if b > a else []
+
+
+# "NAME: what they said" -- transcripts, interviews and headlines ("Poll: Voters ...").
+_LABEL = re.compile(r"^[ \t]*((?:[A-Z][\w.’'\-]*|[A-Z]{2,})(?:[ \t]+(?:[A-Z][\w.’'\-]*|of|the)){0,4})"
+                    r"[ \t]*:[ \t]+(?=\S)", re.M)
+_NOT_SPEAKERS = frozenset("""
+update note photo photos video watch related read more editor editor's correction source sources
+caption credit image breaking live q a question answer advertisement sponsored
+""".split())
+
+
+def _speaker_labels(doc: Document, sp: Any, reports: list[Report]) -> list[Report]:
+    text = doc.text
+    taken = [r.cue for r in reports]
+    out = []
+    for m in _LABEL.finditer(text):
+        label = m.group(1)
+        if {w.lower().strip(".") for w in label.split()} & _NOT_SPEAKERS or re.search(r"\d", label):
+            continue
+        colon = text.index(":", m.end(1))
+        if any(a <= colon < b for a, b in taken):
+            continue
+        stop = text.find("\n", m.end())
+        stop = len(text) if stop < 0 else stop
+        content = _strip(text, m.end(), stop)
+        if content[1] <= content[0]:
+            continue
+        src = (m.start(1), m.end(1))
+        span = sp.char_span(src[0], src[1], alignment_mode="expand")
+        head = span.root.i if span is not None and len(span) else -1
+        out.append(Report(cue=(colon, colon + 1), cue_text=":", cue_base=":", kind="label", source=src,
+                          source_text=label, content=[content], sentence_start=sent_of(sp, head).start_char
+                          if head >= 0 else 0, head_i=head, verb_i=head))
+    return out
 
 
 def _impersonal(verb: Any) -> bool:
@@ -736,6 +816,20 @@ def _merge(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if out and (a <= out[-1][1] or not re.search(r"\w", text[out[-1][1]:a]) and a - out[-1][1] <= 2):
             out[-1] = (out[-1][0], max(b, out[-1][1]))
         else:
+            out.append((a, b))
+    return out
+
+
+def _clip_to_paragraph(text: str, at: int, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content does not run across a paragraph break (spaCy's sentences sometimes do)."""
+    out = []
+    for a, b in ranges:
+        home = at if a <= at else a  # content after the cue may start in the next paragraph ("said:")
+        p0 = text.rfind("\n", 0, home) + 1
+        p1 = text.find("\n", home)
+        p1 = len(text) if p1 < 0 else p1
+        a, b = _strip(text, max(a, p0), min(b, p1))
+        if b > a:
             out.append((a, b))
     return out
 
