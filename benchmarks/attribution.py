@@ -11,8 +11,8 @@ Metrics, as in the Citron and PolNeAR papers:
   over all predicted words (precision), and the converse (recall);
 - quotes @0.3: GenderGapTracker-style, a direct quote (gold content opening with a quote mark) is found
   when a QUOTE fact covers it with word-level IoU >= 0.3; a QUOTE fact is correct when it matches a gold
-  quote so, or lies inside any gold content; "+ speaker" also needs the quote's speaker mention to
-  overlap the gold source.
+  quote so, or lies inside any gold content; "+ speaker": precision is the share of matched quotes
+  with a speaker whose speaker mention overlaps the gold source, recall the share of gold quotes so found.
 
     .venv/bin/python benchmarks/attribution.py                # dev and test
     .venv/bin/python benchmarks/attribution.py --split dev --limit 20
@@ -204,16 +204,21 @@ def score(arts: list[Article], results: list[tuple[list[Attr], list[dict[str, An
                      or any(pw and pw <= gw for gw in g_all))
         t.tp_g = sum(1 for gw in gq_words if any(iou(pw, gw) >= 0.3 for pw in pq_words))
         add("quotes @0.3", t)
-        # Speaker: the quote's speaker mention overlaps the gold source of the quote it matched.
-        sp = Tally(n_p=sum(1 for q in quotes if q.get("speaker_start") is not None), n_g=len(gq))
-        for a, gw in zip(gq, gq_words, strict=True):
-            gsrc = words(a.source, art.text)
-            for q, pw in zip(quotes, pq_words, strict=True):
-                if iou(pw, gw) >= 0.3 and q.get("speaker_start") is not None and gsrc & words(
-                        [(q["speaker_start"], q["speaker_end"])], art.text):
-                    sp.tp_g += 1
-                    sp.tp_p += 1
-                    break
+        # Speaker: of the quotes that match a gold quote and name a speaker, how many name the gold
+        # source (the mention as written: "he" is right where the annotator marked "he").
+        sp = Tally(n_g=len(gq))
+        good_gold: set[int] = set()
+        for q, pw in zip(quotes, pq_words, strict=True):
+            hits = [k for k, gw in enumerate(gq_words) if iou(pw, gw) >= 0.3]
+            if not hits or q.get("speaker_start") is None:
+                continue
+            sp.n_p += 1
+            mention = words([(q["speaker_start"], q["speaker_end"])], art.text)
+            right = [k for k in hits if mention & words(gq[k].source, art.text)]
+            if right:
+                sp.tp_p += 1
+                good_gold.update(right)
+        sp.tp_g = len(good_gold)
         add("quotes @0.3 + speaker", sp)
     return tallies
 

@@ -638,7 +638,9 @@ def find_reports(doc: Document) -> list[Report]:
                      head_i=antecedent.i if antecedent is not None else -1, verb_i=tok.i)
         reports.append(rep)
     reports.extend(_speaker_labels(doc, sp, reports))
-    _attach_quotes(doc, sp, reports, quotes)
+    credited = _dash_credits(doc, sp, quotes)
+    _attach_quotes(doc, sp, reports, [q for q in quotes if not any(q in r.quotes for r in credited)])
+    reports.extend(credited)
     for r in reports:
         r.content = _clip_to_paragraph(text, r.cue[0], r.content)
         if not r.quotes:
@@ -679,6 +681,28 @@ _NOT_SPEAKERS = frozenset("""
 update note photo photos video watch related read more editor editor's correction source sources
 caption credit image breaking live q a question answer advertisement sponsored
 """.split())
+
+
+_DASH_NAME = re.compile(r"[ \t]*([―—–]|--?)[ \t]*((?:[A-Z][\w.’'\-]*)(?:[ \t]+[A-Z][\w.’'\-]*){0,4})"
+                        r"[ \t]*(?:,[^\n]{0,80})?[ \t]*$", re.M)
+
+
+def _dash_credits(doc: Document, sp: Any, quotes: list[tuple[int, int]]) -> list[Report]:
+    """'"We will win." — Maria Lopez' at the end of a paragraph: the dash credits the quote."""
+    text = doc.text
+    out = []
+    for q in quotes:
+        m = _DASH_NAME.match(text, q[1])
+        if not m:
+            continue
+        src = (m.start(2), m.end(2))
+        span = sp.char_span(src[0], src[1], alignment_mode="expand")
+        head = span.root.i if span is not None and len(span) else -1
+        out.append(Report(cue=(m.start(1), m.end(1)), cue_text=m.group(1), cue_base="—", kind="label",
+                          source=src, source_text=m.group(2), content=[q],
+                          sentence_start=sent_of(sp, head).start_char if head >= 0 else 0,
+                          head_i=head, verb_i=head, quotes=[q]))
+    return out
 
 
 def _speaker_labels(doc: Document, sp: Any, reports: list[Report]) -> list[Report]:
@@ -763,7 +787,11 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
         touching = _sentences_touching(sp, q)
         # A quote opening a sentence may continue the previous sentence's '..., she said.'
         k = starts.index(touching[0]) if touching and touching[0] in starts else -1
+        last = starts.index(touching[-1]) if touching and touching[-1] in starts else -1
         cands = [(s, False) for s in touching] + ([(starts[k - 1], True)] if k > 0 else [])
+        # ... or be closed by '..., the chief said Monday.' that the parser split off.
+        if 0 <= last < len(starts) - 1:
+            cands.append((starts[last + 1], True))
         for s, previous in cands:
             for r in by_sent.get(s, []):
                 if r.source is None and r.kind != "speech":
@@ -781,7 +809,7 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
                 if any(ch in between for ch in _QUOTE_OPEN + _QUOTE_CLOSE + '"'):
                     continue
                 gap = len(between.strip(" ,:—–-"))
-                if previous and gap > 1:
+                if previous and (gap > 1 if q[0] >= hi else re.search(r"\w", text[q[1]:lo])):
                     continue
                 if gap < best_gap:
                     best, best_gap = r, gap
