@@ -118,6 +118,7 @@ def match_facts(comp: Comparison) -> None:
     assert comp.source is not None
     story, source = comp.story, comp.source
     aligned_of = {a.story: set(a.source) for a in comp.alignments}
+    align_score = {a.story: a.score for a in comp.alignments}
     src_facts = [f for f in source.facts if f.type in MATCHED_TYPES]
     matches: list[Match] = []
     used: set[str] = set()
@@ -127,12 +128,14 @@ def match_facts(comp: Comparison) -> None:
             continue
         aligned = aligned_of.get(f.sentence, set())
         same = [g for g in src_facts if same_fact(f, g)]
-        if same and aligned and all(g.sentence not in aligned for g in same) and f.type in SWAPPABLE:
-            # The story's entity exists in the source, but elsewhere; if the aligned source sentence
-            # has an entity of the same kind that the story never mentions, the story swapped them.
+        if (same and aligned and all(g.sentence not in aligned for g in same) and f.type in SWAPPABLE
+                and align_score.get(f.sentence, 0.0) >= 0.45):
+            # The story's entity exists in the source, but elsewhere; if the confidently aligned source
+            # sentence has an entity of the same kind that this story sentence does not mention, the
+            # story swapped one for the other (a minister for another minister, one agency for another).
             swapped = [g for g in src_facts if g.type is f.type and g.sentence in aligned
-                       and slot_score(f, g, True) >= 0.85
-                       and not any(same_fact(x, g) for x in story.facts if x.type is f.type)]
+                       and slot_score(f, g, True) >= 0.5
+                       and not any(same_fact(x, g) for x in story.facts_in(f.sentence, f.type))]
             if swapped:
                 matches.append(Match(f, swapped[0], Verdict.CHANGED, f"swapped:{f.type.value}", 0.8))
                 used.add(swapped[0].id)

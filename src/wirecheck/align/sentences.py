@@ -129,7 +129,7 @@ def align_sentences(comp: Comparison) -> None:
         best = row[ranked[0]]
         chosen = [ranked[0]]
         for j in ranked[1:3]:
-            if row[j] >= max(THRESHOLD, 0.6 * best):
+            if row[j] >= max(THRESHOLD, 0.8 * best):
                 chosen.append(j)
         comp.alignments.append(Alignment(i, sorted(chosen), round(best, 3), "anchors+lexical"
                                          if comp.story.lang == comp.source.lang else "anchors"))

@@ -20,13 +20,30 @@ def org_key(name: str) -> str:
     return re.sub(r"\s+", " ", name).lower()
 
 
+# Institutions spaCy's small model often leaves untagged ("The Finnish Navy", "the Border Guard").
+_INSTITUTION = re.compile(
+    r"\b(?:the\s+)?(?P<name>(?:[A-Z][a-z]+\s+){0,3}(?:Navy|Army|Air Force|Border Guard|Coast Guard|"
+    r"National Guard|Police|Security Service|Armed Forces|General Staff|Parliament|Government|"
+    r"(?:Foreign|Defen[cs]e|Interior|Emergencies|Health|Justice)\s+Ministry|Ministry\s+of\s+(?:[A-Z][a-z]+"
+    r"(?:\s+(?:and\s+)?[A-Z][a-z]+)?)|Guard|Agency|Service|Office|Command))\b")
+
+
 @stage("orgs.en", requires=["sentences", "spacy"], provides=["facts.organization"], langs=["en"], order=45,
        after=["facts.unit", "facts.place", "facts.person"])
 def orgs_en(doc: Document) -> Document:
     """ORG entities not already claimed as units, formations, places or people."""
     sp = doc.extras["spacy"]
     claimed = [(f.start, f.end) for f in doc.facts
-               if f.type in (FactType.UNIT, FactType.ORGANIZATION, FactType.PLACE, FactType.PERSON)]
+               if f.type in (FactType.UNIT, FactType.ORGANIZATION, FactType.PERSON)]
+    for m in _INSTITUTION.finditer(doc.text):
+        start, end = m.start("name"), m.end("name")
+        words = m.group("name").split()
+        if len(words) < 2 or any(a < end and start < b for a, b in claimed):
+            continue  # a bare "Guard" or "Service" is not a name
+        doc.add_fact(FactType.ORGANIZATION, start, end, key=org_key(m.group("name")), extractor="orgs.en",
+                     confidence=0.8, name=m.group("name"))
+        claimed.append((start, end))
+    claimed += [(f.start, f.end) for f in doc.facts if f.type is FactType.PLACE]
     for ent in sp.ents:
         if ent.label_ != "ORG":
             continue

@@ -7,6 +7,7 @@ headline without a full stop must not merge with the first paragraph.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from wirecheck.model import Document, Sentence
 from wirecheck.nlp.english import parse
@@ -28,6 +29,7 @@ def _add(doc: Document, start: int, end: int) -> None:
 def sentences_en(doc: Document) -> Document:
     """Parse with spaCy once; split into sentences within paragraphs."""
     sp = parse(doc.text)
+    _cut_entities_at_newlines(sp)
     doc.extras["spacy"] = sp
     paras = [(m.start(), m.end()) for m in _PARA.finditer(doc.text)]
     for p_start, p_end in paras:
@@ -49,6 +51,20 @@ def sentences_en(doc: Document) -> Document:
 
 
 _DATELINE_ONLY = re.compile(r"^[A-Z][\w .'’-]*,[^.]{0,40}\([^)]{1,40}\)\s*[-–—:.]?\s*$")
+
+
+def _cut_entities_at_newlines(sp: Any) -> None:
+    """spaCy's NER can run an entity across a paragraph break ("X.\nSchools"); keep the first line."""
+    ents = []
+    for e in sp.ents:
+        if "\n" not in e.text:
+            ents.append(e)
+            continue
+        first = e.text.split("\n", 1)[0].rstrip()
+        cut = sp.char_span(e.start_char, e.start_char + len(first), label=e.label_, alignment_mode="contract")
+        if cut is not None and len(cut) > 0:
+            ents.append(cut)
+    sp.ents = ents
 
 
 def _merge_needed(fragment: str) -> bool:
