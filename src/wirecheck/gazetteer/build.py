@@ -27,7 +27,7 @@ from typing import Any
 
 from wirecheck.textnorm import sound_key, to_latin
 
-BUILDER_VERSION = "4"
+BUILDER_VERSION = "5"
 
 # Name kinds, best first: a main name, then our curated aliases, then GeoNames alternates (which
 # include old and foreign names), abbreviations, adjectives.
@@ -329,6 +329,7 @@ def _fill(con: sqlite3.Connection, log: Any) -> dict[str, Any]:
     con.executemany("INSERT INTO country VALUES (?,?,?)",
                     ((iso, gid, b.places[gid][1]) for iso, gid in country_ids.items()))
     con.execute("CREATE INDEX name_skey ON name(skey)")
+    con.execute("CREATE INDEX name_id ON name(id)")
     con.execute("CREATE INDEX place_region ON place(cc, adm1)")
     con.executemany("INSERT INTO meta VALUES (?,?)", [("version", source_version()),
                                                        ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ",

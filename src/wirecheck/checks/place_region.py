@@ -1,0 +1,81 @@
+"""place_not_in_region: the story puts a place in a region or country the gazetteer does not.
+
+Needs no source: "Sevsk, a key settlement in the Kharkiv region" is wrong on its own (Sevsk is in
+Bryansk Oblast, Russia).  The claim patterns are those of :func:`wirecheck.resolvers.places.stated_claims`
+("X in Y", "X, a town in the Y region", "X (Y)", "X, Y", "Y's X", lists "X and Z, ... in Y").  A claim
+holds if any place called X lies in Y; otherwise the finding says where X is and suggests what was
+probably meant: a similarly spelled place inside Y.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wirecheck.kinds import FindingKind
+from wirecheck.model import Comparison, Finding
+from wirecheck.registry import check
+from wirecheck.resolvers.places import CONTAINER_LEVELS, candidates_for, fact_name, stated_claims
+
+
+def _gz() -> Any:
+    from wirecheck.gazetteer import get
+
+    return get()
+
+
+@check("place-region", kinds=[FindingKind.PLACE_NOT_IN_REGION], needs_source=False, order=82)
+def place_not_in_region(comp: Comparison) -> None:
+    """One finding per place the story locates in a region or country it is not in."""
+    doc = comp.story
+    claims = stated_claims(doc)
+    if not claims:
+        return
+    gz = _gz()
+    seen: set[tuple[str, str]] = set()
+    for cl in claims:
+        x, y = cl.place, cl.container
+        if (x.id, y.id) in seen:
+            continue
+        seen.add((x.id, y.id))
+        xs = candidates_for(x, gz)
+        ys = [c for c in candidates_for(y, gz) if c.level in CONTAINER_LEVELS]
+        if not xs or not ys:
+            continue
+        # What can sit inside what: towns in regions and countries, regions in countries.
+        if any(c.level == "country" for c in ys):
+            xs_ok = [c for c in xs if c.level in ("settlement", "district", "region")]
+        else:
+            xs_ok = [c for c in xs if c.level in ("settlement", "district")]
+        if not xs_ok or any(gz.contains(yc, xc) for yc in ys for xc in xs_ok):
+            continue
+        # The resolver's pick for X if it is a checkable level, else the largest checkable candidate.
+        really = next((c for c in xs_ok if c.key == x.key), xs_ok[0])
+        claimed = ys[0]
+        suggestions = [p for p, _ in gz.similar_names(fact_name(x), within=claimed, limit=3, min_score=75.0)
+                       if p.id != really.id]
+        name = x.text
+        msg = (f"{name} is in {really.where()}, not in {fact_name(y) if y.text else claimed.name}"
+               f" ({claimed.describe()}).")
+        if suggestions:
+            suggestion = "Did you mean " + " or ".join(s.describe() for s in suggestions[:2]) + "?"
+        else:
+            suggestion = f"Check the place: no place spelled like {name} lies in {claimed.name}."
+        others = [c for c in xs_ok if c.id != really.id][:3]
+        sound_only = all(c.match_kind == 9 for c in xs_ok)
+        confidence = 0.9 * (0.8 if sound_only else 1.0) * (0.85 if len(xs_ok) > 1 else 1.0)
+        comp.add(Finding(
+            FindingKind.PLACE_NOT_IN_REGION, msg,
+            story=doc.span(cl.start, cl.end),
+            after=cl.text,
+            rule=f"place_region.{cl.pattern}",
+            confidence=confidence,
+            story_fact=x.id,
+            reference={"geonameid": really.id, "name": really.name, "region": really.region_name,
+                       "admin1_code": really.region_code, "country": really.country_name,
+                       "country_code": really.country_code, "lat": really.lat, "lon": really.lon,
+                       "claimed_region": fact_name(y), "claimed_key": claimed.key,
+                       "claimed_region_name": claimed.name,
+                       "other_places_named": [c.describe() for c in others],
+                       "suggestions": [s.to_dict() for s in suggestions]},
+            suggestion=suggestion,
+        ))

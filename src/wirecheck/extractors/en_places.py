@@ -1,0 +1,212 @@
+"""Place mentions in English text: region phrases, a gazetteer matcher and spaCy GPE/LOC/FAC entities.
+
+The small spaCy model tags Slavic town names as PERSON or ORG ("Kramatorsk", "Sloviansk") and misses
+"DPR", so capitalised word runs are also matched against the gazetteer, longest first.  Matching stays
+precise: a run must start with a capital, a lone word must look like a proper noun (or be tagged as an
+entity), and words inside a longer person or organisation name are left alone.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from wirecheck.model import Document, FactType
+from wirecheck.registry import stage
+from wirecheck.textnorm import normalise_apostrophes, sound_key
+
+EXTRACTOR = "places.en"
+MAX_WORDS = 5
+
+# "the Kharkiv region", "Donetsk Oblast", "Metcalfe County", "the Donetsk and Luhansk regions".
+_TYPE = (r"(?:region|regions|oblast|oblasts|Oblast|Oblasts|Region|province|Province|krai|Krai|"
+         r"governorate|Governorate|raion|Raion|district|District|County|county|Parish|parish)")
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
+_REGION_PHRASE = re.compile(rf"\b(?P<a>{_NAME})(?:\s+and\s+(?P<b>{_NAME}))?\s+(?P<type>{_TYPE})\b")
+_REGION_TYPES = {"region", "oblast", "province", "krai", "governorate"}
+_DISTRICT_TYPES = {"raion", "district", "county", "parish"}
+
+# Words that open a person's name; a place-like word after them is a surname.
+_PERSON_CUES = {"mr", "mrs", "ms", "dr", "colonel", "col", "general", "gen", "major", "maj", "captain",
+                "capt", "lieutenant", "lt", "sergeant", "sgt", "president", "minister", "senator", "sen",
+                "governor", "gov", "mayor", "judge", "king", "queen", "prince", "pope", "saint", "st",
+                "commander", "admiral", "chief", "rep", "representative", "officer", "deputy", "sir",
+                "lord", "father", "rev", "reverend"}
+_CONNECTORS = {"of", "de", "la", "le", "du", "upon", "on", "-", "'s", "’s", "del", "am", "an", "der"}
+_ENT_PLACE = {"GPE", "LOC", "FAC"}
+_NOT_PLACE = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str
+    level: str = ""  # a level stated by the words themselves ("region", "district"), else ""
+    source: str = ""  # what found it: region-phrase, gazetteer, spacy, demonym
+    demonym: bool = False
+
+
+def _gz() -> Any:
+    from wirecheck.gazetteer import get
+
+    return get()
+
+
+def _clean(name: str) -> str:
+    name = normalise_apostrophes(name.strip())
+    return re.sub(r"^(?:the|The)\s+", "", name)
+
+
+def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None) -> list[Mention]:
+    """Place mentions in a parsed English text, without overlaps (longest first)."""
+    gz = gz or _gz()
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(x < b and a < y for x, y in taken)
+
+    def add(m: Mention) -> None:
+        out.append(m)
+        taken.append((m.start, m.end))
+
+    for m in _REGION_PHRASE.finditer(text):
+        typ_word = m.group("type")[:-1] if m.group("type").endswith("s") else m.group("type")
+        typ = typ_word.lower()
+        level = "region" if typ in _REGION_TYPES else "district"
+        names = [(m.start("a"), m.end("a"))]
+        if m.group("b"):
+            names.append((m.start("b"), m.end("b")))
+        for i, (a, b) in enumerate(names):
+            # Drop leading words that are not part of the name ("In Kharkiv region" at a sentence start).
+            while True:
+                sub = text[a:b]
+                first = sub.split()[0] if sub.split() else ""
+                if len(sub.split()) > 1 and not gz.has_name(sub + " " + m.group("type")) and \
+                        not gz.has_name(sub) and first.lower() in _LEADING_NOISE:
+                    a += len(first) + 1
+                    continue
+                break
+            name = text[a:b]
+            full = f"{name} {typ_word}"
+            if not (gz.has_name(full) or gz.has_name(name)):
+                continue
+            # The type word belongs to the mention of the last name ("Donetsk and Luhansk regions").
+            end = m.end() if i == len(names) - 1 else b
+            if free(a, end):
+                add(Mention(a, end, full, level, "region-phrase"))
+
+    # Longer person/organisation names (leading "the" dropped): their words are not places on their own.
+    person_spans = []
+    for e in sp.ents:
+        toks_e = [t for t in e if t.lower_ not in ("the", "a", "an")]
+        if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW") and len(toks_e) > 1:
+            person_spans.append((toks_e[0].idx, toks_e[-1].idx + len(toks_e[-1].text)))
+    surnames = {e[-1].text for e in sp.ents if e.label_ == "PERSON" and len(e) > 1}
+    ent_at = {t.i: e.label_ for e in sp.ents for t in e}
+    toks = list(sp)
+    # Title Case lines (headlines): every word is capitalised, so a capital says nothing.
+    title_case: set[int] = set()
+    breaks = [k for k, ch in enumerate(text) if ch == "\n"]
+    line_toks: dict[int, list[Any]] = {}
+    for t in toks:
+        line_toks.setdefault(bisect.bisect_left(breaks, t.idx), []).append(t)
+    for line in line_toks.values():
+        words = [t for t in line if t.is_alpha and not t.is_stop]
+        if len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.85 * len(words):
+            title_case.update(t.i for t in line)
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if not tok.text[:1].isupper() or (i > 0 and toks[i - 1].lower_.rstrip(".") in _PERSON_CUES) \
+                or ent_at.get(i) in _NOT_PLACE or tok.text in surnames:
+            i += 1
+            continue
+        found = None
+        for n in range(min(MAX_WORDS, len(toks) - i), 0, -1):
+            last = toks[i + n - 1]
+            if not (last.text[:1].isupper() or last.text == "."):
+                continue
+            if any(not (t.text[:1].isupper() or t.lower_ in _CONNECTORS) for t in toks[i:i + n]):
+                continue
+            a, b = tok.idx, last.idx + len(last.text)
+            span_text = text[a:b]
+            if n == 1 and not _lone_word_ok(tok, ent_at, gz, span_text):
+                continue
+            if not free(a, b):
+                continue
+            # Inside a longer person or organisation name: "Jordan" in "Michael Jordan".
+            if any(x <= a and b <= y and (y - x) > (b - a) for x, y in person_spans):
+                continue
+            hits = gz.lookup(span_text, sound=False, demonyms=demonyms)
+            if not hits:
+                continue
+            is_dem = all(h.match_kind == 4 for h in hits)
+            if is_dem and not demonyms:
+                continue
+            if n == 1 and (tok.is_sent_start or i in title_case) and ent_at.get(i) not in _ENT_PLACE \
+                    and not is_dem and \
+                    hits[0].level == "settlement" and hits[0].population < 50_000:
+                continue  # a capitalised common word opening a sentence or headline ("Pace", "Split")
+            found = Mention(a, b, _clean(span_text), "", "gazetteer", is_dem)
+            break
+        if found:
+            add(found)
+            while i < len(toks) and toks[i].idx < found.end:
+                i += 1
+        else:
+            i += 1
+
+    # spaCy's own place entities the gazetteer does not know (spelling variants, small villages).
+    for e in sp.ents:
+        if e.label_ not in _ENT_PLACE:
+            continue
+        a, b = e.start_char, e.end_char
+        lead = re.match(r"(?:the|The)\s+", text[a:b])
+        if lead:
+            a += lead.end()
+        if b <= a or not free(a, b) or not text[a:a + 1].isupper() or text[a:b] in surnames:
+            continue
+        hits = gz.lookup(text[a:b], sound=False, demonyms=True)
+        if hits and all(h.match_kind == 4 for h in hits) and not demonyms:
+            continue  # "Ukrainian" tagged GPE: an adjective, not a place mention
+        add(Mention(a, b, _clean(text[a:b]), "", "spacy", bool(hits) and hits[0].match_kind == 4))
+    out.sort(key=lambda m: m.start)
+    return out
+
+
+_LEADING_NOISE = {"in", "of", "the", "from", "to", "and", "at", "near", "across", "both", "for", "on", "with",
+                  "into", "western", "eastern", "northern", "southern", "central"}
+
+
+def _lone_word_ok(tok: Any, ent_at: dict[int, str], gz: Any, word: str) -> bool:
+    """One capitalised word is a place candidate if it reads as a name, not a common word."""
+    label = ent_at.get(tok.i)
+    if label in _ENT_PLACE:
+        return True
+    if tok.is_stop or len(word) < 3:
+        return False
+    if word.isupper() and len(word) <= 4:
+        # DPR, LNR, US: only abbreviations the gazetteer knows as such (not every acronym).
+        return any(h.match_kind in (1, 3) for h in gz.lookup(word, sound=False))
+    if label in ("PERSON", "ORG") or tok.pos_ == "PROPN":
+        # A sentence-initial word could be a capitalised common word ("Split", "Most").
+        if tok.is_sent_start and tok.pos_ != "PROPN":
+            return False
+        hits = gz.lookup(word, sound=False)
+        return bool(hits) and (hits[0].level != "settlement" or hits[0].population >= 1000)
+    return False
+
+
+@stage("places.en", requires=["sentences", "spacy"], provides=["facts.place"], langs=["en"], order=35)
+def places_en(doc: Document) -> Document:
+    """Places: region phrases, gazetteer matches (even where spaCy says PERSON), GPE/LOC/FAC."""
+    sp = doc.extras["spacy"]
+    for m in find_mentions(sp, doc.text):
+        doc.add_fact(FactType.PLACE, m.start, m.end, key="name:" + sound_key(m.name), extractor=EXTRACTOR,
+                     confidence=0.9 if m.source != "spacy" else 0.7, name=m.name,
+                     level=m.level or "", found_by=m.source)
+    return doc

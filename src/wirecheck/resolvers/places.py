@@ -1,0 +1,262 @@
+"""Resolve every place fact (any language) to one gazetteer record.
+
+Candidates come from the gazetteer by name (script-blind, then sound-alike).  Each is scored by how
+well its name matched, its size, its level, and the document's context: regions or countries stated
+right beside the mention ("Seversk in the DPR" is Siversk, Donetsk Oblast, not Seversk, Tomsk), the
+countries and regions of the document's other places, and distance to them.  The fact gets ``key``
+``gn:<id>`` (``adm1:<CC.code>`` for a region) and the record's coordinates, region, country, the top
+candidates with scores, and a 0..1 ``resolution`` confidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from wirecheck.model import Document, Fact, FactType
+from wirecheck.registry import stage
+
+# A stated container right after a place: "X in (the) Y", "X, a town in the Y region", "X (Y)", "X, Y".
+_IN = re.compile(r"^\s+(?:in|inside|within)\s+(?:the\s+)?$", re.I)
+_APPOS = re.compile(r"^\s*(?:,|—|–|--|\s-)\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:in|of)\s+(?:the\s+)?$")
+_PAREN = re.compile(r"^\s*\(\s*(?:in\s+)?(?:the\s+)?$")
+_COMMA = re.compile(r"^\s*,\s*$")
+_POSS = re.compile(r"^['’]s\s+$")
+_LIST = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$")
+_TYPE_WORDS = re.compile(r"\s+(?:region|regions|oblast|oblasts|province|krai|governorate|raion|district|county|"
+                         r"parish|область|области|край|район|округ|республика|республіка)$", re.I)
+
+CONTAINER_LEVELS = ("region", "area", "country", "district")
+STRONG_HINTS = ("region", "district", "country")
+
+
+@dataclass
+class Claim:
+    """The story says place fact ``place`` lies in place fact ``container``."""
+
+    place: Fact
+    container: Fact
+    pattern: str
+    text: str  # the words that make the claim, for the finding's evidence
+    start: int
+    end: int
+
+
+@dataclass
+class _Cand:
+    place: Any
+    score: float = 0.0
+    parts: dict[str, float] = field(default_factory=dict)
+
+
+def _gz() -> Any:
+    from wirecheck.gazetteer import get
+
+    return get()
+
+
+def fact_name(f: Fact) -> str:
+    return str(f.attrs.get("name") or f.text)
+
+
+def candidates_for(f: Fact, gz: Any | None = None) -> list[Any]:
+    """Gazetteer candidates for a place fact, honouring a stated level ("Kharkiv region")."""
+    gz = gz or _gz()
+    name = fact_name(f)
+    hint = str(f.attrs.get("level_hint") or f.attrs.get("level") or "")
+    cands = gz.lookup(name)
+    bare = _TYPE_WORDS.sub("", name).strip()
+    if hint in ("region", "district") or bare != name:
+        wanted = ("region", "area") if hint != "district" else ("district",)
+        typed = [c for c in cands if c.level in wanted]
+        if not typed and bare and bare != name:
+            typed = [c for c in gz.lookup(bare) if c.level in wanted]
+        if typed:
+            return typed
+        if bare != name and not cands:
+            cands = gz.lookup(bare)
+    return cands
+
+
+def stated_claims(doc: Document) -> list[Claim]:
+    """Every "X in Y" style statement between two place facts of one sentence (lists included)."""
+    places = sorted(doc.facts_of(FactType.PLACE), key=lambda f: f.start)
+    claims: list[Claim] = []
+    text = doc.text
+    for i, x in enumerate(places):
+        for y in places[i + 1:i + 2]:
+            if y.sentence != x.sentence:
+                continue
+            between = text[x.end:y.start]
+            pattern = None
+            if _IN.match(between):
+                pattern = "in"
+            elif _APPOS.match(between):
+                pattern = "appositive"
+            elif _PAREN.match(between) and text[y.end:y.end + 2].lstrip().startswith(")"):
+                pattern = "parenthesis"
+            elif _COMMA.match(between) and not _continues_list(doc, places, i + 1):
+                pattern = "comma"
+            if pattern:
+                for member in _list_before(doc, places, i):
+                    claims.append(Claim(member, y, pattern, text[member.start:y.end], member.start, y.end))
+        # "Ukraine's Kharkiv region", "Russia's Sevsk": the possessor contains the possessed.
+        if i + 1 < len(places):
+            nxt = places[i + 1]
+            if nxt.sentence == x.sentence and _POSS.match(text[x.end:nxt.start]):
+                claims.append(Claim(nxt, x, "possessive", text[x.start:nxt.end], x.start, nxt.end))
+    return claims
+
+
+def _list_before(doc: Document, places: list[Fact], i: int) -> list[Fact]:
+    """``places[i]`` and the places listed right before it ("Sloviansk and Kramatorsk")."""
+    out = [places[i]]
+    j = i
+    while j > 0 and places[j - 1].sentence == places[j].sentence and \
+            _LIST.match(doc.text[places[j - 1].end:places[j].start]):
+        out.insert(0, places[j - 1])
+        j -= 1
+    return out
+
+
+def _continues_list(doc: Document, places: list[Fact], k: int) -> bool:
+    """Whether places[k] is followed by more list items ("Kharkiv, Donetsk and Luhansk")."""
+    if k + 1 >= len(places):
+        return False
+    return places[k + 1].sentence == places[k].sentence and \
+        bool(_LIST.match(doc.text[places[k].end:places[k + 1].start]))
+
+
+_KIND_BONUS = {0: 1.5, 1: 1.5, 2: 0.3, 3: 1.0, 4: 1.0, 9: -1.0}
+_LEVEL_BONUS = {"country": 3.0, "continent": 2.5, "region": 1.2, "area": 1.5, "settlement": 0.0,
+                "district": -1.5}
+
+
+def _prior(c: Any, hint: str) -> dict[str, float]:
+    parts = {"population": 0.5 * math.log10(c.population + 10), "name": _KIND_BONUS.get(c.match_kind, 0.0)}
+    level = _LEVEL_BONUS.get(c.level, 0.0)
+    if c.level == "region" and c.match_kind == 2:
+        level -= 2.0  # a region reached by a GeoNames alternate ("Kharkiv") is usually its capital city
+    parts["level"] = level
+    if hint in STRONG_HINTS:
+        parts["stated_level"] = 4.0 if c.level == hint or (hint == "region" and c.level == "area") else -4.0
+    return parts
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    if not scores:
+        return []
+    m = max(scores)
+    ex = [math.exp(s - m) for s in scores]
+    tot = sum(ex)
+    return [e / tot for e in ex]
+
+
+def resolve_document(doc: Document, gz: Any | None = None) -> None:
+    """Fill key and gazetteer attrs on every place fact of ``doc``."""
+    gz = gz or _gz()
+    facts = doc.facts_of(FactType.PLACE)
+    if not facts:
+        return
+    from wirecheck.gazetteer import distance_km, name_key
+
+    cands: dict[str, list[_Cand]] = {}
+    hints: dict[str, str] = {}
+    for f in facts:
+        hint = str(f.attrs.get("level_hint") or f.attrs.get("level") or "")
+        hints[f.id] = hint
+        cands[f.id] = [_Cand(c) for c in candidates_for(f, gz)[:40]]
+    # Pass 1: priors only.
+    for f in facts:
+        for c in cands[f.id]:
+            c.parts = _prior(c.place, hints[f.id])
+            c.score = sum(c.parts.values())
+    containers: dict[str, list[Fact]] = {}
+    for cl in stated_claims(doc):
+        containers.setdefault(cl.place.id, []).append(cl.container)
+
+    def best(fid: str) -> tuple[Any, float] | None:
+        cs = cands[fid]
+        if not cs:
+            return None
+        probs = _softmax([c.score for c in cs])
+        k = max(range(len(cs)), key=lambda n: cs[n].score)
+        return cs[k].place, probs[k]
+
+    # Pass 2: the document's other places (countries, regions, coordinates), never counting mentions of
+    # the same name, which would only echo the size prior.
+    picks = {f.id: best(f.id) for f in facts}
+    keys = {f.id: name_key(fact_name(f)) for f in facts}
+    for f in facts:
+        countries: Counter[str] = Counter()
+        regions: Counter[str] = Counter()
+        anchors = []
+        for g in facts:
+            pk = picks[g.id]
+            if g.id == f.id or keys[g.id] == keys[f.id] or pk is None or pk[1] < 0.5:
+                continue
+            p = pk[0]
+            if p.country_code:
+                countries[p.country_code] += 1
+            if p.level == "area":
+                for code in gz.area_members(p):
+                    regions[code] += 1
+            elif p.region_code:
+                regions[p.region_code] += 1
+            if p.level in ("settlement", "district"):
+                anchors.append(p)
+        stated = containers.get(f.id, [])
+        for c in cands[f.id]:
+            p = c.place
+            if countries and p.country_code:
+                c.parts["doc_country"] = 1.5 * min(countries[p.country_code], 3) / 3 + \
+                    (1.0 if countries[p.country_code] else 0.0)
+            if regions and p.region_code and p.level != "region":
+                c.parts["doc_region"] = 1.5 if regions[p.region_code] else 0.0
+            if anchors and p.level in ("settlement", "district"):
+                d = min(distance_km(p, a) for a in anchors)
+                c.parts["nearby"] = 1.5 * math.exp(-d / 400.0)
+            for y in stated:
+                ypk = picks.get(y.id)
+                ycands = [yc.place for yc in cands.get(y.id, [])]
+                if ypk and any(gz.contains(yc, p) for yc in ycands):
+                    c.parts["stated_container"] = 6.0
+            c.score = sum(c.parts.values())
+    for f in facts:
+        _fill(f, cands[f.id])
+
+
+def _fill(f: Fact, cs: list[_Cand]) -> None:
+    if not cs:
+        f.attrs.update(resolution=0.0, candidates=[])
+        return
+    order = sorted(range(len(cs)), key=lambda n: -cs[n].score)
+    probs = _softmax([c.score for c in cs])
+    top = cs[order[0]].place
+    f.key = top.key
+    f.attrs.update(
+        geonameid=top.id if top.id > 0 else None,
+        resolved_name=top.name,
+        lat=round(top.lat, 5),
+        lon=round(top.lon, 5),
+        country_code=top.country_code,
+        country=top.country_name,
+        admin1_code=top.region_code,
+        region=top.region_name,
+        level=top.level,
+        population=top.population,
+        resolution=round(probs[order[0]], 3),
+        candidates=[{"geonameid": cs[n].place.id if cs[n].place.id > 0 else None, "key": cs[n].place.key,
+                     "name": cs[n].place.name, "where": cs[n].place.where(), "level": cs[n].place.level,
+                     "score": round(cs[n].score, 2), "p": round(probs[n], 3)} for n in order[:5]],
+    )
+
+
+@stage("places.resolve", requires=["facts.place"], provides=["places.resolved"], order=60)
+def resolve_places(doc: Document) -> Document:
+    """Resolve place facts to GeoNames ids using the gazetteer and the document's context."""
+    resolve_document(doc)
+    return doc
