@@ -25,6 +25,7 @@ _GENERIC_ORG_WORDS = {"the", "of", "and", "press", "service", "office", "ministr
 
 
 SWAPPABLE = (FactType.PERSON, FactType.ORGANIZATION, FactType.PLACE)
+LOCAL_TYPES = (FactType.EVENT,)
 
 
 @dataclass
@@ -128,6 +129,9 @@ def match_facts(comp: Comparison) -> None:
             continue
         aligned = aligned_of.get(f.sentence, set())
         same = [g for g in src_facts if same_fact(f, g)]
+        if f.type in LOCAL_TYPES:
+            # "killed" elsewhere in the report does not support "confirmed dead" here.
+            same = [g for g in same if g.sentence in aligned]
         if (same and aligned and all(g.sentence not in aligned for g in same) and f.type in SWAPPABLE
                 and align_score.get(f.sentence, 0.0) >= 0.45):
             # The story's entity exists in the source, but elsewhere; if the confidently aligned source

@@ -35,7 +35,10 @@ def _lemmas(doc: Document, sent: int) -> set[str]:
     if sp is not None:
         span = sp.char_span(s.start, s.end, alignment_mode="expand")
         if span is not None:
-            return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and len(t) > 2}
+            # Names are anchors already; counting them here too would let a shared name pass for a
+            # shared claim.
+            return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and len(t) > 2
+                    and t.pos_ != "PROPN"}
     lem = doc.extras.get("lemmas")  # Russian/Ukrainian stages may provide {sentence: set(lemmas)}
     if isinstance(lem, dict) and sent in lem:
         return set(lem[sent])
@@ -55,7 +58,9 @@ STRONG = (FactType.PERSON, FactType.PLACE, FactType.UNIT, FactType.ORGANIZATION,
 
 
 def exact_strong(sa: dict[tuple[FactType, str], Fact], sb: dict[tuple[FactType, str], Fact]) -> int:
-    return sum(1 for (t, k) in sa if t in STRONG and (t, k) in sb)
+    """Shared anchors specific enough to show a common origin (a country name is not)."""
+    return sum(1 for (t, k), f in sa.items() if t in STRONG and (t, k) in sb
+               and f.attrs.get("level") != "country")
 
 
 def anchor_score(sa: dict[tuple[FactType, str], Fact], sb: dict[tuple[FactType, str], Fact]) -> float:

@@ -31,7 +31,15 @@ blame recount inform brief advise proclaim quip joke shout yell scream whisper d
 assure reassure affirm announce call label dub brand tout indicate show suggest recall mention cite
 characterize characterise lambaste denounce condemn applaud welcome hail thank apologize apologise
 acknowledge pronounce declare publish broadcast speculate estimate forecast project wonder object protest
+point discuss echo express detail reference talk liken press rule reject decline encourage defend attack
+endorse speak address rate
 """.split())
+
+# Verbs that are reports only when a quote or a colon follows ('Caddell continued: "..."').
+QUOTE_ONLY_VERBS = frozenset("continue begin go".split())
+
+# Verbs whose topic is what was said ("spoke out about the shooting", "warned of a crisis").
+_ABOUT_VERBS = frozenset("speak talk write testify comment complain warn boast joke tweet post".split())
 
 # Verbs of thinking and knowing: their subject holds a belief (PolNeAR counts these as attributions).
 COGNITION_VERBS = frozenset("""
@@ -40,7 +48,7 @@ reckon guess imagine suppose learn find discover conclude recognize recognise se
 want wish intend plan
 """.split())
 
-CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS
+CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | QUOTE_ONLY_VERBS
 
 # Verbs whose direct object can be what was said ("denied the report"), not who was told.
 _OBJECT_CONTENT_VERBS = frozenset("""
@@ -561,6 +569,11 @@ def _content_of(verb: Any, base: str, quotes: list[tuple[int, int]]) -> list[tup
             if dobj is not None and dobj.i < c.i:
                 a = _subtree_range(dobj)[0]  # "urged supporters to monitor polling places"
             return [(a, b)]
+    if base in _ABOUT_VERBS:
+        about = next((c for c in kids if c.dep_ == "prep" and c.i > verb.i
+                      and c.lower_ in ("about", "of", "on", "against", "over")), None)
+        if about is not None:
+            return [_subtree_range(about)]
     if verb.dep_ == "parataxis" and verb.head is not verb and base in SPEECH_VERBS:
         # "The plan, he said, will fail." / "...," he said: the clause around the parenthetical.
         inner = {t.i for t in verb.subtree}
@@ -604,7 +617,7 @@ def find_reports(doc: Document) -> list[Report]:
             continue  # "the so-called", "a confirmed case": an adjective, not a report
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "compound"):
             continue  # a noun the tagger took for a verb ("calls for preparation")
-        kind = "speech" if base in SPEECH_VERBS else "cognition"
+        kind = "cognition" if base in COGNITION_VERBS else "speech"
         subj = _subject(tok)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
         if passive:
@@ -617,9 +630,9 @@ def find_reports(doc: Document) -> list[Report]:
         else:
             src_head = subj
             antecedent = subj
-        content = _content_of(tok, base, quotes)
+        content = _content_of(tok, base, quotes) if base not in QUOTE_ONLY_VERBS else []
         if not content:
-            content = _after_colon(text, tok)
+            content = _after_colon(text, _cue_tokens(tok)[-1])
         if passive and subj is None and not any(c.dep_ == "nsubjpass" and c.lower_ == "it"
                                                 for c in tok.children):
             continue  # "were urged to ...": nobody is reported as saying anything
@@ -631,6 +644,9 @@ def find_reports(doc: Document) -> list[Report]:
         src_text = ""
         if src_head is not None:
             stoks = source_tokens(src_head) if src_head.lower_ not in PRONOUNS else [src_head]
+            # A live blog's "11:05 a.m." line above is not part of the subject.
+            para = text.rfind("\n", 0, tok.idx) + 1
+            stoks = [t for t in stoks if t.idx >= para] or [src_head]
             src = _span_of(stoks)
             src_text = text[src[0]:src[1]]
         rep = Report(cue=cue, cue_text=text[cue[0]:cue[1]], cue_base=base, kind=kind, source=src,
@@ -695,11 +711,12 @@ def _dash_credits(doc: Document, sp: Any, quotes: list[tuple[int, int]]) -> list
         m = _DASH_NAME.match(text, q[1])
         if not m:
             continue
-        src = (m.start(2), m.end(2))
+        name = m.group(2).rstrip(".")
+        src = (m.start(2), m.start(2) + len(name))
         span = sp.char_span(src[0], src[1], alignment_mode="expand")
         head = span.root.i if span is not None and len(span) else -1
         out.append(Report(cue=(m.start(1), m.end(1)), cue_text=m.group(1), cue_base="—", kind="label",
-                          source=src, source_text=m.group(2), content=[q],
+                          source=src, source_text=name, content=[q],
                           sentence_start=sent_of(sp, head).start_char if head >= 0 else 0,
                           head_i=head, verb_i=head, quotes=[q]))
     return out

@@ -66,6 +66,9 @@ def events_en(doc: Document) -> Document:
             continue
         negated = any(c.dep_ == "neg" for c in tok.children) or (
             tok.head is not tok and any(c.dep_ == "neg" for c in tok.head.children) and tok.dep_ == "xcomp")
-        doc.add_fact(FactType.EVENT, tok.idx, tok.idx + len(tok.text), key=cls, extractor="events.en",
+        start = tok.idx
+        if tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "acomp") and tok.head.lemma_ != "be" and tok.head.i < tok.i:
+            start = tok.head.idx  # "confirmed dead", "remain missing": the verb is part of the claim
+        doc.add_fact(FactType.EVENT, start, tok.idx + len(tok.text), key=cls, extractor="events.en",
                      confidence=0.8, lemma=lemma, negated=negated)
     return doc

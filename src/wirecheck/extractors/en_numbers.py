@@ -106,6 +106,6 @@ def _counted_noun(toks: list[Any], i: int, j: int) -> Any:
     for k in range(j, min(j + 4, len(toks))):
         if toks[k].pos_ in ("NOUN", "PROPN"):
             return toks[k]
-        if toks[k].pos_ in ("VERB", "AUX", "PUNCT"):
+        if toks[k].pos_ in ("VERB", "AUX", "PUNCT", "SPACE") or "\n" in toks[k].text:
             break
     return None

@@ -22,7 +22,7 @@ def org_key(name: str) -> str:
 
 # Institutions spaCy's small model often leaves untagged ("The Finnish Navy", "the Border Guard").
 _INSTITUTION = re.compile(
-    r"\b(?:the\s+)?(?P<name>(?:[A-Z][a-z]+\s+){0,3}(?:Navy|Army|Air Force|Border Guard|Coast Guard|"
+    r"\b(?:the[ \t]+)?(?P<name>(?:[A-Z][a-z]+[ \t]+){0,3}(?:Navy|Army|Air Force|Border Guard|Coast Guard|"
     r"National Guard|Police|Security Service|Armed Forces|General Staff|Parliament|Government|"
     r"(?:Foreign|Defen[cs]e|Interior|Emergencies|Health|Justice)\s+Ministry|Ministry\s+of\s+(?:[A-Z][a-z]+"
     r"(?:\s+(?:and\s+)?[A-Z][a-z]+)?)|Guard|Agency|Service|Office|Command))\b")

@@ -18,9 +18,9 @@ _FORMATION_WORDS = r"(?:Fleet|Flotilla|Army|Corps|Military\s+District|Legion|Gro
 _NAME_WORD = r"[A-Z][\w'’\-]*"
 ORDINAL_START = re.compile(r"\b(?P<ord>\d{1,4})(?:st|nd|rd|th)\s+", re.I)
 _WORD = re.compile(r"[\w'’\-]+")
-PARENT_RE = re.compile(rf"\s+of\s+the\s+(?P<pname>(?:{_NAME_WORD}\s+){{1,4}}?{_FORMATION_WORDS})\b")
+PARENT_RE = re.compile(rf"[ \t]+of[ \t]+the[ \t]+(?P<pname>(?:{_NAME_WORD}[ \t]+){{1,4}}?{_FORMATION_WORDS})\b")
 FORMATION_RE = re.compile(
-    rf"\b(?P<name>(?:{_NAME_WORD}\s+){{1,4}}?)(?P<type>{_FORMATION_WORDS})\b"
+    rf"\b(?P<name>(?:{_NAME_WORD}[ \t]+){{1,4}}?)(?P<type>{_FORMATION_WORDS})\b"
 )
 _STOP_NAME_WORDS = {"The", "A", "An", "Its", "His", "Her", "Their", "Our", "This", "That", "Of", "In", "And"}
 

@@ -203,7 +203,7 @@ def _person_normal(doc: Document, toks: list[Token], start: int, end: int, norma
         return normal
     genders = None
     for t in words:
-        g = {p.tag.gender for p in t.parses if "nomn" in p.tag and any(n in p.tag for n in NAME_TAGS)}
+        g = {p.tag.gender for p in t.parses if "nomn" in p.tag.grammemes and any(n in p.tag.grammemes for n in NAME_TAGS)}
         genders = g if genders is None else genders & g
     if genders:
         return " ".join(t.text for t in words)
@@ -390,7 +390,7 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
             j += 1
         run = toks[i:j + 1]
         at_start = t.start in sent_starts or (i > 0 and toks[i - 1].text in "«\"—–-:")
-        person = [tk for tk in run if any(g in p.tag for p in tk.parses for g in NAME_TAGS)
+        person = [tk for tk in run if any(g in p.tag.grammemes for p in tk.parses for g in NAME_TAGS)
                   and not tk.has("Geox")]
         if len(run) >= 2 and len(person) == len(run) and any(tk.has("Surn") for tk in run) or (
                 len(run) >= 2 and run[0].has("Name") and len(person) == len(run)):

@@ -189,7 +189,7 @@ def numbers(doc: Document) -> Document:
 
 
 def _is_number_word(t: Token) -> bool:
-    return any("NUMR" in p.tag for p in t.parses) or _multiplier(t) is not None \
+    return any("NUMR" in p.tag.grammemes for p in t.parses) or _multiplier(t) is not None \
         or normalise_apostrophes(t.lower) in _COLLECTIVE
 
 
@@ -210,7 +210,8 @@ def _counted_noun(doc: Document, toks: list[Token], end: int) -> str | None:
     for k in range(start, min(start + 4, len(toks))):
         t = toks[k]
         if not t.is_word:
-            if t.text in ("из", "з", "."):
+            abbrev = k > 0 and toks[k - 1].lower in ("тыс", "тис", "млн", "млрд")
+            if t.text == "." and not abbrev:
                 return None
             continue
         m = match_term(toks, k, nouns)

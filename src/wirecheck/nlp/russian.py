@@ -93,11 +93,11 @@ class Token:
         return {p.normal_form.replace("ё", "е") for p in self.parses} | {self.lower.replace("ё", "е")}
 
     def has(self, *grammemes: str) -> bool:
-        return any(all(g in p.tag for g in grammemes) for p in self.parses)
+        return any(all(g in p.tag.grammemes for g in grammemes) for p in self.parses)
 
     def lemma_with(self, *grammemes: str, without: tuple[str, ...] = ()) -> str | None:
         for p in self.parses:
-            if all(g in p.tag for g in grammemes) and not any(g in p.tag for g in without):
+            if all(g in p.tag.grammemes for g in grammemes) and not any(g in p.tag.grammemes for g in without):
                 return str(p.normal_form)
         return None
 
@@ -150,10 +150,10 @@ def noun_lemma(lang: str, word: str) -> str:
     parses = _parse_cached(lang, normalise_apostrophes(word))
     for want in (("NOUN", "Geox"), ("NOUN",)):
         for p in parses:
-            if all(g in p.tag for g in want) and not any(g in p.tag for g in NAME_TAGS):
+            if all(g in p.tag.grammemes for g in want) and not any(g in p.tag.grammemes for g in NAME_TAGS):
                 return str(p.normal_form)
     for p in parses:
-        if "NOUN" in p.tag:
+        if "NOUN" in p.tag.grammemes:
             return str(p.normal_form)
     return str(parses[0].normal_form) if parses else word.lower()
 
@@ -161,7 +161,7 @@ def noun_lemma(lang: str, word: str) -> str:
 def name_lemma(lang: str, word: str, grammeme: str) -> str | None:
     """Nominative of a first name / surname / patronymic word, keeping the gender of the parse."""
     for p in _parse_cached(lang, normalise_apostrophes(word)):
-        if grammeme in p.tag:
+        if grammeme in p.tag.grammemes:
             return str(p.normal_form)
     return None
 
@@ -176,11 +176,11 @@ def capitalise(lemma: str, like: str) -> str:
 def adjective_agree(lang: str, adj: str, noun: str) -> str:
     """Put an adjective lemma in the nominative gender of its noun (харківський + область -> харківська)."""
     an = morph(lang)
-    nparse = next((p for p in an.parse(noun) if "NOUN" in p.tag), None)
+    nparse = next((p for p in an.parse(noun) if "NOUN" in p.tag.grammemes), None)
     gender = nparse.tag.gender if nparse is not None else None
-    plural = nparse is not None and "plur" in nparse.tag and "Pltm" in nparse.tag
+    plural = nparse is not None and {"plur", "Pltm"} <= nparse.tag.grammemes
     for p in an.parse(adj):
-        if "ADJF" in p.tag:
+        if "ADJF" in p.tag.grammemes:
             want = {"nomn", "plur"} if plural else {"nomn", gender} if gender else {"nomn"}
             inf = p.inflect(want)
             if inf is not None:
