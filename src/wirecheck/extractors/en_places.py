@@ -208,5 +208,5 @@ def places_en(doc: Document) -> Document:
     for m in find_mentions(sp, doc.text):
         doc.add_fact(FactType.PLACE, m.start, m.end, key="name:" + sound_key(m.name), extractor=EXTRACTOR,
                      confidence=0.9 if m.source != "spacy" else 0.7, name=m.name,
-                     level=m.level or "", found_by=m.source)
+                     level=m.level or "", found_by=m.source, **({"demonym": True} if m.demonym else {}))
     return doc

@@ -67,7 +67,7 @@ def candidates_for(f: Fact, gz: Any | None = None) -> list[Any]:
     gz = gz or _gz()
     name = fact_name(f)
     hint = str(f.attrs.get("level_hint") or f.attrs.get("level") or "")
-    cands = gz.lookup(name)
+    cands = gz.lookup(name, demonyms=bool(f.attrs.get("demonym")))
     bare = _TYPE_WORDS.sub("", name).strip()
     if hint in ("region", "district") or bare != name:
         wanted = ("region", "area") if hint != "district" else ("district",)
