@@ -37,6 +37,7 @@ class Place:
     region: str = ""
     country: str = ""
     geonameid: str = ""
+    country_code: str = ""
     mentions: list[dict[str, Any]] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
 
@@ -74,7 +75,8 @@ def collect_places(comp: Comparison) -> list[Place]:
             place = places[key] = Place(lat=lat, lon=lon, name=str(rec.get("name") or ""),
                                         region=str(rec.get("region") or ""),
                                         country=str(rec.get("country") or rec.get("country_code") or ""),
-                                        geonameid=str(rec.get("geonameid") or ""))
+                                        geonameid=str(rec.get("geonameid") or ""),
+                                        country_code=str(rec.get("country_code") or "").upper())
         return place
 
     fact_place: dict[str, Place] = {}
@@ -257,8 +259,12 @@ def _drop_specks(geom: Any, min_area: float) -> Any:
     return keep[0] if len(keep) == 1 else shapely.MultiPolygon(keep)
 
 
-def outlines(box: tuple[float, float, float, float]) -> dict[str, Any]:
-    """GeoJSON of the country outlines inside ``box``, clipped and simplified to the view's scale."""
+def outlines(box: tuple[float, float, float, float], labelled: set[str] | None = None) -> dict[str, Any]:
+    """GeoJSON of the country outlines inside ``box``, clipped and simplified to the view's scale.
+
+    Countries whose ISO code or English name is in ``labelled`` carry a label position (a world map
+    with every country named is unreadable; the countries of the places are what a reader looks for).
+    """
     from shapely import clip_by_rect
     from shapely.geometry import mapping
 
@@ -279,10 +285,11 @@ def outlines(box: tuple[float, float, float, float]) -> dict[str, Any]:
         geom = _drop_specks(geom, (2 * tolerance) ** 2) if not geom.is_empty else None
         if geom is None:
             continue
-        label = geom.representative_point() if geom.is_valid else geom.centroid
-        features.append({"type": "Feature", "properties": {
-                             "name": c.name, "iso": c.iso,
-                             "label": [round(label.y, 2), round(label.x, 2)]},
+        props: dict[str, Any] = {"name": c.name, "iso": c.iso}
+        if labelled is None or c.iso.upper() in labelled or c.name.lower() in labelled:
+            label = geom.representative_point() if geom.is_valid else geom.centroid
+            props["label"] = [round(label.y, 2), round(label.x, 2)]
+        features.append({"type": "Feature", "properties": props,
                          "geometry": _round_coords(mapping(geom), digits)})
     return {"type": "FeatureCollection", "features": features}
 
@@ -296,6 +303,7 @@ def map_payload(comp: Comparison) -> dict[str, Any] | None:
     return {
         "places": [p.to_dict() for p in places],
         "bounds": [[box[1], box[0]], [box[3], box[2]]],
-        "outlines": outlines(box),
+        "outlines": outlines(box, {p.country_code for p in places if p.country_code}
+                             | {p.country.lower() for p in places if p.country}),
         "attribution": "Outlines: Natural Earth (public domain)",
     }

@@ -164,7 +164,10 @@ def _clip(s: str, n: int = 160) -> str:
 
 
 def _reference_text(ref: dict[str, Any]) -> str:
-    parts = [str(ref.get(k)) for k in ("name", "region", "country") if ref.get(k)]
+    parts: list[str] = []
+    for k in ("name", "region", "country"):
+        if ref.get(k) and str(ref[k]) not in parts:
+            parts.append(str(ref[k]))
     s = ", ".join(parts)
     if ref.get("geonameid"):
         s += f" (GeoNames {ref['geonameid']})"
