@@ -44,6 +44,7 @@ ANCHORS = {
     "all overlap": ("BBC Citron, PARC3 test, all quote spans overlap F1", 83.2),
     "quotes @0.3": ("GenderGapTracker quotes F1 at 0.3 overlap", 83.7),
 }
+UNIVOCAL = True  # see _outermost; --nested turns it off
 _WORD = re.compile(r"\w+")
 _QUOTE_MARKS = "\"“”„«»"
 
@@ -137,7 +138,17 @@ def predict(art: Article) -> tuple[list[Attr], list[dict[str, Any]], Any, float,
                 label=a["cue"]))
         elif f.type == FactType.QUOTE:
             quotes.append(f.attrs | {"start": f.start, "end": f.end})
+    if UNIVOCAL:
+        preds = _outermost(preds)
     return preds, quotes, doc.extras["spacy"], t1 - t0, t2 - t1
+
+
+def _outermost(preds: list[Attr]) -> list[Attr]:
+    """PolNeAR is univocal (a token plays one role in one attribution), so an attribution reported
+    inside another's content ("X said Y had told Z that ...") is not annotated: keep the outer one."""
+    def inside(a: Attr, b: Attr) -> bool:
+        return a is not b and any(x0 <= a.cue[0][0] < x1 for x0, x1 in b.content)
+    return [a for a in preds if not any(inside(a, b) for b in preds)]
 
 
 @dataclass
@@ -224,35 +235,44 @@ def score(arts: list[Article], results: list[tuple[list[Attr], list[dict[str, An
 
 
 def error_causes(arts: list[Article], preds: list[list[Attr]], parses: list[Any],
-                 sample: int) -> Counter[str]:
-    """Why attributions were missed or invented, over the first ``sample`` articles."""
-    causes: Counter[str] = Counter()
+                 sample: int) -> dict[str, Counter[str]]:
+    """Why attributions were missed, invented or cut wrong, over the first ``sample`` articles:
+    cause -> the words involved (so the most frequent fix is visible with its examples)."""
+    causes: dict[str, Counter[str]] = {}
+
+    def note(cause: str, example: str) -> None:
+        causes.setdefault(cause, Counter())[example.lower().strip()[:40]] += 1
+
     forms = _form_table()
     for art, pred, sp in list(zip(arts, preds, parses, strict=True))[:sample]:
+        t = art.text
         for g in art.gold:
             match = next((p for p in pred if _touch(p.cue, g.cue)), None)
             if match is None:
-                causes[_miss_cause(sp, g, art.text, forms)] += 1
+                note(*_miss_cause(sp, g, t, forms))
                 continue
             for role in ("source", "content"):
-                gw, pw = words(g.get(role), art.text), words(match.get(role), art.text)
+                gw, pw = words(g.get(role), t), words(match.get(role), t)
                 if gw == pw:
                     continue
                 if not pw:
-                    causes[f"{role}: none predicted, gold has one"] += 1
+                    cause = "none predicted, gold has one"
                 elif not gw:
-                    causes[f"{role}: predicted where gold has none"] += 1
+                    cause = "predicted where gold has none"
                 elif not gw & pw:
-                    causes[f"{role}: wrong span (no overlap)"] += 1
+                    cause = "wrong span (no overlap)"
                 elif pw > gw:
-                    causes[f"{role}: predicted span too long"] += 1
+                    cause = "span too long"
                 elif pw < gw:
-                    causes[f"{role}: predicted span too short"] += 1
+                    cause = "span too short"
                 else:
-                    causes[f"{role}: boundaries differ"] += 1
+                    cause = "boundaries differ"
+                diff = sorted((pw ^ gw))
+                ex = t[diff[0]:diff[0] + 30].split("\n")[0] if diff else ""
+                note(f"{role}: {cause}", ex)
         for p in pred:
             if not any(_touch(p.cue, g.cue) for g in art.gold):
-                causes[f"false positive: cue '{p.label.lower()}' not annotated"] += 1
+                note("false positive: attribution not in gold", p.label)
     return causes
 
 
@@ -260,21 +280,22 @@ def _touch(a: Ranges, b: Ranges) -> bool:
     return any(x0 < y1 and y0 < x1 for x0, x1 in a for y0, y1 in b)
 
 
-def _miss_cause(sp: Any, g: Attr, text: str, forms: dict[str, str]) -> str:
+def _miss_cause(sp: Any, g: Attr, text: str, forms: dict[str, str]) -> tuple[str, str]:
     if not g.cue:
-        return "miss: gold has no cue"
+        return "miss: gold has no cue", ""
     a, b = g.cue[0][0], g.cue[-1][1]
+    cue = text[a:b]
     toks = [t for t in sp if a <= t.idx < b and not t.is_punct]
     if not toks:
-        return f"miss: punctuation cue ('{text[a:b]}')"
+        return "miss: punctuation cue", cue
     verbs = [t for t in toks if t.tag_.startswith("VB") and t.dep_ not in ("aux", "auxpass")]
     if not verbs:
-        return f"miss: non-verb cue ({toks[-1].pos_.lower()} '{toks[-1].lower_}')"
+        return f"miss: {toks[-1].pos_.lower()} cue (not a verb)", cue
     v = verbs[-1]
     base = forms.get(v.lower_)
     if base is None:
-        return f"miss: verb not in cue lexicon ('{v.lower_}')"
-    return f"miss: lexicon verb '{base}' rejected (dep {v.dep_}, no subject/content found)"
+        return "miss: verb not in cue lexicon", v.lower_
+    return "miss: lexicon verb, no source/content found", f"{base} ({v.dep_})"
 
 
 def run_split(split: str, limit: int | None, sample: int) -> dict[str, Any]:
@@ -319,9 +340,11 @@ def print_report(runs: list[dict[str, Any]]) -> None:
               f"{r['pred']} predicted; {r['tallies']['quotes @0.3'].n_g} gold direct quotes")
         print(f"  run time {r['wall']:.1f}s (spaCy parse {r['parse']:.1f}s, extractors {r['extract']:.2f}s "
               f"= {ms_word:.1f} ms per 700 words)")
-        print(f"  10 most frequent error causes in {r['sampled']} inspected articles:")
-        for cause, n in r["causes"].most_common(10):
-            print(f"    {n:5d}  {cause}")
+        print(f"  10 most frequent error causes in {r['sampled']} inspected articles (with examples):")
+        ranked = sorted(r["causes"].items(), key=lambda kv: -sum(kv[1].values()))[:10]
+        for cause, examples in ranked:
+            top = ", ".join(f"'{w}' {n}" for w, n in examples.most_common(4))
+            print(f"    {sum(examples.values()):5d}  {cause}: {top}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -329,7 +352,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", choices=["dev", "test", "both"], default="both")
     ap.add_argument("--limit", type=int, default=None, help="score only the first N articles per split")
     ap.add_argument("--sample", type=int, default=40, help="articles inspected for error causes")
+    ap.add_argument("--nested", action="store_true",
+                    help="score attributions nested in another's content too (PolNeAR never annotates them)")
     args = ap.parse_args(argv)
+    global UNIVOCAL
+    UNIVOCAL = not args.nested
     splits = ["dev", "test"] if args.split == "both" else [args.split]
     runs = [run_split(s, args.limit, args.sample) for s in splits]
     print_report(runs)

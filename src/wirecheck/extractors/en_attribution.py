@@ -813,6 +813,8 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
             for r in by_sent.get(s, []):
                 if r.source is None and r.kind != "speech":
                     continue
+                if _in_subject(sp, r, q):
+                    continue  # 'The so-called "peace" plan was rejected': the quote names, not reports
                 lo = min(r.cue[0], r.source[0]) if r.source else r.cue[0]
                 hi = max(r.cue[1], r.source[1]) if r.source else r.cue[1]
                 if any(a < q[1] and q[0] < b for a, b in r.content):
@@ -853,6 +855,17 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
             if q not in used and (not r.content or q in tight.get(id(r), set())):
                 merged.append(q)
         r.content = _merge(text, sorted(merged))
+
+
+def _in_subject(sp: Any, r: Report, q: tuple[int, int]) -> bool:
+    if r.kind not in ("speech", "cognition"):
+        return False
+    for c in sp[r.verb_i].children:
+        if c.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            a, b = _span_of(list(c.subtree))
+            if a <= q[0] and q[1] <= b:
+                return True
+    return False
 
 
 def _merge(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
