@@ -267,7 +267,7 @@ def error_causes(arts: list[Article], preds: list[list[Attr]], parses: list[Any]
                     cause = "span too short"
                 else:
                     cause = "boundaries differ"
-                diff = sorted((pw ^ gw))
+                diff = sorted(pw ^ gw)
                 ex = t[diff[0]:diff[0] + 30].split("\n")[0] if diff else ""
                 note(f"{role}: {cause}", ex)
         for p in pred:
