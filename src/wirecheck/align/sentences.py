@@ -106,8 +106,10 @@ def similarity_matrix(story: Document, source: Document) -> list[list[float]]:
             if same_lang:
                 lex = dice(s_lem[i], t_lem[j])
                 score = 0.55 * a + 0.45 * lex
-                # Soft name matches and a shared verb or two are not evidence of a common origin.
-                if not strong and lex < 0.25:
+                # A sound-alike name and a shared verb or two are not evidence of a common origin; a
+                # sound-alike name plus a real share of the wording is (a swapped town).
+                soft = a > 0 and not strong
+                if not strong and lex < 0.25 and not (soft and lex >= 0.12):
                     score = min(score, THRESHOLD * 0.9)
             elif emb is not None:
                 score = 0.6 * a + 0.4 * max(0.0, float(emb[i][j]))

@@ -95,7 +95,38 @@ def people_en(doc: Document) -> Document:
                             confidence=0.95 if is_entity else 0.8, **attrs)
         if earlier is None:
             full.append(fact)
+    _link_descriptions(doc)
     return doc
+
+
+# "the Russian leader", "the president", "the governor": descriptions that refer back to a person
+# named earlier, mapped to the titles they can stand for.
+DESCRIPTIONS: dict[str, tuple[str, ...]] = {
+    "leader": ("president", "prime minister", "chancellor", "king", "queen", "leader", "head"),
+    "president": ("president",), "head of state": ("president", "king", "queen"),
+    "prime minister": ("prime minister",), "premier": ("prime minister",), "chancellor": ("chancellor",),
+    "governor": ("governor", "acting governor"), "mayor": ("mayor",), "minister": ("minister",),
+    "commander": ("commander", "colonel", "general"), "colonel": ("colonel",), "general": ("general",),
+    "spokesperson": ("spokesperson",), "spokesman": ("spokesperson",), "official": (),
+}
+_DESC_RE = re.compile(r"\b[Tt]he\s+(?:(?:[A-Z][a-z]+|[a-z]+-[a-z]+)\s+)?(?P<desc>" +
+                      "|".join(sorted(DESCRIPTIONS, key=len, reverse=True)) + r")\b(?![\s,]+[A-Z])")
+
+
+def _link_descriptions(doc: Document) -> None:
+    """Add a person fact for "the Russian leader" pointing at the last person it can stand for."""
+    people = [f for f in doc.facts if f.type is FactType.PERSON]
+    for m in _DESC_RE.finditer(doc.text):
+        wanted = DESCRIPTIONS[m.group("desc").lower()]
+        before = [p for p in people if p.end <= m.start() and any(
+            str(p.attrs.get("title") or "").endswith(t) or str(p.attrs.get("role") or "") == t for t in wanted)]
+        if not wanted or not before or _overlaps(doc, m.start(), m.end(), (FactType.PERSON, FactType.ORGANIZATION)):
+            continue
+        ante = before[-1]
+        start = m.start() + 4  # without "the "
+        doc.add_fact(FactType.PERSON, start, m.end(), key=ante.key, extractor="people.en", confidence=0.7,
+                     name=ante.attrs.get("name"), surname=ante.attrs.get("surname"), given=ante.attrs.get("given"),
+                     title=ante.attrs.get("title"), coref=ante.id, description=True)
 
 
 def is_headline(sentence: str) -> bool:

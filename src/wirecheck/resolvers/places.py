@@ -20,8 +20,10 @@ from wirecheck.model import Document, Fact, FactType
 from wirecheck.registry import stage
 
 # A stated container right after a place: "X in (the) Y", "X, a town in the Y region", "X (Y)", "X, Y".
-_IN = re.compile(r"^\s+(?:in|inside|within)\s+(?:the\s+)?$", re.I)
-_APPOS = re.compile(r"^\s*(?:,|—|–|--|\s-)\s*(?:(?:a|an|the)\s+)?(?:[a-z][\w-]*\s+){0,4}?(?:in|of)\s+(?:the\s+)?$")
+# Russian and Ukrainian: "Северск в ДНР", "Сіверськ у Донецькій області", "Северск, город в ДНР".
+_IN = re.compile(r"^\s+(?:in|inside|within|в|во|у|на)\s+(?:the\s+)?$", re.I)
+_APPOS = re.compile(r"^\s*(?:,|—|–|--|\s-)\s*(?:(?:a|an|the)\s+)?(?:[a-zа-яёіїєґ][\w-]*\s+){0,4}?"
+                    r"(?:in|of|в|во|у|на)\s+(?:the\s+)?$")
 _PAREN = re.compile(r"^\s*\(\s*(?:in\s+)?(?:the\s+)?$")
 _COMMA = re.compile(r"^\s*,\s*$")
 _POSS = re.compile(r"^['’]s\s+$")
