@@ -102,3 +102,17 @@ def test_decoys_share_day_and_place_with_the_fixture_source() -> None:
             shared = src_keys & set(store.keys_of(d.id))
             assert "d:12-11" in shared
             assert any(k.startswith("w:severs") for k in shared)
+
+
+@lru_cache(maxsize=1)
+def checked() -> Path:
+    """The full corpus after an in-process ``batch`` (trace + compare of every story)."""
+    from wirecheck.trace.batch import run_batch
+
+    path = _TMP / "checked.db"
+    shutil.copy(corpus("full"), path)
+    with Store(path) as store:
+        stats = run_batch(store, workers=1)
+        assert not stats.errors, stats.errors
+        assert stats.checked == store.count("story")
+    return path
