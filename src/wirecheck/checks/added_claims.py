@@ -43,6 +43,7 @@ def added_claims(comp: Comparison) -> None:
             conf = 0.6
         comp.add(Finding(FindingKind.ADDED_CLAIM, msg, story=sentence_span(story, i), rule="sentence.unaligned",
                          confidence=conf))
+    _appositives(comp, unaligned)
     for m in matches(comp):
         f = m.story
         if f is None or m.status is not Verdict.ADDED or f.type not in PHRASE_TYPES:
@@ -61,3 +62,27 @@ def added_claims(comp: Comparison) -> None:
                          "the story adds it.",
                          story=span, rule=f"fact.added:{f.type.value}", confidence=0.75 * f.confidence,
                          story_fact=f.id))
+
+
+def _appositives(comp: Comparison, unaligned: set[int]) -> None:
+    """'Sevsk, a key settlement in the Kharkiv region': a description the story attaches to a name is a
+    claim of its own; when a fact inside it is not supported, the whole description is reported."""
+    story = comp.story
+    sp = story.extras.get("spacy")
+    if sp is None:
+        return
+    status = {m.story.id: m.status for m in matches(comp) if m.story is not None}
+    for tok in sp:
+        if tok.dep_ != "appos" or story.sentence_at(tok.idx) in unaligned:
+            continue
+        sub = list(tok.subtree)
+        start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        inner = [f for f in story.facts if start <= f.start and f.end <= end and f.id in status]
+        bad = [f for f in inner if status[f.id] in (Verdict.ADDED, Verdict.CHANGED)]
+        if not bad or end - start > 160:
+            continue
+        text = story.text[start:end]
+        comp.add(Finding(FindingKind.ADDED_CLAIM,
+                         f"The story describes it as '{text}'; the source says no such thing about it.",
+                         story=story.span(start, end), rule="appositive.unsupported",
+                         confidence=0.7, story_fact=bad[0].id))

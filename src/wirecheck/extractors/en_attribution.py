@@ -59,8 +59,8 @@ estimate forecast project know expect fear want hear see tweet post publish writ
 
 # Verbs whose "to"-infinitive is the content ("vowed to fight", "urged Congress to act").
 _XCOMP_CONTENT_VERBS = frozenset("""
-promise vow pledge threaten urge ask call demand plan intend want wish hope expect expect agree
-refuse warn advise tell claim
+promise vow pledge threaten urge ask call demand plan intend want wish hope expect agree
+refuse warn advise tell claim encourage press
 """.split())
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
@@ -549,6 +549,12 @@ def _content_of(verb: Any, base: str, quotes: list[tuple[int, int]]) -> list[tup
             # "that" before the clause belongs to the content (PolNeAR and the paraphrase both keep it).
             return [_subtree_range(c)]
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
+    xcomp = next((c for c in kids if c.dep_ == "xcomp" and base in _XCOMP_CONTENT_VERBS), None)
+    if xcomp is not None:
+        a, b = _subtree_range(xcomp)
+        if dobj is not None and dobj.i < xcomp.i:
+            a = _subtree_range(dobj)[0]  # "urged supporters to monitor polling places"
+        return [(a, b)]
     if base in _NAMING_VERBS and dobj is not None:
         # "called the plan "a disaster"": the object and what it was called.
         rest = [c for c in kids if c.dep_ in ("oprd", "xcomp", "ccomp", "prep") and c.i > dobj.i
@@ -563,12 +569,6 @@ def _content_of(verb: Any, base: str, quotes: list[tuple[int, int]]) -> list[tup
             if c.dep_ == "prep" and c.i > dobj.i and c.lower_ in ("as", "for"):
                 b = max(b, _subtree_range(c)[1])
         return [(a, b)]
-    for c in kids:
-        if c.dep_ == "xcomp" and base in _XCOMP_CONTENT_VERBS:
-            a, b = _subtree_range(c)
-            if dobj is not None and dobj.i < c.i:
-                a = _subtree_range(dobj)[0]  # "urged supporters to monitor polling places"
-            return [(a, b)]
     if base in _ABOUT_VERBS:
         about = next((c for c in kids if c.dep_ == "prep" and c.i > verb.i
                       and c.lower_ in ("about", "of", "on", "against", "over")), None)
@@ -828,7 +828,9 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
                 if any(ch in between for ch in _QUOTE_OPEN + _QUOTE_CLOSE + '"'):
                     continue
                 gap = len(between.strip(" ,:—–-"))
-                if previous and (gap > 1 if q[0] >= hi else re.search(r"\w", text[q[1]:lo])):
+                # Across a sentence break only '... she said (to the TV). "Next part."' counts.
+                if previous and (len(re.findall(r"\w+", between)) > 5 if q[0] >= hi
+                                 else re.search(r"\w", text[q[1]:lo])):
                     continue
                 if gap < best_gap:
                     best, best_gap = r, gap

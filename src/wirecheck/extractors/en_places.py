@@ -36,7 +36,7 @@ _PERSON_CUES = {"mr", "mrs", "ms", "dr", "colonel", "col", "general", "gen", "ma
                 "lord", "father", "rev", "reverend"}
 _CONNECTORS = {"of", "de", "la", "le", "du", "upon", "on", "-", "'s", "’s", "del", "am", "an", "der"}
 _ENT_PLACE = {"GPE", "LOC", "FAC"}
-_NOT_PLACE = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+_NOT_PLACE = {"DATE", "TIME", "MONEY", "PERCENT"}
 
 
 @dataclass
@@ -192,7 +192,10 @@ def _lone_word_ok(tok: Any, ent_at: dict[int, str], gz: Any, word: str) -> bool:
     if word.isupper() and len(word) <= 4:
         # DPR, LNR, US: only abbreviations the gazetteer knows as such (not every acronym).
         return any(h.match_kind in (1, 3) for h in gz.lookup(word, sound=False))
-    if label in ("PERSON", "ORG") or tok.pos_ == "PROPN":
+    # A capital inside a sentence marks a name whatever the tagger says ("shelled Sievierodonetsk"
+    # came out as an adverb).
+    mid_sentence = not tok.is_sent_start and tok.i > 0 and tok.nbor(-1).text not in ('"', "“", "(", "-", "—")
+    if label in ("PERSON", "ORG") or tok.pos_ == "PROPN" or mid_sentence:
         # A sentence-initial word could be a capitalised common word ("Split", "Most").
         if tok.is_sent_start and tok.pos_ != "PROPN":
             return False

@@ -61,6 +61,16 @@ def _place_key(geonameid: Any, lat: float, lon: float) -> str:
     return f"gn:{geonameid}" if geonameid not in (None, "") else f"{lat:.3f},{lon:.3f}"
 
 
+def reference_records(ref: dict[str, Any] | None) -> list[tuple[str, dict[str, Any]]]:
+    """A finding's gazetteer reference as (role, record) pairs: one flat record, or several nested
+    ones such as ``{"story_place": {...}, "source_place": {...}}``."""
+    if not ref:
+        return []
+    if any(k in ref for k in ("name", "geonameid", "lat")):
+        return [("", ref)]
+    return [(k.replace("_", " "), v) for k, v in ref.items() if isinstance(v, dict)]
+
+
 def collect_places(comp: Comparison) -> list[Place]:
     """Every resolved place (a place fact with coordinates, or a finding's gazetteer record)."""
     places: dict[str, Place] = {}
@@ -72,7 +82,9 @@ def collect_places(comp: Comparison) -> list[Place]:
         key = _place_key(rec.get("geonameid"), lat, lon)
         place = places.get(key)
         if place is None:
-            place = places[key] = Place(lat=lat, lon=lon, name=str(rec.get("name") or ""),
+            # GeoNames' own name reads the same whatever the language of the mention.
+            name = rec.get("resolved_name") or rec.get("name") or ""
+            place = places[key] = Place(lat=lat, lon=lon, name=str(name),
                                         region=str(rec.get("region") or ""),
                                         country=str(rec.get("country") or rec.get("country_code") or ""),
                                         geonameid=str(rec.get("geonameid") or ""),
@@ -94,8 +106,8 @@ def collect_places(comp: Comparison) -> list[Place]:
                 place.mentions.append(mention)
     for i, finding in enumerate(comp.findings):
         hit: list[Place] = []
-        if finding.reference:
-            p = upsert(finding.reference)
+        for _, rec in reference_records(finding.reference):
+            p = upsert(rec)
             if p is not None:
                 hit.append(p)
         for fid in (finding.story_fact, finding.source_fact):
@@ -240,6 +252,16 @@ def view_box(places: list[Place]) -> tuple[float, float, float, float]:
     return (max(-180.0, cx - half_w), max(-85.0, s), min(180.0, cx + half_w), min(85.0, n))
 
 
+def first_view(places: list[Place]) -> tuple[float, float, float, float]:
+    """Roughly what the map shows when it opens (the places, padded, at most zoom 7)."""
+    lons = [p.lon for p in places]
+    lats = [p.lat for p in places]
+    cx, cy = (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
+    half_w = max((max(lons) - min(lons)) * 0.65, 4.0)
+    half_h = max((max(lats) - min(lats)) * 0.65, 1.3)
+    return (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
+
+
 def _round_coords(obj: Any, digits: int) -> Any:
     if isinstance(obj, float):
         return round(obj, digits)
@@ -259,11 +281,13 @@ def _drop_specks(geom: Any, min_area: float) -> Any:
     return keep[0] if len(keep) == 1 else shapely.MultiPolygon(keep)
 
 
-def outlines(box: tuple[float, float, float, float], labelled: set[str] | None = None) -> dict[str, Any]:
+def outlines(box: tuple[float, float, float, float], labelled: set[str] | None = None,
+             label_box: tuple[float, float, float, float] | None = None) -> dict[str, Any]:
     """GeoJSON of the country outlines inside ``box``, clipped and simplified to the view's scale.
 
     Countries whose ISO code or English name is in ``labelled`` carry a label position (a world map
-    with every country named is unreadable; the countries of the places are what a reader looks for).
+    with every country named is unreadable; the countries of the places are what a reader looks for),
+    placed inside ``label_box`` when the country reaches into it, so the label shows in the first view.
     """
     from shapely import clip_by_rect
     from shapely.geometry import mapping
@@ -287,7 +311,13 @@ def outlines(box: tuple[float, float, float, float], labelled: set[str] | None =
             continue
         props: dict[str, Any] = {"name": c.name, "iso": c.iso}
         if labelled is None or c.iso.upper() in labelled or c.name.lower() in labelled:
-            label = geom.representative_point() if geom.is_valid else geom.centroid
+            label = None
+            if label_box is not None:
+                near = clip_by_rect(geom, *label_box)
+                if not near.is_empty and near.area > 0:
+                    label = near.representative_point()
+            if label is None:
+                label = geom.representative_point() if geom.is_valid else geom.centroid
             props["label"] = [round(label.y, 2), round(label.x, 2)]
         features.append({"type": "Feature", "properties": props,
                          "geometry": _round_coords(mapping(geom), digits)})
@@ -304,6 +334,6 @@ def map_payload(comp: Comparison) -> dict[str, Any] | None:
         "places": [p.to_dict() for p in places],
         "bounds": [[box[1], box[0]], [box[3], box[2]]],
         "outlines": outlines(box, {p.country_code for p in places if p.country_code}
-                             | {p.country.lower() for p in places if p.country}),
+                             | {p.country.lower() for p in places if p.country}, first_view(places)),
         "attribution": "Outlines: Natural Earth (public domain)",
     }

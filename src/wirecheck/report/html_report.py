@@ -164,14 +164,20 @@ def _clip(s: str, n: int = 160) -> str:
 
 
 def _reference_text(ref: dict[str, Any]) -> str:
-    parts: list[str] = []
-    for k in ("name", "region", "country"):
-        if ref.get(k) and str(ref[k]) not in parts:
-            parts.append(str(ref[k]))
-    s = ", ".join(parts)
-    if ref.get("geonameid"):
-        s += f" (GeoNames {ref['geonameid']})"
-    return s
+    from wirecheck.report.html_map import reference_records
+
+    out = []
+    for role, rec in reference_records(ref):
+        parts: list[str] = []
+        for k in ("resolved_name", "name", "region", "country"):
+            if rec.get(k) and str(rec[k]) not in parts and not (k == "name" and rec.get("resolved_name")):
+                parts.append(str(rec[k]))
+        text = ", ".join(parts)
+        if rec.get("geonameid"):
+            text += f" (GeoNames {rec['geonameid']})"
+        if text:
+            out.append(f"{role}: {text}" if role else text)
+    return "; ".join(out)
 
 
 def _finding_card(i: int, f: Finding) -> str:
@@ -188,8 +194,9 @@ def _finding_card(i: int, f: Finding) -> str:
         if f.source is not None and f.before and f.before != f.source.text:
             said += f'<span class="ctx">in: {esc(_clip(f.source.text))}</span>'
         rows.append(("Source says", said))
-    if f.reference:
-        rows.append(("Reference says", esc(_reference_text(f.reference))))
+    ref_text = _reference_text(f.reference) if f.reference else ""
+    if ref_text:
+        rows.append(("Reference says", esc(ref_text)))
     rows.append(("Why it matters", esc(f.message)))
     if f.suggestion:
         rows.append(("Suggestion", esc(f.suggestion)))
@@ -566,7 +573,7 @@ _MAP_JS = r"""
   var pts = data.places.map(function (p) { return [p.lat, p.lon]; });
   // Vector layers need a view before they are added.
   if (pts.length === 1) { map.setView(pts[0], 7); }
-  else { map.fitBounds(L.latLngBounds(pts).pad(0.25), {maxZoom: 8}); }
+  else { map.fitBounds(L.latLngBounds(pts).pad(0.3), {maxZoom: 7}); }
   L.geoJSON(data.outlines, {
     interactive: false,
     style: {color: "#7a7a7a", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1}

@@ -188,47 +188,53 @@ def resolve_document(doc: Document, gz: Any | None = None) -> None:
         k = max(range(len(cs)), key=lambda n: cs[n].score)
         return cs[k].place, probs[k]
 
-    # Pass 2: the document's other places (countries, regions, coordinates), never counting mentions of
-    # the same name, which would only echo the size prior.
-    picks = {f.id: best(f.id) for f in facts}
+    # Passes 2 and 3: the document's other places (countries, regions, coordinates), each weighted by
+    # how sure its own resolution is, never counting mentions of the same name (that would only echo
+    # the size prior).
     keys = {f.id: name_key(fact_name(f)) for f in facts}
-    for f in facts:
-        countries: Counter[str] = Counter()
-        regions: Counter[str] = Counter()
-        anchors = []
-        for g in facts:
-            pk = picks[g.id]
-            if g.id == f.id or keys[g.id] == keys[f.id] or pk is None or pk[1] < 0.5:
-                continue
-            p = pk[0]
-            if p.country_code:
-                countries[p.country_code] += 1
-            if p.level == "area":
-                for code in gz.area_members(p):
-                    regions[code] += 1
-            elif p.region_code:
-                regions[p.region_code] += 1
-            if p.level in ("settlement", "district"):
-                anchors.append(p)
-        stated = containers.get(f.id, [])
-        for c in cands[f.id]:
-            p = c.place
-            if countries and p.country_code:
-                c.parts["doc_country"] = 1.5 * min(countries[p.country_code], 3) / 3 + \
-                    (1.0 if countries[p.country_code] else 0.0)
-            if regions and p.region_code and p.level != "region":
-                c.parts["doc_region"] = 1.5 if regions[p.region_code] else 0.0
-            if anchors and p.level in ("settlement", "district"):
-                d = min(distance_km(p, a) for a in anchors)
-                c.parts["nearby"] = 1.5 * math.exp(-d / 400.0)
-            for y in stated:
-                ypk = picks.get(y.id)
-                ycands = [yc.place for yc in cands.get(y.id, [])]
-                if ypk and any(gz.contains(yc, p) for yc in ycands):
-                    c.parts["stated_container"] = 6.0
-            c.score = sum(c.parts.values())
+    for _ in range(2):
+        picks = {f.id: best(f.id) for f in facts}
+        for f in facts:
+            _rescore(f, facts, cands, picks, keys, containers.get(f.id, []), gz, distance_km)
     for f in facts:
         _fill(f, cands[f.id])
+
+
+def _rescore(f: Fact, facts: list[Fact], cands: dict[str, list[_Cand]],
+             picks: dict[str, tuple[Any, float] | None], keys: dict[str, str], stated: list[Fact], gz: Any,
+             distance_km: Any) -> None:
+    countries: Counter[str] = Counter()
+    regions: Counter[str] = Counter()
+    anchors: list[tuple[Any, float]] = []
+    for g in facts:
+        pk = picks[g.id]
+        if g.id == f.id or keys[g.id] == keys[f.id] or pk is None:
+            continue
+        p, w = pk
+        if p.country_code:
+            countries[p.country_code] += w
+        if p.level == "area":
+            for code in gz.area_members(p):
+                regions[code] += w
+        elif p.region_code:
+            regions[p.region_code] += w
+        if p.level in ("settlement", "district"):
+            anchors.append((p, w))
+    for c in cands[f.id]:
+        p = c.place
+        for k in ("doc_country", "doc_region", "nearby", "stated_container"):
+            c.parts.pop(k, None)
+        if p.country_code and countries[p.country_code]:
+            c.parts["doc_country"] = 2.5 * (1.0 - math.exp(-1.5 * countries[p.country_code]))
+        if p.region_code and p.level != "region" and regions[p.region_code]:
+            c.parts["doc_region"] = 1.5 * (1.0 - math.exp(-1.5 * regions[p.region_code]))
+        if anchors and p.level in ("settlement", "district"):
+            c.parts["nearby"] = max(1.5 * w * math.exp(-distance_km(p, a) / 400.0) for a, w in anchors)
+        for y in stated:
+            if any(gz.contains(yc.place, p) for yc in cands.get(y.id, [])
+                   if yc.place.level in CONTAINER_LEVELS):
+                c.parts["stated_container"] = 6.0
+        c.score = sum(c.parts.values())
 
 
 def _fill(f: Fact, cs: list[_Cand]) -> None:
