@@ -52,7 +52,7 @@ def added_claims(comp: Comparison) -> None:
             continue
         if any(a <= f.start < b for a, b in quotes):
             continue  # inside a quote: the quote checks judge it
-        if f.type is FactType.DATE and f.attrs.get("kind") not in ("duration", "absolute"):
+        if f.type is FactType.DATE and f.attrs.get("kind") not in ("duration", "absolute", "year"):
             continue  # "on Thursday", "overnight": usually derivable from the dateline; not a claim
         if f.type is FactType.PLACE and f.attrs.get("level") == "country":
             continue

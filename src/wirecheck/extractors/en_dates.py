@@ -18,6 +18,7 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _M = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MD = re.compile(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)
 _DM = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)
+_YEAR = re.compile(r"(?<![\d,.$€£])\b(?:19[5-9]\d|20[0-4]\d)\b(?![\d,.]\d|\s*(?:people|soldiers|troops|drones|homes|km|kilometres|kilometers|tons|tonnes|residents))")
 _WD = re.compile(r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.I)
 _DURATION = re.compile(r"\b(?P<n>[\w.]+)?[\s-]?(?P<unit>minute|hour|day|week|month|year)s?-long\b"
                        r"|\b(?P<n2>\w+)-(?P<unit2>minute|hour|day|week|month|year)\b", re.I)
@@ -65,6 +66,8 @@ def dates_en(doc: Document) -> Document:
     for rx, key in RELATIVE:
         for m in rx.finditer(t):
             _add(doc, m.start(), m.end(), key, "relative", taken)
+    for m in _YEAR.finditer(t):
+        _add(doc, m.start(), m.end(), f"year:{m.group()}", "year", taken)
     for m in _DURATION.finditer(t):
         unit = (m.group("unit") or m.group("unit2") or "").lower()
         n = (m.group("n") or m.group("n2") or "").lower()

@@ -77,7 +77,8 @@ def organizations(doc: Document) -> Document:
             continue
         term, end = m
         doc.add_fact(FactType.ORGANIZATION, toks[i].start, toks[end - 1].end, key=term.english,
-                     extractor=EXTRACTOR, name=_surface_name(doc, toks[i:end]), latin=term.english)
+                     extractor=EXTRACTOR, name=_surface_name(doc, toks[i:end]), latin=term.english,
+                     formation=_is_formation(term.english))
         i = end
     if doc.lang == "ru":
         for sp in natasha_spans(doc.text):
@@ -88,6 +89,14 @@ def organizations(doc: Document) -> Document:
             doc.add_fact(FactType.ORGANIZATION, sp.start, sp.end, key=key, extractor=EXTRACTOR,
                          confidence=0.7, name=sp.normal, latin=key)
     return doc
+
+
+_FORMATION_WORDS = {"fleet", "flotilla", "army", "corps", "forces", "force", "navy", "guard", "defense"}
+
+
+def _is_formation(english: str) -> bool:
+    """Military formations: swapping one for another (Black Sea Fleet -> Baltic Fleet) is a change."""
+    return english.split()[-1] in _FORMATION_WORDS
 
 
 def _surface_name(doc: Document, toks: list[Token]) -> str:

@@ -44,7 +44,7 @@ RELATIVE = [
     (r"\b(?:сегодня|сьогодні)\b", "rel:today"),
     (r"\b(?:завтра)\b", "rel:tomorrow"),
     (r"\b(?:накануне|напередодні)\b", "rel:day_before"),
-    (r"\b(?:на\s+прошлой\s+неделе|минулого\s+тижня|на\s+минулому\s+тижні)\b", "rel:last_week"),
+    (r"\b(?:на\s+прошлой\s+неделе|минулого\s+тижня|на\s+минулому\s+тижні)\b", "rel:week"),
 ]
 
 _UNITS = {0: "ноль нуль", 1: "один одна одно", 2: "два две дві", 3: "три", 4: "четыре чотири",
@@ -108,9 +108,10 @@ def dates(doc: Document) -> Document:
         day, month, year = int(m.group(1)), MONTHS[m.group(2)], m.group(3)
         if not 1 <= day <= 31:
             continue
-        key = f"{year}-{month:02d}-{day:02d}" if year else f"month:{month:02d}-{day:02d}"
+        key = f"date:{year}-{month:02d}-{day:02d}" if year else f"month:{month:02d}-{day:02d}"
         end = m.end() if year else m.end(2)
-        doc.add_fact(FactType.DATE, m.start(), end, key=key, extractor=EXTRACTOR, value=key, relative=False)
+        doc.add_fact(FactType.DATE, m.start(), end, key=key, extractor=EXTRACTOR, value=key, kind="absolute",
+                     relative=False)
     toks = tokens(doc)
     for t in toks:
         if _taken(doc, t.start, t.end) or not t.is_word:
@@ -120,23 +121,23 @@ def dates(doc: Document) -> Document:
             if lemma in WEEKDAYS and t.i > 0 and toks[t.i - 1].lower in ("в", "во", "у"):
                 key = f"weekday:{WEEKDAYS[lemma]}"
                 doc.add_fact(FactType.DATE, t.start, t.end, key=key, extractor=EXTRACTOR, value=key,
-                             relative=True)
+                             kind="weekday", relative=False)
                 break
             if lemma in MONTH_LEMMAS and t.i > 0 and toks[t.i - 1].lower in ("в", "у", "во") \
                     and "loct" in str(t.parses[0].tag if t.parses else ""):
                 key = f"month:{MONTH_LEMMAS[lemma]:02d}"
                 doc.add_fact(FactType.DATE, t.start, t.end, key=key, extractor=EXTRACTOR, value=key,
-                             relative=False)
+                             kind="absolute", relative=False)
                 break
     for pattern, key in RELATIVE:
         for m in re.finditer(pattern, lower):
             if not _taken(doc, m.start(), m.end()):
                 doc.add_fact(FactType.DATE, m.start(), m.end(), key=key, extractor=EXTRACTOR, value=key,
-                             relative=True)
+                             kind="relative", relative=True)
     for m in re.finditer(r"\b((?:19|20)\d{2})\s*(?:год[ауе]?|року|році|рік|г\.|р\.)", lower):
         if not _taken(doc, m.start(1), m.end(1)):
-            doc.add_fact(FactType.DATE, m.start(1), m.end(1), key=m.group(1), extractor=EXTRACTOR,
-                         value=m.group(1), relative=False)
+            doc.add_fact(FactType.DATE, m.start(1), m.end(1), key=f"year:{m.group(1)}", extractor=EXTRACTOR,
+                         value=m.group(1), kind="absolute", relative=False)
     return doc
 
 

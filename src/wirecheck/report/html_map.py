@@ -23,7 +23,7 @@ from wirecheck.kinds import KINDS
 from wirecheck.model import Comparison, Document, FactType
 
 # Degrees of margin around the places' bounding box; the view is never narrower than this either.
-_MARGIN_DEG = 3.0
+_MARGIN_DEG = 5.0
 _COORD_DIGITS = 3  # ~100 m: far finer than a country outline needs at these zooms
 
 
@@ -253,12 +253,12 @@ def view_box(places: list[Place]) -> tuple[float, float, float, float]:
 
 
 def first_view(places: list[Place]) -> tuple[float, float, float, float]:
-    """Roughly what the map shows when it opens (the places, padded, at most zoom 7)."""
+    """Roughly what the map shows when it opens (the places, padded, at most zoom 6)."""
     lons = [p.lon for p in places]
     lats = [p.lat for p in places]
     cx, cy = (min(lons) + max(lons)) / 2, (min(lats) + max(lats)) / 2
-    half_w = max((max(lons) - min(lons)) * 0.65, 4.0)
-    half_h = max((max(lats) - min(lats)) * 0.65, 1.3)
+    half_w = max((max(lons) - min(lons)) * 0.65, 8.0)
+    half_h = max((max(lats) - min(lats)) * 0.65, 2.6)
     return (cx - half_w, cy - half_h, cx + half_w, cy + half_h)
 
 

@@ -572,8 +572,8 @@ _MAP_JS = r"""
   }
   var pts = data.places.map(function (p) { return [p.lat, p.lon]; });
   // Vector layers need a view before they are added.
-  if (pts.length === 1) { map.setView(pts[0], 7); }
-  else { map.fitBounds(L.latLngBounds(pts).pad(0.3), {maxZoom: 7}); }
+  if (pts.length === 1) { map.setView(pts[0], 6); }
+  else { map.fitBounds(L.latLngBounds(pts).pad(0.3), {maxZoom: 6}); }
   L.geoJSON(data.outlines, {
     interactive: false,
     style: {color: "#7a7a7a", weight: 1, fillColor: "#f4f1ea", fillOpacity: 1}
