@@ -137,7 +137,7 @@ def dates(doc: Document) -> Document:
     for m in re.finditer(r"\b((?:19|20)\d{2})\s*(?:год[ауе]?|року|році|рік|г\.|р\.)", lower):
         if not _taken(doc, m.start(1), m.end(1)):
             doc.add_fact(FactType.DATE, m.start(1), m.end(1), key=f"year:{m.group(1)}", extractor=EXTRACTOR,
-                         value=m.group(1), kind="absolute", relative=False)
+                         value=m.group(1), kind="year", relative=False)
     return doc
 
 
