@@ -332,3 +332,29 @@ def test_cli_writes_html_report(tmp_path: Path) -> None:
     assert text.startswith("<!DOCTYPE html>")
     root = parse(text)
     assert root.get_element_by_id("story-col") is not None and root.get_element_by_id("source-col") is not None
+
+
+def test_reference_records_nested_or_flat_reach_card_and_map() -> None:
+    comp = hand_comparison(with_places=False)
+    s, src = comp.story, comp.source
+    assert src is not None
+    comp.findings = []
+    comp.add(Finding(FindingKind.PLACE_CHANGED, "Another town.", span_of(s, "Kupiansk"),
+                     span_of(src, "Kupiansk"), rule="slot:place", reference={
+                         "story_place": {"name": "Kupiansk", "resolved_name": "Kupjansk", "geonameid": 704679,
+                                         "region": "Kharkiv Oblast", "country": "Ukraine", "lat": 49.71,
+                                         "lon": 37.61},
+                         "source_place": {"name": "Izium", "geonameid": 707292, "region": "Kharkiv Oblast",
+                                          "country": "Ukraine", "lat": 49.21, "lon": 37.25}}))
+    comp.add(Finding(FindingKind.PLACE_NOT_IN_REGION, "Not in that region.", span_of(s, "Belgorod"),
+                     rule="gazetteer", reference={"name": "Belgorod", "region": "Belgorod Oblast",
+                                                  "country": "Russia", "geonameid": 578072,
+                                                  "lat": 50.61, "lon": 36.58}))
+    root = parse(render(comp, "html"))
+    card = text_of(root.get_element_by_id("f-0"))
+    assert "story place: Kupjansk, Kharkiv Oblast, Ukraine (GeoNames 704679)" in card
+    assert "source place: Izium, Kharkiv Oblast, Ukraine (GeoNames 707292)" in card
+    assert "Belgorod, Belgorod Oblast, Russia (GeoNames 578072)" in text_of(root.get_element_by_id("f-1"))
+    places = json.loads(root.get_element_by_id("map-data").text)["places"]
+    assert sorted(p["name"] for p in places) == ["Belgorod", "Izium", "Kupjansk"]
+    assert all(p["findings"] for p in places)
