@@ -49,11 +49,14 @@ def quotes(comp: Comparison) -> None:
                 if score > best[0]:
                     best = (score, g)
         else:
-            # Across languages the words can't be compared: a quote or reported speech in the aligned
-            # source sentence, by the same speaker, is its counterpart.
+            # Across languages the words can't be compared: the quote (else reported speech) in the
+            # aligned source sentence most similar to this one is its counterpart.  The speaker is
+            # what is being checked, so it must not decide which counterpart is chosen.
+            sim = comp.extras.get("similarity") or []
             for g in said:
                 if g.sentence in aligned_of.get(q.sentence, set()):
-                    score = 80.0 + (10.0 if _same_speaker(speaker, _speaker(g)) else 0.0)
+                    s = sim[q.sentence][g.sentence] if q.sentence < len(sim) else 0.0
+                    score = 75.0 + 20.0 * s + (5.0 if g.type is FactType.QUOTE else 0.0)
                     if score > best[0]:
                         best = (score, g)
         score, g = best
