@@ -358,3 +358,21 @@ def test_reference_records_nested_or_flat_reach_card_and_map() -> None:
     places = json.loads(root.get_element_by_id("map-data").text)["places"]
     assert sorted(p["name"] for p in places) == ["Belgorod", "Izium", "Kupjansk"]
     assert all(p["findings"] for p in places)
+
+
+def test_unsegmented_text_and_stray_spans_still_render() -> None:
+    story = Document(text="One line with 62 drones and no sentence split", role="story", lang="en")
+    source = Document(text="Source with 52 drones.", role="source", lang="en")
+    comp = Comparison(story=story, source=source)
+    comp.add(Finding(FindingKind.NUMBER_CHANGED, "62 vs 52", Span(14, 16, "62"), Span(12, 14, "52")))
+    comp.add(Finding(FindingKind.ADDED_CLAIM, "past the end", Span(40, 400, "split"), None))
+    comp.add(Finding(FindingKind.DROPPED_FACT, "empty span", Span(5, 5, ""), Span(-3, 2, "So")))
+    out = render(comp, "html")
+    checker = _Balance()
+    checker.feed(out)
+    assert checker.errors == [] and checker.stack == []
+    root = parse(out)
+    assert story.text in text_of(root.get_element_by_id("story-col"))
+    assert [text_of(m) for m in root.xpath("//*[@id='story-col']//mark[@data-f='1']")] == ["split"]
+    assert [text_of(m) for m in root.xpath("//*[@id='source-col']//mark[@data-f='2']")] == ["So"]
+    assert len(root.find_class("finding")) == 3
