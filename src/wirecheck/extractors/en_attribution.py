@@ -519,11 +519,21 @@ def _agent(verb: Any) -> Any | None:
     return None
 
 
+_CUE_ADVERBS = frozenset("also then later again repeatedly previously recently once first further "
+                         "publicly privately".split())
+
+
 def _cue_tokens(verb: Any) -> list[Any]:
     """The verb with its auxiliaries, negation and particle ("has learned", "did not say", "pointed out")."""
     toks = [verb]
-    for c in verb.children:
+    kids = list(verb.children)
+    for c in kids:
         if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - verb.i) <= 3:
+            toks.append(c)
+    first = min(t.i for t in toks)
+    for c in kids:
+        # "has also said", "then told": an adverb inside or just before the verb group is part of it.
+        if c.dep_ == "advmod" and (first < c.i < verb.i or (c.i == first - 1 and c.lower_ in _CUE_ADVERBS)):
             toks.append(c)
     toks.sort(key=lambda t: t.i)
     # Keep a contiguous run around the verb.
