@@ -118,6 +118,21 @@ def test_form_error_is_shown(server: str, browser: Any) -> None:
         p.page.close()
 
 
+def test_file_upload_fills_the_text_area(server: str, browser: Any) -> None:
+    p = Page(browser)
+    try:
+        page = p.page
+        page.goto(server + "/")
+        page.set_input_files("input[data-target='story']", str(PAIR / "story.txt"))
+        page.set_input_files("input[data-target='source']", str(PAIR / "source.txt"))
+        page.wait_for_function("document.getElementById('source').value.length > 0")
+        assert page.input_value("#story") == (PAIR / "story.txt").read_text(encoding="utf-8")
+        assert page.input_value("#source").startswith("KYIV")
+        assert p.errors == []
+    finally:
+        p.page.close()
+
+
 def _long_comparison() -> Comparison:
     """A source long enough that its column scrolls; story sentence 0 comes from the last line."""
     lines = [f"Filler line number {i} says nothing much at all." for i in range(60)]

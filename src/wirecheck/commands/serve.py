@@ -34,4 +34,4 @@ def register(app: typer.Typer) -> None:
             print(f"wirecheck: warning: listening on {host}, the app has no login; anyone who can reach "
                   "this address can use it", file=sys.stderr)
         print(f"wirecheck: serving on http://{host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
-        uvicorn.run(create_app(), host=host, port=port, log_level="warning")
+        uvicorn.run(create_app(warm=True), host=host, port=port, log_level="warning")

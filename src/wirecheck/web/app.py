@@ -13,10 +13,11 @@ store, once it is browsable) plug in as extra routers: ``create_app(routers=[...
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -157,10 +158,30 @@ def _form_fields(request: Request, body: bytes) -> dict[str, Any]:
                        "(files are read into them by the page) or JSON", 415)
 
 
-def create_app(*, routers: Sequence[APIRouter] = ()) -> FastAPI:
-    """The app; ``routers`` are mounted as they are (the extension point for store browsing)."""
+def _warm_up() -> None:
+    """Load the English models before the first visitor waits for them."""
+    from wirecheck.pipeline import analyse
+
+    try:
+        with _PIPELINE_LOCK:
+            analyse("The brigade said on Tuesday that it had repelled three assaults near the village.",
+                    role="story", lang="en")
+    except Exception as e:  # a warm-up failure shows again, with its message, on the first request
+        log.warning("warm-up failed: %s", e)
+
+
+def create_app(*, routers: Sequence[APIRouter] = (), warm: bool = False) -> FastAPI:
+    """The app; ``routers`` are mounted as they are (the extension point for store browsing);
+    ``warm`` loads the models in the background at start-up."""
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if warm:
+            threading.Thread(target=_warm_up, name="wirecheck-warm-up", daemon=True).start()
+        yield
+
     app = FastAPI(title="wirecheck", version=__version__, docs_url=None, redoc_url=None,
-                  openapi_url="/api/openapi.json")
+                  openapi_url="/api/openapi.json", lifespan=lifespan)
 
     @app.middleware("http")
     async def _headers(request: Request, call_next: Any) -> Response:
