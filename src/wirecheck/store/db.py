@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -119,7 +119,22 @@ CREATE TABLE key_df (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    """Document frequency of full-text terms, so trace can query FTS5 with rare words only (a query
+    with words every document has makes BM25 score the whole archive)."""
+    from wirecheck.trace.keys import terms
+
+    conn.execute("CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID")
+    counts: dict[str, int] = {}
+    for (text,) in conn.execute("SELECT text FROM documents"):
+        for t in terms(text):
+            counts[t] = counts.get(t, 0) + 1
+    conn.executemany("INSERT INTO term_df (term, df) VALUES (?, ?)", counts.items())
+
+
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [_V1, _V2, _V3, _v4]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -163,6 +178,7 @@ class DocRecord:
     meta: dict[str, Any] = field(default_factory=dict)
     facts: list[dict[str, Any]] = field(default_factory=list)
     keys: list[str] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
     analysis: str = "keys"
     sha256: str = ""
 
@@ -230,8 +246,12 @@ class Store:
         for i in range(v, SCHEMA_VERSION):
             # One transaction per step: a crash mid-upgrade leaves the previous version intact.
             with self.transaction():
-                for stmt in _statements(MIGRATIONS[i]):
-                    self.conn.execute(stmt)
+                step = MIGRATIONS[i]
+                if callable(step):
+                    step(self.conn)
+                else:
+                    for stmt in _statements(step):
+                        self.conn.execute(stmt)
                 self.conn.execute(f"PRAGMA user_version={i + 1}")
 
     def close(self) -> None:
@@ -299,6 +319,8 @@ class Store:
                 c.executemany("INSERT INTO key_df (key, role, df) VALUES (?, ?, 1) "
                               "ON CONFLICT (key, role) DO UPDATE SET df = df + 1",
                               [(k, rec.role) for k in keys])
+                c.executemany("INSERT INTO term_df (term, df) VALUES (?, 1) "
+                              "ON CONFLICT (term) DO UPDATE SET df = df + 1", [(t,) for t in set(rec.terms)])
                 c.execute("INSERT INTO doc_fts (rowid, title, body) VALUES (?, ?, ?)",
                           (doc_id, rec.title, rec.text))
         return ids

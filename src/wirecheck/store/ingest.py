@@ -163,7 +163,7 @@ def prepare(item: Item, analysis: str = "full") -> DocRecord | Rejected:
     """Analyse one item into a record ready to store (runs in a worker process)."""
     from wirecheck.language.detect import detect_language
     from wirecheck.pipeline import SUPPORTED_LANGS
-    from wirecheck.trace.keys import doc_keys
+    from wirecheck.trace.keys import doc_keys, terms
 
     try:
         published, published_ts = parse_time(item.published)
@@ -187,7 +187,8 @@ def prepare(item: Item, analysis: str = "full") -> DocRecord | Rejected:
     keys = doc_keys(item.text, facts)
     return DocRecord(text=item.text, role=item.role, name=item.name, title=item.title, outlet=item.outlet,
                      url=item.url, published=published, published_ts=published_ts, lang=lang,
-                     meta=item.meta, facts=facts, keys=sorted(keys), analysis=analysis, sha256=item.sha256)
+                     meta=item.meta, facts=facts, keys=sorted(keys), terms=sorted(terms(f'{item.title} {item.text}')),
+                     analysis=analysis, sha256=item.sha256)
 
 
 def _prepare_many(items: list[Item], analysis: str) -> list[DocRecord | Rejected]:

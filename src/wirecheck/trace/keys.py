@@ -141,3 +141,16 @@ def key_kind(key: str) -> str:
 
 def key_weight(key: str) -> float:
     return KEY_WEIGHTS.get(key_kind(key), 1.0)
+
+
+_TERM = re.compile(r"[^\W\d_]{4,}", re.U)
+_TERM_STOP = set("""
+that this with from have were been their which would there about after before other these those while
+into over than then them they when where will said says also more most some such only very what your
+told according during under since against between being could should because until among
+""".split())
+
+
+def terms(text: str) -> set[str]:
+    """Distinct lowercase words of four letters or more, as the full-text index sees them."""
+    return {w for w in (m.group(0).lower() for m in _TERM.finditer(text)) if w not in _TERM_STOP}

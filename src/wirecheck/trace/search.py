@@ -15,13 +15,12 @@ earlier ones the closer in time wins ties.
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from wirecheck.store.db import Store
-from wirecheck.trace.keys import KIND_LABELS, key_kind, key_weight
+from wirecheck.trace.keys import KIND_LABELS, key_kind, key_weight, terms
 
 MAX_CANDIDATES = 200
 FTS_WEIGHT = 0.25
@@ -32,12 +31,7 @@ TIME_SCALE_S = 3 * 86400.0
 COMMON_SHARE = 0.02
 MIN_COMMON_DF = 200
 
-_FTS_WORD = re.compile(r"[^\W\d_]{4,}", re.U)
-_FTS_STOP = set("""
-that this with from have were been their which would there about after before other these those while
-into over than then them they when where will said says also more most some such only very what your
-told according during under since against between being could should because until among says
-""".split())
+MAX_FTS_TERMS = 24
 
 
 @dataclass
@@ -73,15 +67,16 @@ def _idf(n_sources: int, df: int) -> float:
     return math.log(1.0 + (n_sources + 1.0) / (df + 0.5))
 
 
-def _fts_query(text: str, limit: int = 40) -> str:
-    """An OR query of the story's longest distinctive words (length is a cheap proxy for rarity)."""
-    words: dict[str, None] = {}
-    for m in _FTS_WORD.finditer(text):
-        w = m.group(0).lower()
-        if w not in _FTS_STOP:
-            words[w] = None
-    best = sorted(words, key=len, reverse=True)[:limit]
-    return " OR ".join(f'"{w}"' for w in best)
+def _fts_query(store: Store, text: str, max_df: int) -> str:
+    """An OR query of the story's rarest words that some document has but at most ``max_df`` do."""
+    words = sorted(terms(text))
+    df: dict[str, int] = {}
+    for i in range(0, len(words), 500):
+        chunk = words[i:i + 500]
+        df.update(store.conn.execute(f"SELECT term, df FROM term_df WHERE term IN ({_in(len(chunk))})",
+                                     chunk).fetchall())
+    rare = sorted((w for w in df if df[w] <= max_df), key=lambda w: (df[w], w))[:MAX_FTS_TERMS]
+    return " OR ".join(f'"{w}"' for w in rare)
 
 
 def _in(n: int) -> str:
@@ -123,7 +118,7 @@ def trace_keys(store: Store, keys: set[str], *, text: str = "", published_ts: fl
 
     fts: dict[int, float] = {}
     if use_fts and text:
-        q = _fts_query(text)
+        q = _fts_query(store, text, common_df)
         if q:
             rows = c.execute("SELECT rowid, bm25(doc_fts) FROM doc_fts WHERE doc_fts MATCH ? "
                              "ORDER BY rank LIMIT ?", (q, MAX_CANDIDATES)).fetchall()
