@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -203,8 +203,8 @@ def resolve_document(doc: Document, gz: Any | None = None) -> None:
 def _rescore(f: Fact, facts: list[Fact], cands: dict[str, list[_Cand]],
              picks: dict[str, tuple[Any, float] | None], keys: dict[str, str], stated: list[Fact], gz: Any,
              distance_km: Any) -> None:
-    countries: Counter[str] = Counter()
-    regions: Counter[str] = Counter()
+    countries: dict[str, float] = defaultdict(float)
+    regions: dict[str, float] = defaultdict(float)
     anchors: list[tuple[Any, float]] = []
     for g in facts:
         pk = picks[g.id]
@@ -224,9 +224,9 @@ def _rescore(f: Fact, facts: list[Fact], cands: dict[str, list[_Cand]],
         p = c.place
         for k in ("doc_country", "doc_region", "nearby", "stated_container"):
             c.parts.pop(k, None)
-        if p.country_code and countries[p.country_code]:
+        if p.country_code and countries.get(p.country_code):
             c.parts["doc_country"] = 2.5 * (1.0 - math.exp(-1.5 * countries[p.country_code]))
-        if p.region_code and p.level != "region" and regions[p.region_code]:
+        if p.region_code and p.level != "region" and regions.get(p.region_code):
             c.parts["doc_region"] = 1.5 * (1.0 - math.exp(-1.5 * regions[p.region_code]))
         if anchors and p.level in ("settlement", "district"):
             c.parts["nearby"] = max(1.5 * w * math.exp(-distance_km(p, a) / 400.0) for a, w in anchors)
