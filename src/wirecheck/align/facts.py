@@ -93,10 +93,15 @@ def slot_score(a: Fact, b: Fact, aligned: bool) -> float:
     if t is FactType.PLACE:
         if (a.attrs.get("level") or "settlement") != (b.attrs.get("level") or "settlement"):
             return 0.0
+        if a.attrs.get("level") == "country":
+            return 0.0  # "Ukraine" for "Russia" in a paraphrase is rarely the same slot; not claimed
         return 0.6 + 0.3 * name_similarity(str(a.attrs.get("name") or a.text), str(b.attrs.get("name") or b.text)) / 100
     if t is FactType.PERSON:
-        same_title = a.attrs.get("title") and a.attrs.get("title") == b.attrs.get("title")
-        return 0.9 if same_title else 0.55
+        ta, tb = str(a.attrs.get("title") or ""), str(b.attrs.get("title") or "")
+        if ta and ta == tb:
+            return 0.9
+        # "health minister" for "interior minister": the same kind of office, another person.
+        return 0.85 if ta and tb and ta.split()[-1] == tb.split()[-1] else 0.55
     if t is FactType.NUMBER:
         na, nb = a.attrs.get("noun"), b.attrs.get("noun")
         if na and nb:
@@ -138,7 +143,7 @@ def match_facts(comp: Comparison) -> None:
             # sentence has an entity of the same kind that this story sentence does not mention, the
             # story swapped one for the other (a minister for another minister, one agency for another).
             swapped = [g for g in src_facts if g.type is f.type and g.sentence in aligned
-                       and slot_score(f, g, True) >= 0.5
+                       and slot_score(f, g, True) >= (0.85 if f.type is FactType.PERSON else 0.5)
                        and not any(same_fact(x, g) for x in story.facts_in(f.sentence, f.type))]
             if swapped:
                 matches.append(Match(f, swapped[0], Verdict.CHANGED, f"swapped:{f.type.value}", 0.8))

@@ -9,6 +9,7 @@ from wirecheck.geo import distance_km
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Fact, FactType, Finding, Verdict
 from wirecheck.registry import check
+from wirecheck.textnorm import to_latin
 
 KIND_OF = {
     FactType.PLACE: FindingKind.PLACE_CHANGED,
@@ -53,6 +54,18 @@ def _message(kind: FindingKind, story: Fact, source: Fact) -> str:
     return f"The source says '{source.text}'; the story says '{story.text}'."
 
 
+def gloss(f: Fact) -> str:
+    """An English rendering of a source fact from another language, for the reader and the report."""
+    if f.type in (FactType.UNIT, FactType.ORGANIZATION, FactType.EVENT, FactType.DATE):
+        return f.key
+    if f.type is FactType.NUMBER:
+        return f"{f.attrs.get('value'):g}" if f.attrs.get("value") is not None else f.key
+    name = str(f.attrs.get("name") or f.text)
+    latin = to_latin(name)
+    resolved = f.attrs.get("resolved_name")
+    return f"{latin}; GeoNames: {resolved}" if resolved and resolved != latin else latin
+
+
 def _distance(a: Fact, b: Fact) -> float | None:
     try:
         return distance_km(float(a.attrs["lat"]), float(a.attrs["lon"]), float(b.attrs["lat"]),
@@ -89,6 +102,9 @@ def changed_facts(comp: Comparison) -> None:
         conf = m.score * min(story.confidence, source.confidence)
         if story.type is FactType.PLACE:
             conf *= float(story.attrs.get("resolution") or 0.8)
+        before = source.text
+        if comp.source.lang != comp.story.lang:
+            before = f"{source.text} ({gloss(source)})"
         comp.add(Finding(kind, _message(kind, story, source), story=story.span, source=source.span,
-                         before=source.text, after=story.text, rule=m.rule, confidence=round(conf, 3),
+                         before=before, after=story.text, rule=m.rule, confidence=round(conf, 3),
                          story_fact=story.id, source_fact=source.id, reference=reference))

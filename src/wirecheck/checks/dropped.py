@@ -31,6 +31,8 @@ def dropped_facts(comp: Comparison) -> None:
         facts = [f for f in source.facts_in(j) if f.type in REPORTED and f.start >= dateline_end]
         if not facts and len(sent.text.split()) < 6:
             continue
+        if j < 3 and len(sent.text.split()) < 5 and all(len(s.text.split()) < 5 for s in source.sentences[:j]):
+            continue  # a dateline split into pieces ("МОСКВА, 11 декабря." "/ТАСС/.")
         reported_sentences.add(j)
         names = ", ".join(sorted({f.text for f in facts})[:6])
         comp.add(Finding(FindingKind.DROPPED_FACT,

@@ -30,6 +30,37 @@ def _same_speaker(a: str, b: str) -> bool:
     return same_name(a.split()[-1], b.split()[-1]) or a.lower() == b.lower()
 
 
+CROSS_SAME_QUOTE = 0.45  # multilingual embedding cosine: translations ~0.55-0.8, unrelated < 0.35
+
+
+def _said_text(doc_text: str, g: Fact) -> str:
+    a, b = g.attrs.get("content_start"), g.attrs.get("content_end")
+    if isinstance(a, int) and isinstance(b, int) and b > a:
+        return doc_text[a:b]
+    return str(g.attrs.get("content") or g.text)
+
+
+def _crosslingual_counterpart(comp: Comparison, q: Fact, said: list[Fact],
+                              aligned: set[int]) -> tuple[float, Fact | None]:
+    """Across languages the words can't be compared directly: with the multilingual sentence encoder,
+    the quote's content is compared with each source quote and reported speech; without it, the quote
+    (else reported speech) in the aligned source sentence is taken as its counterpart.  The speaker is
+    what is being checked, so it never decides which counterpart is chosen."""
+    assert comp.source is not None
+    from wirecheck.align import embeddings
+
+    candidates = [g for g in said]
+    if not candidates:
+        return (0.0, None)
+    sims = embeddings.sentence_similarity([_content(q)], [_said_text(comp.source.text, g) for g in candidates])
+    if sims is not None:
+        score, g = max(zip(sims[0], candidates, strict=True), key=lambda sg: sg[0])
+        return (100.0 if score >= CROSS_SAME_QUOTE else 0.0, g)
+    in_aligned = [g for g in candidates if g.sentence in aligned]
+    in_aligned.sort(key=lambda g: g.type is not FactType.QUOTE)
+    return (80.0, in_aligned[0]) if in_aligned else (0.0, None)
+
+
 @check("quotes", kinds=[FindingKind.FABRICATED_QUOTE, FindingKind.MISATTRIBUTED_QUOTE], order=82)
 def quotes(comp: Comparison) -> None:
     """Fabricated and misattributed direct quotes."""
@@ -49,16 +80,7 @@ def quotes(comp: Comparison) -> None:
                 if score > best[0]:
                     best = (score, g)
         else:
-            # Across languages the words can't be compared: the quote (else reported speech) in the
-            # aligned source sentence most similar to this one is its counterpart.  The speaker is
-            # what is being checked, so it must not decide which counterpart is chosen.
-            sim = comp.extras.get("similarity") or []
-            for g in said:
-                if g.sentence in aligned_of.get(q.sentence, set()):
-                    s = sim[q.sentence][g.sentence] if q.sentence < len(sim) else 0.0
-                    score = 75.0 + 20.0 * s + (5.0 if g.type is FactType.QUOTE else 0.0)
-                    if score > best[0]:
-                        best = (score, g)
+            best = _crosslingual_counterpart(comp, q, said, aligned_of.get(q.sentence, set()))
         score, g = best
         if g is None or score < SAME_QUOTE:
             who = f" attributed to {speaker}" if speaker else ""

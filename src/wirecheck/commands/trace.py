@@ -37,6 +37,7 @@ def register(app: typer.Typer) -> None:
 
         with open_store(db, readonly=True) as store:
             stored = None if (story == "-" or Path(story).is_file()) else store.find(story)
+            s_doc = None
             if stored is not None:
                 cands = trace_doc(store, stored.id, top=top)
                 story_payload = payload(stored)
@@ -63,8 +64,9 @@ def register(app: typer.Typer) -> None:
                 from wirecheck.pipeline import analyse
                 from wirecheck.pipeline import compare as run_compare
 
-                s_doc = analyse(story_payload.text, role="story", lang=story_payload.lang or None,
-                                name=story_payload.name, meta=story_payload.meta)
+                if s_doc is None:  # a stored story: analyse its text now
+                    s_doc = analyse(story_payload.text, role="story", lang=story_payload.lang or None,
+                                    name=story_payload.name, meta=story_payload.meta)
                 src = payload(best)
                 src_doc = analyse(src.text, role="source", lang=src.lang or None, name=src.name, meta=src.meta)
                 comp = run_compare(s_doc, src_doc)
@@ -80,12 +82,12 @@ def register(app: typer.Typer) -> None:
         if not cands:
             console.print(f"No stored source shares anything with {story_payload.name}.")
             raise typer.Exit(1)
-        table = Table(title=f"Likely sources of {story_payload.name}", show_lines=False)
+        table = Table(title=f"Likely sources of {Path(story_payload.name).name or story_payload.name}")
         for col in ("#", "score", "source", "outlet", "lang", "published", "shared evidence"):
             table.add_column(col)
         for i, c in enumerate(cands, 1):
             ev = "; ".join(f"{kind}: {', '.join(vals)}" for kind, vals in c.evidence().items())
-            table.add_row(str(i), f"{c.score:.3f}", f"#{c.doc_id} {c.name}", c.outlet, c.lang,
+            table.add_row(str(i), f"{c.score:.3f}", f"#{c.doc_id} {Path(c.name).name or c.name}", c.outlet, c.lang,
                           c.published or "", ev)
         console.print(table)
         if comp is not None:

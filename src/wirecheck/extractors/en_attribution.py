@@ -48,6 +48,10 @@ reckon guess imagine suppose learn find discover conclude recognize recognise se
 want wish intend plan
 """.split())
 
+# Cognition verbs that present a claim as someone's view ("observers believe").
+BELIEF_VERBS = frozenset("believe think fear expect suspect doubt worry reckon estimate assume consider feel "
+                         "predict conclude".split())
+
 CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | QUOTE_ONLY_VERBS
 
 # Verbs whose direct object can be what was said ("denied the report"), not who was told.
@@ -131,6 +135,9 @@ researchers economist economists pundit pundits watcher watchers skeptic skeptic
 supporter supporters opponent opponents activist activists aide aides adviser advisers advisors advisor
 military_sources strategist strategists voice voices figure figures circle circles western
 """.split())
+
+# Nouns that stay anonymous even when the text points back at them ("the source added").
+ANONYMOUS = frozenset("source sources insider insiders official officials person".split())
 
 # Nouns for unnamed reports ("reports indicate", "media reports say").
 VAGUE_REPORTS = frozenset("""
@@ -490,9 +497,15 @@ def vague_phrase(head: Any) -> bool:
         return False
     if any(t.ent_type_ == "NORP" for t in toks) and not {t.lower_ for t in toks} & VAGUE_MODIFIERS:
         return False
-    # A determiner that points back at a known group ("the analysts", "these sources") is still vague;
-    # a possessive ("his aides") ties them to a named person: not vague.
+    # A possessive ("his aides") ties them to a named person: not vague.
     if any(c.dep_ == "poss" for c in head.children):
+        return False
+    # "The researchers reported", "the report says" point back at a group or report named earlier;
+    # "the source added" stays anonymous however often it is mentioned.
+    dets = {c.lower_ for c in head.children if c.dep_ == "det"}
+    mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
+    if dets & {"the", "these", "those", "this", "that"} and lower not in ANONYMOUS \
+            and not mods & VAGUE_MODIFIERS:
         return False
     return True
 
@@ -758,7 +771,11 @@ def _speaker_labels(doc: Document, sp: Any, reports: list[Report]) -> list[Repor
 
 
 def _impersonal(verb: Any) -> bool:
-    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in verb.children)
+    """'It is believed that ...' (not 'it is supposed to'): a claim credited to nobody."""
+    kids = list(verb.children)
+    return any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in kids) and \
+        any(c.dep_ == "ccomp" and c.i > verb.i and not any(t.lower_ == "to" and t.dep_ == "aux"
+                                                           for t in c.children) for c in kids)
 
 
 def _according(tok: Any, text: str) -> Report | None:
@@ -942,6 +959,8 @@ def _resolve(sp: Any, r: Report, mentions: list[Mention]) -> None:
     r.source_type, r.vague = classify_source(head, stoks, resolved)
     if r.source_type == "vague" and not vague_phrase(head):
         r.source_type, r.vague = "organization", False
+    if r.vague and r.kind == "cognition" and r.cue_base not in BELIEF_VERBS:
+        r.vague = False  # "allowing people to see the progress": perception, not a claim resting on them
     if resolved:
         r.resolved = resolved
     elif head.pos_ == "PROPN":

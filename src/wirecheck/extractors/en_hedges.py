@@ -22,6 +22,7 @@ from typing import Any
 from wirecheck.extractors.en_attribution import (
     VAGUE_PEOPLE,
     _form_table,
+    _in_any,
     find_reports,
     pick,
     source_tokens,
@@ -42,8 +43,12 @@ evidently incontrovertibly conclusively
 """.split())
 # Modifiers that make a group unspecific on purpose even when no verb makes it a source.
 _VAGUE_ON_PURPOSE = frozenset("""
-international global western unnamed anonymous some many several various certain unidentified
-independent outside numerous
+international global western unnamed anonymous certain unidentified independent outside foreign
+""".split())
+# Nouns for people whose word is offered as evidence ("international observers", "unnamed sources").
+_SOURCE_NOUNS = frozenset("""
+analysts experts observers sources officials critics insiders diplomats commentators specialists
+watchers pundits economists strategists monitors investigators
 """.split())
 _EPISTEMIC_MODALS = frozenset("may might could".split())
 _RAISING = frozenset("appear seem".split())
@@ -73,8 +78,9 @@ def hedges_en(doc: Document) -> Document:
     found: list[tuple[int, int, str, str, float]] = []
     covered: set[int] = set()  # token indices already inside a vague-source phrase
 
+    quotes = doc.extras.get("en_quote_spans", [])
     for r in find_reports(doc):
-        if not r.vague:
+        if not r.vague or _in_any(r.cue[0], quotes):
             continue
         if r.head_i < 0:
             verb = sp[r.verb_i]
@@ -95,7 +101,9 @@ def hedges_en(doc: Document) -> Document:
 
     for t in pick(sp, _trigger_words()):
         low = t.lower_
-        if low in VAGUE_PEOPLE and t.pos_ == "NOUN" and t.i not in covered and _vague_group(t):
+        if _in_any(t.idx, quotes):
+            continue  # a speaker's own words: not the story's sourcing
+        if low in _SOURCE_NOUNS and t.pos_ == "NOUN" and t.i not in covered and _vague_group(t):
             toks = source_tokens(t)
             covered.update(x.i for x in toks)
             a, b = _span(toks)
