@@ -164,6 +164,11 @@ def test_report_file_links_aligned_sentences(browser: Any, tmp_path: Path) -> No
         # Clicking a highlight selects its finding card.
         page.click("#story-col mark[data-f='0']")
         assert "active" in (page.get_attribute("#f-0", "class") or "").split()
+        # The same from the keyboard: a highlight takes focus and Enter selects its finding.
+        page.focus("#f2-story")
+        page.keyboard.press("Enter")
+        assert "active" in (page.get_attribute("#f-2", "class") or "").split()
+        assert "active" not in (page.get_attribute("#f-0", "class") or "").split()
         # The map: outlines plus one marker per resolved place, finding places in red.
         page.wait_for_selector("#map path.place")
         assert page.locator("#map path.place").count() == 3

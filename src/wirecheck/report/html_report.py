@@ -79,8 +79,10 @@ def _highlight(doc: Document, start: int, end: int, marks: list[_Mark], findings
             attrs = [f'class="hl k-{m.kind.value}"', f'data-f="{m.finding}"',
                      f'title="{esc(label)}: {esc(f.message)}"']
             if m.finding not in anchored:
+                # The first piece of each highlight is reachable from the keyboard like a button.
                 anchored.add(m.finding)
-                attrs.append(f'id="f{m.finding}-{role}"')
+                attrs += [f'id="f{m.finding}-{role}"', 'tabindex="0"', 'role="button"',
+                          f'aria-label="{esc(label)}: {esc(f.message)}"']
             opened.append(f"<mark {' '.join(attrs)}>")
         parts.append("".join(opened) + piece + "</mark>" * len(opened))
     return "".join(parts)
@@ -531,6 +533,12 @@ _JS = r"""
       ev.stopPropagation();
       // The innermost mark is the one under the pointer.
       select(m.getAttribute("data-f"), "mark");
+    });
+    m.addEventListener("keydown", function (ev) {
+      if (ev.target === m && (ev.key === "Enter" || ev.key === " ")) {
+        ev.preventDefault();
+        select(m.getAttribute("data-f"), "mark");
+      }
     });
   });
   all("a.jump").forEach(function (a) {
