@@ -148,8 +148,10 @@ def _attributions(doc: Document, toks: list[Token], sources: list[Fact]) -> None
         if (src.sentence, key) in seen:
             return
         seen.add((src.sentence, key))
+        c0, c1 = _content_span(doc, start, end)
         doc.add_fact(FactType.ATTRIBUTION, start, end, key=key, extractor=EXTRACTOR, source=name,
-                     source_key=key, cue=cue, vague=False, source_type=stype)
+                     source_key=key, cue=cue, vague=False, source_type=stype, source_text=src.text,
+                     content_start=c0, content_end=c1, content=text[c0:c1])
 
     for pattern in PREP_CUES:
         for m in re.finditer(r"\b" + pattern + r"\b", lower):
@@ -194,6 +196,26 @@ def _attributions(doc: Document, toks: list[Token], sources: list[Fact]) -> None
                          source_type="vague")
             doc.add_fact(FactType.HEDGE, m.start(), m.end(), key="vague_source", extractor=EXTRACTOR,
                          phrase=text[m.start():m.end()], kind="vague_source")
+
+
+def _content_span(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """What the source is reported to have said: the rest of the sentence around the cue and source.
+
+    «Путин заявил, что взятие Северска приближает ...» -> the clause after «что»; «..., сообщил глава
+    города Иван Приходько» -> the clause before the cue; «По данным X, ...» -> the clause after X.
+    """
+    s = doc.sentences[doc.sentence_at(start)] if doc.sentences else None
+    lo, hi = (s.start, s.end) if s else (0, len(doc.text))
+    after = doc.text[end:hi]
+    m = re.match(r"\s*(?:,\s*(?:что|що|будто|нібито)\b|:|,)?\s*", after)
+    a0 = end + (m.end() if m else 0)
+    before_len = len(doc.text[lo:start].strip(" ,—–-"))
+    if before_len > len(doc.text[a0:hi].strip()):
+        b1 = start
+        while b1 > lo and doc.text[b1 - 1] in " ,—–-":
+            b1 -= 1
+        return lo, b1
+    return a0, hi
 
 
 @stage("ru.events", requires=["sentences"], provides=["facts.event"], langs=["ru", "uk"], order=35)
