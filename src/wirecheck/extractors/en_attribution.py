@@ -677,6 +677,7 @@ def find_reports(doc: Document) -> list[Report]:
                      head_i=antecedent.i if antecedent is not None else -1, verb_i=tok.i)
         reports.append(rep)
     reports.extend(_speaker_labels(doc, sp, reports))
+    reports.extend(_nominal_cues(sp, text, quotes))
     credited = _dash_credits(doc, sp, quotes)
     _attach_quotes(doc, sp, reports, [q for q in quotes if not any(q in r.quotes for r in credited)])
     reports.extend(credited)
@@ -767,6 +768,48 @@ def _speaker_labels(doc: Document, sp: Any, reports: list[Report]) -> list[Repor
         out.append(Report(cue=(colon, colon + 1), cue_text=":", cue_base=":", kind="label", source=src,
                           source_text=label, content=[content], sentence_start=sent_of(sp, head).start_char
                           if head >= 0 else 0, head_i=head, verb_i=head))
+    return out
+
+
+# "Trump's claim that ...", "the ministry's statement that ...": a noun carries the report.
+NOUN_CUES = frozenset("""
+claim claims statement assertion allegation allegations warning argument suggestion promise pledge
+accusation accusations insistence denial assessment announcement belief view fear fears concern hope
+expectation prediction charge charges contention admission acknowledgment acknowledgement assurance
+""".split())
+# "X is confident that ...": an adjective carries the view.
+ADJ_CUES = frozenset("sure confident certain convinced aware optimistic worried concerned adamant hopeful "
+                     "skeptical sceptical afraid".split())
+
+
+def _nominal_cues(sp: Any, text: str, quotes: list[tuple[int, int]]) -> list[Report]:
+    out = []
+    for t in pick(sp, NOUN_CUES | ADJ_CUES):
+        if _in_any(t.idx, quotes):
+            continue
+        that = next((c for c in t.children if c.dep_ in ("acl", "ccomp")
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if that is None:
+            continue
+        src_head = None
+        cue_toks = [t]
+        if t.pos_ == "NOUN":
+            src_head = next((c for c in t.children if c.dep_ == "poss"), None)
+            if src_head is None:
+                by = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+                src_head = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        elif t.pos_ == "ADJ" and t.dep_ == "acomp":
+            src_head = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            cue_toks = [x for x in _cue_tokens(t.head) if x.i < t.i] + [t]
+        if src_head is None:
+            continue
+        stoks = source_tokens(src_head) if src_head.lower_ not in PRONOUNS else [src_head]
+        stoks = [x for x in stoks if x.i != t.i and x.lower_ not in ("'s", "’s")] or [src_head]
+        src = _span_of(stoks)
+        cue = _span_of(cue_toks)
+        out.append(Report(cue=cue, cue_text=text[cue[0]:cue[1]], cue_base=t.lower_, kind="speech",
+                          source=src, source_text=text[src[0]:src[1]], content=[_subtree_range(that)],
+                          sentence_start=sent_of(sp, t.i).start_char, head_i=src_head.i, verb_i=t.i))
     return out
 
 
