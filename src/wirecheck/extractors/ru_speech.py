@@ -207,8 +207,10 @@ def _content_span(doc: Document, start: int, end: int) -> tuple[int, int]:
     s = doc.sentences[doc.sentence_at(start)] if doc.sentences else None
     lo, hi = (s.start, s.end) if s else (0, len(doc.text))
     after = doc.text[end:hi]
-    m = re.match(r"\s*(?:,\s*(?:что|що|будто|нібито)\b|:|,)?\s*", after)
+    m = re.match(r"\s*(?:(,\s*(?:что|що|будто|нібито)\b|:)|,)?\s*", after)
     a0 = end + (m.end() if m else 0)
+    if m and m.group(1):  # an explicit "that" clause or colon always carries the content
+        return a0, hi
     before_len = len(doc.text[lo:start].strip(" ,—–-"))
     if before_len > len(doc.text[a0:hi].strip()):
         b1 = start
