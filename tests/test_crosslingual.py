@@ -129,3 +129,15 @@ def test_alignment_on_project_pairs(pair_results: dict[str, tuple[Comparison, di
             total += 1
             right += (not gold and not got) or bool(got & set(gold))
     assert total and right / total >= 0.8, f"{right}/{total}"
+
+
+def test_cli_compare_with_russian_source(shared: Path) -> None:
+    """The command a fact-checker runs: English rewrite, Russian original, JSON out."""
+    from tests.conftest import run_cli
+
+    res = run_cli("compare", str(SEVERSK / "derivative-seed.txt"), str(SEVERSK / "source-ru.txt"), "-f", "json")
+    assert res.returncode in (0, 1), res.stderr
+    data = json.loads(res.stdout)
+    assert data["source"]["lang"] == "ru" and data["story"]["lang"] == "en"
+    kinds = {f["kind"] for f in data["findings"]}
+    assert {"place_changed", "unit_changed", "organization_changed"} <= kinds
