@@ -73,26 +73,26 @@ def quotes(comp: Comparison) -> None:
         speaker = _speaker(q)
         best: tuple[float, Fact | None] = (0.0, None)
         if same_lang:
-            for g in said:
-                score = fuzz.token_set_ratio(_content(q), _content(g))
-                if g.type is FactType.ATTRIBUTION:
+            for cand in said:
+                score = fuzz.token_set_ratio(_content(q), _content(cand))
+                if cand.type is FactType.ATTRIBUTION:
                     score -= 5  # reported speech turned into a quote is weaker evidence
                 if score > best[0]:
-                    best = (score, g)
+                    best = (score, cand)
         else:
             best = _crosslingual_counterpart(comp, q, said, aligned_of.get(q.sentence, set()))
-        score, g = best
-        if g is None or score < SAME_QUOTE:
+        score, match = best
+        if match is None or score < SAME_QUOTE:
             who = f" attributed to {speaker}" if speaker else ""
             comp.add(Finding(FindingKind.FABRICATED_QUOTE,
                              f"The quote{who} appears nowhere in the source, neither as a quote nor as "
                              "reported speech.", story=q.span, rule="quote.no-source-match",
                              confidence=0.9 if same_lang else 0.75, story_fact=q.id))
             continue
-        src_speaker = _speaker(g)
+        src_speaker = _speaker(match)
         if speaker and src_speaker and not _same_speaker(speaker, src_speaker):
             comp.add(Finding(FindingKind.MISATTRIBUTED_QUOTE,
                              f"The story gives these words to {speaker}; in the source they are "
-                             f"{src_speaker}'s.", story=q.span, source=g.span, before=src_speaker,
+                             f"{src_speaker}'s.", story=q.span, source=match.span, before=src_speaker,
                              after=speaker, rule="quote.speaker-differs",
-                             confidence=round(min(1.0, score / 100), 3), story_fact=q.id, source_fact=g.id))
+                             confidence=round(min(1.0, score / 100), 3), story_fact=q.id, source_fact=match.id))

@@ -31,7 +31,7 @@ blame recount inform brief advise proclaim quip joke shout yell scream whisper d
 assure reassure affirm announce call label dub brand tout indicate show suggest recall mention cite
 characterize characterise lambaste denounce condemn applaud welcome hail thank apologize apologise
 acknowledge pronounce declare publish broadcast speculate estimate forecast project wonder object protest
-point discuss echo express detail reference talk liken press rule reject decline encourage defend attack
+push advocate point discuss echo express detail reference talk liken press rule reject decline encourage defend attack
 endorse speak address rate
 """.split())
 
@@ -166,7 +166,7 @@ _PERSON_PRONOUNS = frozenset("he she him her i".split())
 
 _QUOTE_OPEN = "“„«"
 _QUOTE_CLOSE = "”»"
-_QUOTE_CHAR = re.compile('[“„«”»"]')
+_QUOTE_CHAR = re.compile("''|[“„«”»\"]")  # '' is a double quote in some newsroom copy (NYT)
 
 
 def tokens(sp: Any) -> list[Any]:
@@ -231,11 +231,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         open_at: int | None = None
         for m in _QUOTE_CHAR.finditer(ptext):
             i, ch = m.start(), m.group()
-            if ch in _QUOTE_OPEN or (ch == '"' and open_at is None):
+            if ch in _QUOTE_OPEN or (ch in ('"', "''") and open_at is None):
                 if open_at is None:
                     open_at = i
             elif open_at is not None:
-                spans.append((p0 + open_at, p0 + i + 1))
+                spans.append((p0 + open_at, p0 + m.end()))
                 open_at = None
         if open_at is not None and len(ptext) - open_at > 20:
             end = len(ptext.rstrip())
@@ -516,6 +516,9 @@ def _subject(verb: Any) -> Any | None:
             return c
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
+    # "criticised for saying that ...": the clause's subject is the governing verb's.
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head.head)
     # "..., asserting that ...": a participle clause shares the main clause's subject.
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.head is not verb \
             and verb.head.pos_ in ("VERB", "AUX"):
@@ -532,6 +535,7 @@ def _agent(verb: Any) -> Any | None:
     return None
 
 
+_FOR_VERBS = frozenset("call push press ask argue advocate".split())
 _CUE_ADVERBS = frozenset("also then later again repeatedly previously recently once first further "
                          "publicly privately".split())
 
@@ -543,6 +547,8 @@ def _cue_tokens(verb: Any) -> list[Any]:
     for c in kids:
         if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - verb.i) <= 3:
             toks.append(c)
+        elif c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ == "for" and verb_base(verb) in _FOR_VERBS:
+            toks.append(c)  # "called for"
     first = min(t.i for t in toks)
     for c in kids:
         # "has also said", "then told": an adverb inside or just before the verb group is part of it.
@@ -592,6 +598,12 @@ def _content_of(verb: Any, base: str, quotes: list[tuple[int, int]]) -> list[tup
             if c.dep_ == "prep" and c.i > dobj.i and c.lower_ in ("as", "for"):
                 b = max(b, _subtree_range(c)[1])
         return [(a, b)]
+    if base in _FOR_VERBS:
+        for_ = next((c for c in kids if c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ == "for"), None)
+        if for_ is not None:
+            obj = [c for c in for_.children if c.dep_ in ("pobj", "pcomp")]
+            if obj:
+                return [_span_of([t for o in obj for t in o.subtree])]
     if base in _ABOUT_VERBS:
         about = next((c for c in kids if c.dep_ == "prep" and c.i > verb.i
                       and c.lower_ in ("about", "of", "on", "against", "over")), None)

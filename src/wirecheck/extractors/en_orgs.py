@@ -51,9 +51,9 @@ def orgs_en(doc: Document) -> Document:
         lead = _LEAD.match(doc.text[start:end])
         if lead:
             start += lead.end()
-        m = _SUFFIX.match(doc.text[end:end + 40])
-        if m:
-            end += m.end()
+        suffix = _SUFFIX.match(doc.text[end:end + 40])
+        if suffix:
+            end += suffix.end()
         if any(a < end and start < b for a, b in claimed):
             continue
         if _TITLE_AFTER.match(doc.text[end:end + 30]):

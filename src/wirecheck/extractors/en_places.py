@@ -170,6 +170,8 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None)
             a += lead.end()
         if b <= a or not free(a, b) or not text[a:a + 1].isupper() or text[a:b] in surnames:
             continue
+        if len(e) == 1 and e[0].lower_ in e[0].vocab.strings and not gz.has_name(text[a:b]):
+            continue  # "Servicemen" tagged GPE: a common word the gazetteer does not know
         hits = gz.lookup(text[a:b], sound=False, demonyms=True)
         if hits and all(h.match_kind == 4 for h in hits) and not demonyms:
             continue  # "Ukrainian" tagged GPE: an adjective, not a place mention
@@ -195,13 +197,26 @@ def _lone_word_ok(tok: Any, ent_at: dict[int, str], gz: Any, word: str) -> bool:
     # A capital inside a sentence marks a name whatever the tagger says ("shelled Sievierodonetsk"
     # came out as an adverb).
     mid_sentence = not tok.is_sent_start and tok.i > 0 and tok.nbor(-1).text not in ('"', "“", "(", "-", "—")
-    if label in ("PERSON", "ORG") or tok.pos_ == "PROPN" or mid_sentence:
-        # A sentence-initial word could be a capitalised common word ("Split", "Most").
-        if tok.is_sent_start and tok.pos_ != "PROPN":
-            return False
-        hits = gz.lookup(word, sound=False)
-        return bool(hits) and (hits[0].level != "settlement" or hits[0].population >= 1000)
-    return False
+    if not (label in ("PERSON", "ORG") or tok.pos_ == "PROPN" or mid_sentence):
+        return False
+    # A sentence-initial word could be a capitalised common word ("Split", "Most").
+    if tok.is_sent_start and tok.pos_ != "PROPN":
+        return False
+    hits = gz.lookup(word, sound=False)
+    if not hits:
+        return False
+    top = hits[0]
+    named = top.match_kind in (0, 1)  # a main name or one of our aliases, not a GeoNames alternate
+    big = named and (top.level in ("country", "region", "area", "continent") or top.population >= 200_000)
+    if all(h.match_kind == 2 for h in hits) and top.level not in ("settlement",):
+        return False  # "Northern", "Gulf": generic words left over from "Northern Province"
+    if tok.lower_ in tok.vocab.strings and not big:
+        return False  # a common English word ("Fleet", "Minister", "Roman") naming a small place
+    prev_cap = tok.i > 0 and not tok.is_sent_start and tok.nbor(-1).text[:1].isupper()
+    next_cap = tok.i + 1 < len(tok.doc) and tok.nbor(1).text[:1].isupper() and tok.nbor(1).is_alpha
+    if (prev_cap or next_cap) and not (big or (named and top.population >= 100_000)):
+        return False  # one word of a longer name that is not a place ("Magura V5", "Orlov Street")
+    return top.level != "settlement" or top.population >= 1000
 
 
 @stage("places.en", requires=["sentences", "spacy"], provides=["facts.place"], langs=["en"], order=35)

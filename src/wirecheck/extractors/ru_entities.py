@@ -394,6 +394,15 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
             out.append(("LOC", t.start, t.end, capitalise(noun_lemma("uk", t.lower), "x")))
             i += 1
             continue
+        if t.lower in _LOC_PREPS or any(t.has(g) for g in ("PREP", "CONJ", "PRCL", "NPRO")):
+            i += 1  # «У Сумах», «Але Київ»: a capitalised function word opens no name
+            continue
+        if t.text.isupper() and len(t.text) > 1:
+            i += 1  # abbreviations (КАБ, ЗСУ) are organisations or weapons; regions come from the table
+            continue
+        if match_term(toks, i, terms_of("uk", "title")) is not None:
+            i += 1  # «Президент Зеленський» at a sentence start: the title is not part of the name
+            continue
         j = i
         while j + 1 < len(toks) and toks[j + 1].is_word and toks[j + 1].is_cap and not toks[j + 1].text.isupper():
             j += 1
@@ -409,13 +418,11 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
                     name_lemma("uk", tk.text, "Surn") or name_lemma("uk", tk.text, "Patr") or tk.lower
                 words.append(capitalise(lemma, tk.text))
             out.append(("PER", run[0].start, run[-1].end, " ".join(words)))
-        elif len(run) == 1 and _known_surname(out, t):
+        elif len(run) == 1 and (_known_surname(out, t) or (t.has("Surn") and _after_title(toks, i)) or (
+                t.has("Surn", "ablt") and i > 0 and toks[i - 1].lower in ("з", "зі", "із"))):
             sur = name_lemma("uk", t.text, "Surn") or t.lower
             out.append(("PER", t.start, t.end, capitalise(sur, t.text)))
-        elif len(run) <= 2 and (t.has("Geox") or (i > 0 and toks[i - 1].lower in _LOC_PREPS)
-                                or term_lookup("uk", "country", noun_lemma("uk", t.text)) is not None
-                                or (not at_start and len(run) == 1 and _gazetteer_has(
-                                    capitalise(noun_lemma("uk", t.text), t.text)))):
+        elif len(run) <= 2 and _uk_place_like(toks, i, run, at_start):
             if at_start and an.word_is_known(t.lower) and not t.has("Geox") and \
                     term_lookup("uk", "country", noun_lemma("uk", t.text)) is None:
                 i = j + 1
@@ -425,10 +432,47 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
                 name = capitalise(adjective_agree("uk", run[0].lemma_with("ADJF") or run[0].lower, noun),
                                   run[0].text) + " " + capitalise(noun, run[1].text)
             else:
-                name = " ".join(capitalise(noun_lemma("uk", tk.text), tk.text) for tk in run)
+                name = " ".join(capitalise(_place_lemma(tk.text), tk.text) for tk in run)
             out.append(("LOC", run[0].start, run[-1].end, name))
         i = j + 1
     return out
+
+
+def _after_title(toks: list[Token], i: int) -> bool:
+    """«президент Зеленський»: a lone surname right after a rank or title is a person."""
+    titles = terms_of("uk", "title")
+    return any((m := match_term(toks, k, titles)) is not None and m[1] == i for k in range(max(0, i - 3), i))
+
+
+def _uk_place_like(toks: list[Token], i: int, run: list[Token], at_start: bool) -> bool:
+    """A capitalised Ukrainian run that names a place: dictionary geo tag, country, gazetteer name, or
+    a non-name word after a locative preposition (villages the gazetteer lacks)."""
+    t = toks[i]
+    lemma = capitalise(_place_lemma(t.text), t.text)
+    if t.has("Geox") or term_lookup("uk", "country", lemma) is not None:
+        return True
+    if len(run) == 1 and _gazetteer_has(lemma):
+        return True
+    after_prep = i > 0 and toks[i - 1].lower in _LOC_PREPS
+    # After "з/від/за" a capitalised word is as often a person (від Зеленського) as a place.
+    return after_prep and not any(tk.has(g) for tk in run for g in NAME_TAGS)
+
+
+def _place_lemma(word: str) -> str:
+    """Nominative of a Ukrainian place word, checked against the gazetteer when it is there: «Сумах» is
+    Суми (plural), not сума; «Куп'янську» is Куп'янськ, not the adjective."""
+    an = morph("uk")
+    cands: list[str] = []
+    for p in an.parse(normalise_apostrophes(word)):
+        if "NOUN" in p.tag.grammemes or "Geox" in p.tag.grammemes:
+            cands.append(str(p.normal_form))
+            plural = p.inflect({"plur", "nomn"})
+            if plural is not None:
+                cands.append(str(plural.word))
+    for c in cands:
+        if _gazetteer_has(capitalise(c, word)):
+            return c
+    return noun_lemma("uk", word)
 
 
 def _gazetteer_has(name: str) -> bool:

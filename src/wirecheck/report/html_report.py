@@ -248,11 +248,14 @@ def _legend_html(findings: list[Finding], has_source: bool) -> str:
                          f'<span class="count">{counts[kind]}</span> '
                          f'<span class="sev sev-{info.severity.label}">{info.severity.label}</span></li>')
     kinds = f'<ul class="legend-kinds">{"".join(items)}</ul>' if items else ""
-    verdicts = ('<p class="legend-verdicts">Sentence marks: <span class="badge v-supported">supported</span> '
-                '<span class="badge v-changed">changed</span> <span class="badge v-added">added</span>')
-    if has_source:
-        verdicts += ' <span class="badge v-not-in-story">not in story</span>'
-    verdicts += " · hover or click a sentence to see the sentences it is aligned with.</p>"
+    verdicts = ""
+    if has_source:  # sentence verdicts and alignment only exist against a source
+        verdicts = ('<p class="legend-verdicts">Sentence marks: <span class="badge v-supported">supported'
+                    '</span> <span class="badge v-changed">changed</span> <span class="badge v-added">added'
+                    '</span> <span class="badge v-not-in-story">not in story</span> · hover or click a '
+                    'sentence to see the sentences it is aligned with.</p>')
+    if not kinds and not verdicts:
+        return ""
     return f'<section id="legend" aria-label="Legend"><h2>Legend</h2>{kinds}{verdicts}</section>'
 
 
