@@ -301,6 +301,7 @@ def test_reference_checks_only_has_one_column() -> None:
     assert root.get_element_by_id("story-col") is not None
     assert not root.xpath("//*[@id='source-col']")
     assert "Reference checks only" in text_of(root.find_class("score")[0])
+    assert not root.find_class("legend-verdicts")  # no alignment to explain without a source
     assert root.xpath("//mark[@data-f='0' and contains(@class, 'k-vague_attribution')]")
 
 
