@@ -71,6 +71,22 @@ def test_pronoun_source_resolved_to_the_last_named_subject() -> None:
     assert content(a) == "the evacuation would be finished by Sunday"
 
 
+def test_transcript_label_is_a_speaker() -> None:
+    [a] = attributions("KOVAL: We will rebuild the bridge before the winter.")
+    assert a.attrs["source_text"] == "KOVAL"
+    assert content(a) == "We will rebuild the bridge before the winter."
+
+
+def test_call_for_and_claim_that() -> None:
+    [a] = attributions("The mayor called for an inquiry into the blackout.")
+    assert a.attrs["cue"] == "called for"
+    assert content(a) == "an inquiry into the blackout"
+    [b] = attributions("Petrov's claim that the dam was intact was false.")
+    assert b.attrs["cue"] == "claim"
+    assert b.attrs["source_text"] == "Petrov"
+    assert content(b) == "that the dam was intact"
+
+
 def test_no_attribution_without_a_speaker() -> None:
     assert attributions("Local officials have been urged to bolster defenses.") == []
     assert attributions("The convoy reached the city at dawn.") == []

@@ -60,6 +60,18 @@ def test_split_quote_keeps_one_speaker() -> None:
     assert {q.attrs["speaker"] for q in qs} == {"Novak"}
 
 
+def test_double_apostrophe_quote_marks() -> None:
+    # Some newsroom copy writes quotes as two apostrophes.
+    [q] = quotes("''We are losing patience with the ministry,'' Oksana Lysenko said.")
+    assert q.attrs["content"] == "We are losing patience with the ministry"
+    assert q.attrs["speaker"] == "Oksana Lysenko"
+
+
+def test_dash_credit_after_a_quote() -> None:
+    [q] = quotes("“The water is back, but nobody trusts it yet.” ― Maria Lopez")
+    assert q.attrs["speaker"] == "Maria Lopez"
+
+
 def test_scare_quotes_are_not_quotes() -> None:
     assert quotes('The so-called "peace" plan was rejected by parliament.') == []
 

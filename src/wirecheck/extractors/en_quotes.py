@@ -30,6 +30,8 @@ def quote_key(content: str) -> str:
 
 
 def _inner(text: str, a: int, b: int) -> tuple[int, int]:
+    if text.startswith("''", a) and text[b - 2:b] == "''":
+        a, b = a + 2, b - 2  # the two-apostrophe quote marks of some newsroom copy
     while a < b and (text[a] in _MARKS or text[a].isspace()):
         a += 1
     while b > a and (text[b - 1] in _MARKS or text[b - 1].isspace()):
