@@ -118,16 +118,24 @@ def _fill(tpl: str, e: Event, lang: str) -> str:
                       person_short=person.split()[-1])
 
 
-def source_text(rng: random.Random, e: Event, lang: str) -> str:
+# Which rewrite template restates each Russian sentence.
+RU_TO_EN = [0, 1, 2, 3, 5]
+
+
+def source_text(rng: random.Random, e: Event, lang: str) -> tuple[str, list[int]]:
+    """The report, and the rewrite templates that restate its sentences."""
     tpls = EN_SENTENCES if lang == "en" else RU_SENTENCES
-    body = [tpls[0]] + rng.sample(tpls[1:], k=rng.randint(2, len(tpls) - 1))
-    return "\n".join(_fill(t, e, lang) for t in body)
+    picked = [0] + rng.sample(range(1, len(tpls)), k=rng.randint(2, len(tpls) - 1))
+    text = "\n".join(_fill(tpls[i], e, lang) for i in picked)
+    return text, [i if lang == "en" else RU_TO_EN[i] for i in picked]
 
 
-def rewrite_text(rng: random.Random, e: Event, towns: list[tuple[str, str]]) -> str:
-    idx = list(range(len(EN_REWRITE)))
+def rewrite_text(rng: random.Random, e: Event, covered: list[int], towns: list[tuple[str, str]]) -> str:
+    """Restate some of the source's sentences in another order, maybe with a changed number or place
+    and an added claim."""
+    idx = list(covered)
     rng.shuffle(idx)
-    idx = idx[: rng.randint(3, len(idx) - 1)]
+    idx = idx[: max(2, rng.randint(len(idx) - 2, len(idx)))]
     mutated = Event(**e.__dict__)
     r = rng.random()
     if r < 0.3:
@@ -143,26 +151,27 @@ def rewrite_text(rng: random.Random, e: Event, towns: list[tuple[str, str]]) -> 
 def archive(n_sources: int, n_stories: int, seed: int = 7) -> tuple[list[Item], list[tuple[Item, int]]]:
     """``n_sources`` source items, and rewrites of randomly chosen ones with the index of their source."""
     rng = random.Random(seed)
-    towns = list({_word(rng, TOWN_END, rng.randint(1, 2)) for _ in range(max(50, n_sources // 300))})
+    towns = list(dict.fromkeys(_word(rng, TOWN_END, rng.randint(1, 2)) for _ in range(max(50, n_sources // 300))))
     people = []
     for _ in range(max(200, n_sources // 20)):
         first = rng.choice(FIRST)
         sur = _word(rng, SURNAME_END, rng.randint(1, 2))
         people.append((f"{first[0]} {sur[0]}", f"{first[1]} {sur[1]}"))
     sources: list[Item] = []
-    events: list[Event] = []
+    events: list[tuple[Event, list[int]]] = []
     base = 1_700_000_000
     for i in range(n_sources):
         e = make_event(rng, towns, people)
         lang = "ru" if rng.random() < 0.2 else "en"
         ts = base + ((e.month - 1) * 28 + e.day) * 86400 + rng.randint(0, 20) * 3600
-        sources.append(Item(text=source_text(rng, e, lang) + f"\n(ref {_ref(i)})", name=f"src-{i}", role="source",
+        text, covered = source_text(rng, e, lang)
+        sources.append(Item(text=text + f"\n(ref {_ref(i)})", name=f"src-{i}", role="source",
                             outlet="Wire" if lang == "en" else "Лента", published=ts, lang=lang))
-        events.append(e)
+        events.append((e, covered))
     stories: list[tuple[Item, int]] = []
     for j, i in enumerate(rng.sample(range(n_sources), k=min(n_stories, n_sources))):
         src_ts = float(sources[i].published)  # type: ignore[arg-type]
-        stories.append((Item(text=rewrite_text(rng, events[i], towns), name=f"story-{j}", role="story",
+        stories.append((Item(text=rewrite_text(rng, events[i][0], events[i][1], towns), name=f"story-{j}", role="story",
                              outlet=rng.choice(OUTLETS), published=src_ts + rng.randint(1, 12) * 3600,
                              lang="en"), i))
     return sources, stories

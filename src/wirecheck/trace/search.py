@@ -23,7 +23,7 @@ from wirecheck.store.db import Store
 from wirecheck.trace.keys import KIND_LABELS, key_kind, key_weight, terms
 
 MAX_CANDIDATES = 200
-FTS_WEIGHT = 0.25
+FTS_WEIGHT = 0.1  # small: a cross-language source can never earn it
 # Closeness in time counts for at most this share of the score.
 TIME_PRIOR_SHARE = 0.15
 TIME_SCALE_S = 3 * 86400.0
