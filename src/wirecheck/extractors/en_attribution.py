@@ -32,7 +32,7 @@ assure reassure affirm announce call label dub brand tout indicate show suggest 
 characterize characterise lambaste denounce condemn applaud welcome hail thank apologize apologise
 acknowledge pronounce declare publish broadcast speculate estimate forecast project wonder object protest
 push advocate point discuss echo express detail reference talk liken press rule reject decline encourage defend attack
-endorse speak address rate
+endorse speak address rate support back oppose promote offer refuse
 """.split())
 
 # Verbs that are reports only when a quote or a colon follows ('Caddell continued: "..."').
