@@ -74,6 +74,11 @@ def same_fact(a: Fact, b: Fact) -> bool:
         return va is not None and vb is not None and abs(float(va) - float(vb)) < 1e-9
     if t is FactType.EVENT:
         return a.key == b.key and bool(a.attrs.get("negated")) == bool(b.attrs.get("negated"))
+    if t is FactType.UNIT and a.key != b.key:
+        # "47th Brigade" for "47th Separate Mechanized Brigade": shorter, not different.
+        da, db = set(a.attrs.get("descriptors") or []), set(b.attrs.get("descriptors") or [])
+        return (a.attrs.get("ordinal") == b.attrs.get("ordinal") and a.attrs.get("unit_type") ==
+                b.attrs.get("unit_type") and (da <= db or db <= da))
     return a.key == b.key
 
 

@@ -112,8 +112,10 @@ def similarity_matrix(story: Document, source: Document) -> list[list[float]]:
                 if not strong and lex < 0.25 and not (soft and lex >= 0.12):
                     score = min(score, THRESHOLD * 0.9)
             elif emb is not None:
-                score = 0.6 * a + 0.4 * max(0.0, float(emb[i][j]))
-                if not strong and float(emb[i][j]) < 0.5:
+                e = max(0.0, float(emb[i][j]))
+                score = 0.5 * a + 0.5 * e
+                # Translations score 0.45-0.8 with this encoder; unrelated sentences below 0.35.
+                if not strong and e < 0.4:
                     score = min(score, THRESHOLD * 0.9)
             else:
                 score = a if strong else min(a, THRESHOLD * 0.9)

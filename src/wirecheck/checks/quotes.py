@@ -70,6 +70,8 @@ def quotes(comp: Comparison) -> None:
     aligned_of = {a.story: set(a.source) for a in comp.alignments}
     said = [f for f in source.facts if f.type in (FactType.QUOTE, FactType.ATTRIBUTION)]
     for q in comp.story.facts_of(FactType.QUOTE):
+        if len(_content(q).split()) < 4:
+            continue  # a nickname or scare quotes ("Magura"), not reported speech
         speaker = _speaker(q)
         best: tuple[float, Fact | None] = (0.0, None)
         if same_lang:

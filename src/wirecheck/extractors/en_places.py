@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from wirecheck.model import Document, FactType
@@ -47,6 +48,36 @@ class Mention:
     level: str = ""  # a level stated by the words themselves ("region", "district"), else ""
     source: str = ""  # what found it: region-phrase, gazetteer, spacy, demonym
     demonym: bool = False
+
+
+# Words too generic to be a place on their own, whatever a GeoNames region happens to be called.
+_GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "centre",
+            "center", "gulf", "coast", "region", "capital", "island", "islands", "lakes", "mountains", "valley",
+            "river", "sea", "bay", "upper", "lower", "middle", "interior", "highlands", "border", "federal",
+            "national", "territory", "district", "city", "town", "state", "province", "metropolitan",
+            "northwest", "northeast", "southwest", "southeast", "far", "coastal", "frontier"}
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lower-case words of the spaCy model's own vocabulary as shipped.
+
+    Read from the package, not from ``nlp.vocab``: the live string store also holds every word of
+    every text parsed so far, the towns included.
+    """
+    import json
+
+    import spacy.util
+
+    from wirecheck.nlp.english import MODEL
+
+    try:
+        root = spacy.util.get_package_path(MODEL)
+        path = next(root.glob("*/vocab/strings.json"), None) or next(root.glob("vocab/strings.json"))
+        words = json.loads(path.read_text(encoding="utf-8"))
+    except (StopIteration, OSError, ValueError):
+        return frozenset()
+    return frozenset(w for w in words if isinstance(w, str) and w.isalpha() and w.islower())
 
 
 def _gz() -> Any:
@@ -170,7 +201,8 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None)
             a += lead.end()
         if b <= a or not free(a, b) or not text[a:a + 1].isupper() or text[a:b] in surnames:
             continue
-        if len(e) == 1 and e[0].lower_ in e[0].vocab.strings and not gz.has_name(text[a:b]):
+        if len(e) == 1 and (e[0].lower_ in common_words() or e[0].lower_ in _GENERIC) \
+                and not gz.has_name(text[a:b]):
             continue  # "Servicemen" tagged GPE: a common word the gazetteer does not know
         hits = gz.lookup(text[a:b], sound=False, demonyms=True)
         if hits and all(h.match_kind == 4 for h in hits) and not demonyms:
@@ -189,7 +221,7 @@ def _lone_word_ok(tok: Any, ent_at: dict[int, str], gz: Any, word: str) -> bool:
     label = ent_at.get(tok.i)
     if label in _ENT_PLACE:
         return True
-    if tok.is_stop or len(word) < 3:
+    if tok.is_stop or len(word) < 3 or tok.lower_ in _GENERIC:
         return False
     if word.isupper() and len(word) <= 4:
         # DPR, LNR, US: only abbreviations the gazetteer knows as such (not every acronym).
@@ -210,7 +242,7 @@ def _lone_word_ok(tok: Any, ent_at: dict[int, str], gz: Any, word: str) -> bool:
     big = named and (top.level in ("country", "region", "area", "continent") or top.population >= 200_000)
     if all(h.match_kind == 2 for h in hits) and top.level not in ("settlement",):
         return False  # "Northern", "Gulf": generic words left over from "Northern Province"
-    if tok.lower_ in tok.vocab.strings and not big:
+    if tok.lower_ in common_words() and not big:
         return False  # a common English word ("Fleet", "Minister", "Roman") naming a small place
     prev_cap = tok.i > 0 and not tok.is_sent_start and tok.nbor(-1).text[:1].isupper()
     next_cap = tok.i + 1 < len(tok.doc) and tok.nbor(1).text[:1].isupper() and tok.nbor(1).is_alpha

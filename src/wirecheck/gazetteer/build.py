@@ -27,7 +27,7 @@ from typing import Any
 
 from wirecheck.textnorm import sound_key, to_latin
 
-BUILDER_VERSION = "5"
+BUILDER_VERSION = "6"
 
 # Name kinds, best first: a main name, then our curated aliases, then GeoNames alternates (which
 # include old and foreign names), abbreviations, adjectives.
@@ -40,6 +40,13 @@ _REGION_WORDS = re.compile(r"^[A-Z][\w' -]+ (Oblast|Krai|Region|Province|Republi
 # A GeoNames name type word that a story may drop or translate ("Kharkivska oblast" -> "Kharkiv").
 _TYPE_WORDS = ("oblast", "oblast'", "region", "province", "krai", "kray", "raion", "rayon", "district",
                "county", "parish", "область", "край", "район", "республика", "республіка")
+
+
+# What is left of "Northern Province" or "Central Region" is no name for the region.
+_GENERIC_SHORT = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                  "centre", "center", "gulf", "coast", "capital", "upper", "lower", "middle", "interior",
+                  "highlands", "border", "federal", "national", "far", "north west", "north east",
+                  "south west", "south east", "northwest", "northeast", "southwest", "southeast", "islands"}
 
 
 def name_key(name: str) -> str:
@@ -244,7 +251,7 @@ def _fill(con: sqlite3.Connection, log: Any) -> dict[str, Any]:
             if _usable_alt(n, "region"):
                 b.add_name(n, gid, MAIN if n == name else ALT)
                 short = _strip_type_word(n)
-                if short and level == "1":
+                if short and level == "1" and short.lower() not in _GENERIC_SHORT:
                     b.add_name(short, gid, ALT)
     region_ids = {code: gid for code, gid, *_ in region_rows}
 

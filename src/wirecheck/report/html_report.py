@@ -307,11 +307,14 @@ def _map_section(comp: Comparison, enabled: bool) -> tuple[str, str, str]:
     rows = []
     for p in payload["places"]:
         where = ", ".join(x for x in (p["region"], p["country"]) if x)
-        said = ", ".join(sorted({f'{m["text"]} ({m["role"]})' for m in p["mentions"]}))
+        links = []
+        for m in p["mentions"]:  # each mention links to its sentence
+            anchor = f'{_ROLE_PREFIX.get(m["role"], m["role"])}-s{m["sentence"]}'
+            links.append(f'<a class="mention" href="#{esc(anchor)}">{esc(m["text"])} ({esc(m["role"])})</a>')
         flag = ' class="flagged"' if p["findings"] else ""
         gn = f' · GeoNames {esc(p["geonameid"])}' if p["geonameid"] else ""
         rows.append(f"<li{flag}><strong>{esc(p['name'])}</strong>{' — ' + esc(where) if where else ''}"
-                    f"{gn}{' · as ' + esc(said) if said else ''}</li>")
+                    f"{gn}{' · as ' + ', '.join(links) if links else ''}</li>")
     section = (f'<section id="places"><h2>Places</h2><div id="map" role="region" '
                f'aria-label="Map of the places named in the texts"></div>'
                f'<p class="attrib">{esc(payload["attribution"])}. Red: a place with a finding; '
@@ -489,6 +492,9 @@ _JS = r"""
     }
   }
   var linked = [];
+  // After a jump the page scrolls under a still pointer: hovering must not undo the jump at once.
+  var holdUntil = 0;
+  function hold() { holdUntil = Date.now() + 700; }
   function clearLinks() {
     linked.forEach(function (e) { e.classList.remove("linked", "linked-self"); });
     linked = [];
@@ -503,19 +509,21 @@ _JS = r"""
     });
   }
   all(".sent[data-i]").forEach(function (s) {
-    s.addEventListener("mouseenter", function () { link(s); });
+    s.addEventListener("mouseenter", function () { if (Date.now() >= holdUntil) link(s); });
     s.addEventListener("focusin", function () { link(s); });
+    s.addEventListener("wirecheck:jump", function () { hold(); link(s); });
     s.addEventListener("click", function (ev) {
       if (ev.target.closest("mark, a")) return;
       link(s);
     });
   });
-  all("a.pair").forEach(function (a) {
+  all("a.pair, a.mention").forEach(function (a) {
     a.addEventListener("click", function (ev) {
       ev.preventDefault();
       var s = a.closest(".sent");
-      if (s) link(s);
       var t = document.getElementById(a.getAttribute("href").slice(1));
+      hold();
+      if (s) link(s); else if (t) link(t);
       if (t) { t.scrollIntoView({block: "nearest"}); }
     });
   });
@@ -548,6 +556,7 @@ _JS = r"""
     a.addEventListener("click", function (ev) {
       ev.preventDefault();
       select(a.getAttribute("data-f"), "card");
+      hold();
       var t = document.getElementById(a.getAttribute("href").slice(1));
       if (t) {
         t.scrollIntoView({block: "nearest"});
@@ -607,7 +616,19 @@ _MAP_JS = r"""
     var where = [p.region, p.country].filter(Boolean).join(", ");
     if (where) line(box, "", where);
     if (p.geonameid) line(box, "", "GeoNames " + p.geonameid);
-    p.mentions.forEach(function (m) { line(box, "", m.role + ": \u201c" + m.text + "\u201d"); });
+    p.mentions.forEach(function (m) {
+      var a = document.createElement("a");
+      a.href = "#" + (m.role === "story" ? "st" : "src") + "-s" + m.sentence;
+      a.textContent = m.role + ": \u201c" + m.text + "\u201d";
+      a.addEventListener("click", function (ev) {
+        ev.preventDefault();
+        var t = document.getElementById(a.getAttribute("href").slice(1));
+        if (t) { t.scrollIntoView({block: "center"}); t.dispatchEvent(new CustomEvent("wirecheck:jump")); }
+      });
+      var d = document.createElement("div");
+      d.appendChild(a);
+      box.appendChild(d);
+    });
     p.findings.forEach(function (f) { line(box, "popup-finding", "Finding: " + f.replace(/^f\d+:/, "")); });
     m.bindPopup(box);
     m.bindTooltip(p.name, {permanent: true, direction: "right", offset: [8, 0], className: "place-label"});

@@ -78,8 +78,18 @@ def candidates_for(f: Fact, gz: Any | None = None) -> list[Any]:
             typed = [c for c in gz.lookup(bare) if c.level in wanted]
         if typed:
             return typed
-        if bare != name and not cands:
-            cands = gz.lookup(bare)
+        if bare and bare != name:
+            cands = cands or gz.lookup(bare)
+        if hint == "region" or (bare != name and hint != "district"):
+            # "the Zaporozhye region", "Lugansk oblast": the region named after its main town.
+            towns = sorted((c for c in cands if c.level == "settlement"), key=lambda c: -c.population)
+            regions = []
+            for t in towns[:3]:
+                r = gz.region(t.region_code) if t.region_code else None
+                if r is not None and r.id not in {x.id for x in regions}:
+                    regions.append(r)
+            if regions:
+                return regions
     return cands
 
 
