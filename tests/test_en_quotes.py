@@ -53,6 +53,18 @@ def test_title_description_resolves_to_the_titled_person() -> None:
     assert q.attrs["speaker"] == "Laura Jensen"
 
 
+def test_leader_description_and_according_to_in_the_next_paragraph() -> None:
+    text = ("Russian President Vladimir Putin met the governors in Moscow on Tuesday.\n"
+            '"We will finish what we started," the Russian leader said.\n'
+            '"The bridge is gone," according to Governor Ivan Petrenko.')
+    first, second = quotes(text)
+    assert first.attrs["speaker"] == "Vladimir Putin"
+    assert first.attrs["speaker_mention"] == "the Russian leader"
+    # The previous paragraph's "said" must not claim the next paragraph's quote.
+    assert second.attrs["speaker"] == "Ivan Petrenko"
+    assert second.attrs["cue"] == "according to"
+
+
 def test_split_quote_keeps_one_speaker() -> None:
     qs = quotes('"We have enough fuel for a week," Novak said, "but the roads north are closed."')
     assert [q.attrs["content"] for q in qs] == ["We have enough fuel for a week",

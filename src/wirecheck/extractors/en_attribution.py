@@ -873,8 +873,7 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
     """Give each direct quote the report whose cue is next to it, and fold the quote into its content."""
     by_sent: dict[int, list[Report]] = {}
     for r in reports:
-        if r.kind != "according":
-            by_sent.setdefault(r.sentence_start, []).append(r)
+        by_sent.setdefault(r.sentence_start, []).append(r)
     text = doc.text
     sents = sentences(sp)
     starts = [s.start_char for s in sents]
@@ -907,8 +906,8 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
                     between = text[hi:q[0]]
                 else:
                     continue
-                if any(ch in between for ch in _QUOTE_OPEN + _QUOTE_CLOSE + '"'):
-                    continue
+                if any(ch in between for ch in _QUOTE_OPEN + _QUOTE_CLOSE + '"\n'):
+                    continue  # another quote, or a paragraph break, lies between them
                 gap = len(between.strip(" ,:—–-"))
                 # Across a sentence break only '... she said (to the TV). "Next part."' counts.
                 if previous and (len(re.findall(r"\w+", between)) > 5 if q[0] >= hi
