@@ -38,7 +38,26 @@ def sentence_similarity(story_sents: list[str], source_sents: list[str]) -> list
         return None
     if not story_sents or not source_sents:
         return [[] for _ in story_sents]
-    vecs = model.encode(list(story_sents) + list(source_sents))  # L2-normalised rows
-    a, b = vecs[: len(story_sents)], vecs[len(story_sents):]
+    a = _vectors(model, story_sents)
+    b = _vectors(model, source_sents)
     sims = a @ b.T
     return [[float(x) for x in row] for row in sims]
+
+
+# Alignment, quote and claim checks ask about the same sentences several times per comparison: keep
+# each text's vector (512 float32 = 2 KB) for the process, bounded.
+_CACHE: dict[str, Any] = {}
+_CACHE_MAX = 20_000
+
+
+def _vectors(model: Any, texts: list[str]) -> Any:
+    """L2-normalised vectors of ``texts`` (rows), encoding only those not seen before, in one batch."""
+    import numpy as np
+
+    missing = list(dict.fromkeys(t for t in texts if t not in _CACHE))
+    if missing:
+        if len(_CACHE) + len(missing) > _CACHE_MAX:
+            _CACHE.clear()
+        for t, v in zip(missing, model.encode(missing), strict=True):
+            _CACHE[t] = v
+    return np.stack([_CACHE[t] for t in texts])
