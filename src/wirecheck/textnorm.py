@@ -52,6 +52,20 @@ def sound_key(text: str) -> str:
     return s
 
 
+_UK_US = [(re.compile(r"\b" + a), b) for a, b in [
+    ("defence", "defense"), ("centre", "center"), ("organisation", "organization"), ("programme", "program"),
+    ("labour", "labor"), ("armour", "armor"), ("harbour", "harbor"), ("mechanised", "mechanized"),
+    ("motorised", "motorized"), ("organised", "organized"), ("honour", "honor"),
+]]
+
+
+def us_spelling(text: str) -> str:
+    """British spellings to American ones, so 'Defence Ministry' and 'Defense Ministry' compare equal."""
+    for rx, repl in _UK_US:
+        text = rx.sub(repl, text)
+    return text
+
+
 def person_key(name: str) -> str:
     """Key of a person's surname (the last word of the name)."""
     words = [w for w in re.split(r"[\s\-]+", name.strip()) if w]

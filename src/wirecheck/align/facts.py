@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from wirecheck.extractors.en_events import contrasting
-from wirecheck.model import Comparison, Fact, FactType, FactVerdict, Verdict
+from wirecheck.model import Comparison, Document, Fact, FactType, FactVerdict, Verdict
 from wirecheck.registry import pair_stage
 from wirecheck.textnorm import name_similarity, same_name, sound_key
 
@@ -82,7 +82,14 @@ def same_fact(a: Fact, b: Fact) -> bool:
     return a.key == b.key
 
 
-def slot_score(a: Fact, b: Fact, aligned: bool) -> float:
+def attribution_sources(doc: Document) -> set[str]:
+    """Ids of organisations that are the source of an attribution ("according to the National Guard")."""
+    spans = [(f.start, f.end) for f in doc.facts if f.type is FactType.ATTRIBUTION]
+    return {f.id for f in doc.facts if f.type is FactType.ORGANIZATION
+            and any(a <= f.start and f.end <= b for a, b in spans)}
+
+
+def slot_score(a: Fact, b: Fact, aligned: bool, both_speak: bool = False) -> float:
     """How strongly source fact ``b`` is the thing story fact ``a`` replaced (0: unrelated)."""
     t = a.type
     if t is FactType.UNIT:
@@ -94,6 +101,8 @@ def slot_score(a: Fact, b: Fact, aligned: bool) -> float:
     if t is FactType.ORGANIZATION:
         if _org_words(a) & _org_words(b):
             return 0.9
+        if both_speak:
+            return 0.8  # "according to X" in both: X is who the claim is attributed to
         return 0.5 if a.attrs.get("formation") and b.attrs.get("formation") else 0.0
     if t is FactType.PLACE:
         if (a.attrs.get("level") or "settlement") != (b.attrs.get("level") or "settlement"):
@@ -160,12 +169,13 @@ def match_facts(comp: Comparison) -> None:
             used.add(same[0].id)
         else:
             pending.append(f)
+    speaking = attribution_sources(story) | attribution_sources(source)
     for f in pending:
         aligned = aligned_of.get(f.sentence, set())
         # A source fact already echoed in this very story sentence is not what this one replaced.
         echoed = {m.source.id for m in matches if m.story and m.source and m.story.sentence == f.sentence}
-        scored = [(slot_score(f, g, g.sentence in aligned), g) for g in src_facts
-                  if g.type is f.type and g.id not in echoed]
+        scored = [(slot_score(f, g, g.sentence in aligned, f.id in speaking and g.id in speaking), g)
+                  for g in src_facts if g.type is f.type and g.id not in echoed]
         scored = [(s, g) for s, g in scored if s >= 0.5]
         if scored:
             scored.sort(key=lambda sg: (-sg[0], sg[1].id in used))

@@ -7,6 +7,7 @@ import re
 
 from wirecheck.model import Document, FactType
 from wirecheck.registry import stage
+from wirecheck.textnorm import us_spelling
 
 _SUFFIX = re.compile(r"^\s+(press service|press office|spokesperson|spokesman|administration|"
                      r"government|ministry|command|headquarters)\b", re.I)
@@ -17,7 +18,7 @@ _TITLE_AFTER = re.compile(r"^\s+(?:minister|secretary|chief|commander|spokes\w+|
 def org_key(name: str) -> str:
     name = _LEAD.sub("", name.strip())
     name = re.sub(r"['’]s$", "", name)
-    return re.sub(r"\s+", " ", name).lower()
+    return us_spelling(re.sub(r"\s+", " ", name).lower())
 
 
 # Institutions spaCy's small model often leaves untagged ("The Finnish Navy", "the Border Guard").

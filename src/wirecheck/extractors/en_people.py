@@ -22,6 +22,8 @@ _ROLE_RE = re.compile(
     r"spokesperson|spokesman|spokeswoman|governor|mayor|director|chairman|secretary|minister|"
     r"deputy commander|chief of staff)\s+of\s+)(?P<of>(?:the\s+)?[^,;.]{2,90})", re.I)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’\-]+$")
+_AFFILIATION = re.compile(r"^['’]?s?\s+(?:chief|head|boss|director|spokes\w+|chairman|minister|commander|"
+                          r"press secretary|general director|ceo)\s+[A-Z]", re.I)
 _TITLE_WORDS = {w for t in TITLES for w in t.split()} | {"russian", "ukrainian", "american", "chinese"}
 
 
@@ -69,6 +71,8 @@ def people_en(doc: Document) -> Document:
             continue
         if _overlaps(doc, start, end, (FactType.UNIT, FactType.ORGANIZATION)):
             continue
+        if _AFFILIATION.match(doc.text[end:end + 40]):
+            continue  # "Rosatom chief Sergei Kiriyenko": the word before a title is an employer
         is_entity = any(e.start_char <= start and end <= e.end_char and e.label_ == "PERSON" for e in sp.ents)
         earlier = next((f for f in reversed(full) if same_name(f.attrs["surname"], words[-1])), None)
         title = _title_before(doc.text, start)
