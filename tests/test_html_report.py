@@ -281,6 +281,9 @@ def test_map_marks_resolved_places_and_flags_finding_places(hand_html: tuple[Com
     assert by_name["Belgorod"]["findings"] and by_name["Bryansk"]["findings"]
     assert not by_name["Kupiansk"]["findings"]
     assert by_name["Kupiansk"]["geonameid"] == "704679"
+    # The place list links every mention to its sentence.
+    hrefs = [a.get("href") for a in root.get_element_by_id("places").find_class("mention")]
+    assert len(hrefs) == 4 and all(root.get_element_by_id(h[1:]) is not None for h in hrefs)
     countries = {f["properties"]["name"] for f in data["outlines"]["features"]}
     assert {"Ukraine", "Russia"} <= countries
     # Outlines are clipped and simplified: the whole report stays small.
