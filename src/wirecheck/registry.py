@@ -127,6 +127,14 @@ def order_stages(stages: Iterable[Stage], have: Iterable[str] = ()) -> list[Stag
                 del pending[i]
                 break
         else:
+            # Soft "after" wishes can form a cycle (people after places, places after people): break it
+            # by running the first stage, in ``order``, whose hard requirements are met.
+            ready = [i for i, st in enumerate(pending) if all(r in available for r in st.requires)]
+            if ready:
+                st = pending.pop(ready[0])
+                out.append(st)
+                available.update(st.provides)
+                continue
             missing = {r for st in pending for r in st.requires if r not in available}
             names = ", ".join(st.name for st in pending)
             raise RuntimeError(f"stages {names} need {sorted(missing)}, which no stage provides")
