@@ -87,6 +87,20 @@ def test_call_for_and_claim_that() -> None:
     assert content(b) == "that the dam was intact"
 
 
+def test_relative_clause_source_is_the_group_it_stands_for() -> None:
+    [a] = attributions("The plan was met with skepticism by international observers, who argue that "
+                       "it cannot work.")
+    assert a.attrs["source_text"] == "who"  # the mention as written
+    assert a.attrs["source"] == "international observers"
+    assert a.attrs["vague"] is True
+
+
+def test_statement_saying_that() -> None:
+    [a] = attributions("The ministry issued a statement saying that the dam had not been damaged.")
+    assert a.attrs["source"] == "a statement"
+    assert content(a) == "that the dam had not been damaged"
+
+
 def test_no_attribution_without_a_speaker() -> None:
     assert attributions("Local officials have been urged to bolster defenses.") == []
     assert attributions("The convoy reached the city at dawn.") == []

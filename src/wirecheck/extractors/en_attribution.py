@@ -516,6 +516,9 @@ def _subject(verb: Any) -> Any | None:
             return c
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
+    # "a statement saying that ...", "polls showing Trump ahead": the noun is the source.
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
     # "criticised for saying that ...": the clause's subject is the governing verb's.
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head.head)
@@ -681,7 +684,10 @@ def find_reports(doc: Document) -> list[Report]:
             stoks = source_tokens(src_head) if src_head.lower_ not in PRONOUNS else [src_head]
             # A live blog's "11:05 a.m." line above is not part of the subject.
             para = text.rfind("\n", 0, tok.idx) + 1
-            stoks = [t for t in stoks if t.idx >= para] or [src_head]
+            inner = {t.i for t in tok.subtree} if src_head.i < tok.i and tok.dep_ == "acl" else set()
+            stoks = [t for t in stoks if t.idx >= para and t.i not in inner] or [src_head]
+            while len(stoks) > 1 and (stoks[-1].is_punct or stoks[-1].dep_ == "cc"):
+                stoks.pop()
             src = _span_of(stoks)
             src_text = text[src[0]:src[1]]
         rep = Report(cue=cue, cue_text=text[cue[0]:cue[1]], cue_base=base, kind=kind, source=src,
@@ -1018,9 +1024,17 @@ def _resolve(sp: Any, r: Report, mentions: list[Mention]) -> None:
     if resolved:
         r.resolved = resolved
     elif head.pos_ == "PROPN":
-        r.resolved = name_of(head) if r.source_type == "person" else doc_text(stoks)
+        r.resolved = name_of(head) if r.source_type == "person" else _written(r, head, stoks)
     else:
-        r.resolved = doc_text(stoks)
+        r.resolved = _written(r, head, stoks)
+
+
+def _written(r: Report, head: Any, stoks: list[Any]) -> str:
+    """The source as written: the report's own source span, unless that is a relative pronoun
+    ("observers, who argue"), when it is the phrase the pronoun stands for."""
+    if r.source is not None and not (r.source[0] <= head.idx < r.source[1]):
+        return doc_text(stoks)
+    return r.source_text or doc_text(stoks)
 
 
 def doc_text(toks: list[Any]) -> str:
