@@ -5,12 +5,30 @@ from __future__ import annotations
 
 from wirecheck.checks._common import sentence_span
 from wirecheck.kinds import FindingKind
-from wirecheck.model import Comparison, Fact, FactType, Finding
+from wirecheck.model import Comparison, Fact, FactType, Finding, Verdict
 from wirecheck.registry import check
 
 
 def _hedges(facts: list[Fact], kind: str) -> list[Fact]:
     return [f for f in facts if f.type is FactType.HEDGE and f.attrs.get("kind") == kind]
+
+
+def _hedges_a_kept_claim(comp: Comparison, h: Fact) -> bool:
+    """A hedge counts as a certainty change only when the clause it qualifies repeats something the
+    source says; a hedge on the story's own speculation ("... could serve as a deterrent") is part of an
+    added claim, not a changed one."""
+    sp = comp.story.extras.get("spacy")
+    supported = {m.story.id for m in comp.extras.get("matches", []) if m.story is not None
+                 and m.status is Verdict.SUPPORTED and m.story.type is not FactType.DATE}
+    if sp is None:
+        return True
+    span = sp.char_span(h.start, h.end, alignment_mode="expand")
+    if span is None:
+        return True
+    head = span.root.head if span.root.dep_ in ("aux", "advmod", "auxpass") else span.root
+    toks = list(head.subtree)
+    a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return any(f.id in supported and a <= f.start and f.end <= b for f in comp.story.facts)
 
 
 @check("certainty", kinds=[FindingKind.CERTAINTY_CHANGED], requires=["alignments"], order=84)
@@ -34,7 +52,7 @@ def certainty(comp: Comparison) -> None:
                              story=span, source=sentence_span(source, h.sentence), before=h.text,
                              after=s_boost[0].text if s_boost else None,
                              rule="hedge.dropped", confidence=0.75, source_fact=h.id))
-        elif s_hedge and not t_hedge:
+        elif s_hedge and not t_hedge and _hedges_a_kept_claim(comp, s_hedge[0]):
             h = s_hedge[0]
             comp.add(Finding(FindingKind.CERTAINTY_CHANGED,
                              f"The story hedges this ('{h.text}'); the source states it plainly.",
