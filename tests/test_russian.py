@@ -140,3 +140,15 @@ def test_reported_speech_content() -> None:
     by_key = {f.key: f for f in doc.facts_of(FactType.ATTRIBUTION)}
     assert by_key[person_key("Putin")].attrs["content"].startswith("взятие Северска")
     assert by_key[person_key("Prikhodko")].attrs["content"] == "Пять человек пострадали"
+
+
+def test_same_language_alignment_uses_lemmas() -> None:
+    """A Russian rewrite of a Russian report aligns through inflected words it shares with no fact."""
+    from wirecheck.pipeline import compare
+
+    source = "Жителям раздали гуманитарную помощь.\nАварийные службы восстановили электроснабжение."
+    story = "Электроснабжения восстановлено аварийными службами.\nГуманитарной помощью обеспечили жителей."
+    comp = compare(story, source, story_lang="ru", source_lang="ru")
+    first, second = comp.alignment_of(0), comp.alignment_of(1)
+    assert first is not None and first.source == [1]
+    assert second is not None and second.source == [0]

@@ -237,3 +237,21 @@ def events(doc: Document) -> Document:
                      lemma=term.source, negated=negated)
         i = end
     return doc
+
+
+_CONTENT_POS = ("NOUN", "VERB", "INFN", "ADJF", "PRTF", "PRTS", "GRND", "NUMR")
+
+
+@stage("ru.lemmas", requires=["sentences"], provides=["lemmas"], langs=["ru", "uk"], order=36)
+def lemmas(doc: Document) -> Document:
+    """Content-word lemmas per sentence, for aligning a Russian/Ukrainian story with a same-language source."""
+    out: dict[int, set[str]] = {}
+    for t in tokens(doc):
+        if not t.is_word or len(t.text) < 3 or not t.parses:
+            continue
+        p = t.parses[0]
+        if not any(pos in p.tag.grammemes for pos in _CONTENT_POS):
+            continue
+        out.setdefault(doc.sentence_at(t.start), set()).add(str(p.normal_form).replace("ё", "е"))
+    doc.extras["lemmas"] = out
+    return doc
