@@ -16,6 +16,7 @@ EVENT_LEMMAS: dict[str, str] = {
     "repel": "repel", "repulse": "repel", "thwart": "repel", "defend": "hold",
     "retreat": "retreat", "withdraw": "retreat", "withdrawal": "retreat", "encircle": "encircle",
     "surround": "encircle", "advance": "advance", "push": "advance", "lose": "retreat",
+    "drive": "retreat", "force": "retreat", "expel": "retreat", "oust": "retreat",
     # casualties
     "kill": "kill", "die": "kill", "dead": "kill", "death": "kill", "killing": "kill",
     "wound": "wound", "injure": "wound", "injury": "wound", "hurt": "wound", "wounded": "wound",
@@ -58,6 +59,11 @@ def events_en(doc: Document) -> Document:
         if lemma in ("down",) and not (tok.head.lemma_ == "shoot" or tok.dep_ in ("prt", "ROOT")):
             continue
         if lemma == "shoot" and not any(c.lower_ == "down" for c in tok.children):
+            continue
+        if lemma in ("push", "drive", "force") and any(c.dep_ in ("prt", "prep", "advmod") and c.lower_ in ("out", "back")
+                                                       for c in tok.children):
+            cls = "retreat"  # "push units out of": the other side retreats
+        elif lemma in ("drive", "force"):
             continue
         if lemma == "take" and not any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ in ("GPE", "LOC", "FAC")
                                        for c in tok.children):
