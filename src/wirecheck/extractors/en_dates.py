@@ -19,6 +19,9 @@ _M = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MD = re.compile(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)
 _DM = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)
 _YEAR = re.compile(r"(?<![\d,.$€£])\b(?:19[5-9]\d|20[0-4]\d)\b(?![\d,.]\d|\s*(?:people|soldiers|troops|drones|homes|km|kilometres|kilometers|tons|tonnes|residents))")
+# "1991-2000", "2007 -- 11", "the 2016-17 season": the tail is a year of its own (century from the head).
+_YEAR_RANGE = re.compile(r"\b(?P<head>(?:19|20)\d\d)\s*(?:-{1,2}|–|—|/|to|until)\s*(?P<tail>\d\d)(?![\d,.]\d)\b")
+_AGE_AFTER = re.compile(r"^[\s-]*old\b", re.I)  # "21-year-old" is an age (a number fact), not a duration
 _WD = re.compile(r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.I)
 _DURATION = re.compile(r"\b(?P<n>[\w.]+)?[\s-]?(?P<unit>minute|hour|day|week|month|year)s?-long\b"
                        r"|\b(?P<n2>\w+)-(?P<unit2>minute|hour|day|week|month|year)\b", re.I)
@@ -68,7 +71,13 @@ def dates_en(doc: Document) -> Document:
             _add(doc, m.start(), m.end(), key, "relative", taken)
     for m in _YEAR.finditer(t):
         _add(doc, m.start(), m.end(), f"year:{m.group()}", "year", taken)
+    for m in _YEAR_RANGE.finditer(t):
+        year = int(m.group("head")[:2] + m.group("tail"))
+        if year > int(m.group("head")):
+            _add(doc, m.start("tail"), m.end("tail"), f"year:{year}", "year", taken)
     for m in _DURATION.finditer(t):
+        if _AGE_AFTER.match(t[m.end():m.end() + 6]):
+            continue
         unit = (m.group("unit") or m.group("unit2") or "").lower()
         n = (m.group("n") or m.group("n2") or "").lower()
         if m.group("n2") and not (n.isdigit() or n in ("one", "two", "three", "four", "five", "six", "seven",

@@ -15,6 +15,13 @@ _QUALIFIERS = ("more than", "less than", "fewer than", "at least", "up to", "as 
                "just", "an estimated", "estimated")
 _NUM = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
+# Ages: "a 41-year-old", "the 26-year-old Irishman"; spaCy calls them DATE, but an age is a quantity.
+_AGE = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)[\s-]years?[\s-]old\b", re.I)
+# Scores and small ranges written with a dash ("won 14-6", "3-2 win", "10-15 people"): both numbers are
+# facts, whether the tokenizer kept "14-6" as one token or split it.
+_PAIR = re.compile(r"(?<![\w.,£$€-])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\w,£$€%]|[.-]\d)")
+# A number glued to the next sentence or item by missing spaces ("£2,980,815,The Lib Dems").
+_GLUED = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?=[,.;:][A-Z])")
 
 
 def parse_value(words: list[str]) -> float | None:
@@ -52,13 +59,27 @@ def fmt_value(v: float) -> str:
 def numbers_en(doc: Document) -> Document:
     """CARDINAL/QUANTITY/MONEY/PERCENT numbers and vague amounts, outside dates and unit names."""
     sp = doc.extras["spacy"]
-    blocked = [(f.start, f.end) for f in doc.facts if f.type in (FactType.UNIT, FactType.DATE)]
-    blocked += [(e.start_char, e.end_char) for e in sp.ents if e.label_ in ("DATE", "TIME", "ORDINAL")]
+    facts = [(f.start, f.end) for f in doc.facts if f.type in (FactType.UNIT, FactType.DATE)]
+    ents = [(e.start_char, e.end_char) for e in sp.ents if e.label_ in ("DATE", "TIME", "ORDINAL")]
+    # spaCy often calls "14-6 half-time" a TIME: pairs give way to extracted facts only.
+    ages = _ages(doc, facts)
+    blocked = facts + ents + ages + _pairs(doc, facts + ages)
     i = 0
     toks = list(sp)
     while i < len(toks):
         tok = toks[i]
         low = tok.lower_
+        glued = _GLUED.match(tok.text)
+        if glued and not any(a <= tok.idx < b for a, b in blocked):
+            value = parse_value([glued.group()])
+            if value is not None:
+                doc.add_fact(FactType.NUMBER, tok.idx, tok.idx + glued.end(), key=fmt_value(value),
+                             extractor="numbers.en", confidence=0.9, value=value, approx=False)
+            i += 1
+            continue
+        if _list_marker(doc.text, tok):
+            i += 1
+            continue
         is_num = tok.like_num or low in VAGUE_AMOUNTS or low in ("dozen",)
         if not is_num or any(a <= tok.idx < b for a, b in blocked) or re.match(r"^\d+(st|nd|rd|th)$", low):
             i += 1
@@ -97,6 +118,52 @@ def numbers_en(doc: Document) -> Document:
                      confidence=0.7 if attrs["approx"] else 0.95, **attrs)
         i = j
     return doc
+
+
+def _ages(doc: Document, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Ages as numbers counting 'year-old', so '39-year-old' for '41-year-old' is a changed number."""
+    out: list[tuple[int, int]] = []
+    for m in _AGE.finditer(doc.text):
+        if any(a <= m.start() < b for a, b in blocked):
+            continue
+        value = parse_value(m.group("n").replace("-", " ").split())
+        if value is None or not 0 < value < 130:
+            continue
+        out.append((m.start(), m.end()))
+        doc.add_fact(FactType.NUMBER, m.start(), m.end(), key=fmt_value(value), extractor="numbers.en",
+                     confidence=0.9, value=value, approx=False, noun="year-old", noun_text="year-old")
+    return out
+
+
+def _pairs(doc: Document, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Both numbers of '14-6' (a score or range), each counting the noun after the pair if any."""
+    out: list[tuple[int, int]] = []
+    for m in _PAIR.finditer(doc.text):
+        if any(a < m.end() and m.start() < b for a, b in blocked):
+            continue
+        after = re.match(r"\s*([a-z]+)", doc.text[m.end():m.end() + 20])
+        noun = after.group(1) if after and after.group(1) not in _NOT_NOUNS else None
+        for g in ("a", "b"):
+            value = float(m.group(g))
+            extra = {"noun": noun, "noun_text": noun} if noun else {}
+            doc.add_fact(FactType.NUMBER, m.start(g), m.end(g), key=fmt_value(value), extractor="numbers.en",
+                         confidence=0.9, value=value, approx=False, pair=m.group(), **extra)
+        out.append((m.start(), m.end()))
+    return out
+
+
+_NOT_NOUNS = frozenset({"in", "at", "on", "to", "for", "with", "and", "or", "but", "the", "a", "an", "after",
+                        "before", "by", "of", "from", "as", "when", "while", "lead", "win", "victory", "defeat",
+                        "loss", "draw", "score", "scoreline"})
+
+
+def _list_marker(text: str, tok: Any) -> bool:
+    """'1.' or '2)' opening a line: an item number, not a quantity."""
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    if text[line_start:tok.idx].strip():
+        return False
+    return text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 1] in (".", ")") or \
+        bool(re.match(r"^\d+[.)]$", tok.text))
 
 
 def _counted_noun(toks: list[Any], i: int, j: int) -> Any:
