@@ -50,6 +50,7 @@ from _consistency import (  # noqa: E402
     run,
     shape,
     table,
+    unglue,
 )
 
 FAITHBENCH = DATA / "faithbench"
@@ -76,9 +77,10 @@ def load(limit: int | None) -> tuple[list[dict[str, Any]], list[Task]]:
     by_source: dict[str, list[dict[str, Any]]] = {}
     for r in rows:
         by_source.setdefault(r["source"], []).append(r)
-    # Some sources are lower-cased and tokenised ("gary locke 's"): the source is cleaned up and
-    # re-cased from its summaries' spellings; summaries stay byte-identical (the gold offsets are theirs).
-    tasks: list[Task] = [(f"src{i}", recase(detokenise(src), " ".join(r["summary"] for r in group)),
+    # Some sources are lower-cased and tokenised ("gary locke 's") or glued ("£1,027,339.The"): the
+    # source is cleaned up and re-cased from its summaries' spellings; summaries stay byte-identical
+    # (the gold offsets are theirs).
+    tasks: list[Task] = [(f"src{i}", recase(unglue(detokenise(src)), " ".join(r["summary"] for r in group)),
                           [(r["id"], r["summary"]) for r in group])
                          for i, (src, group) in enumerate(by_source.items())]
     return rows, tasks
