@@ -91,3 +91,20 @@ def test_families_cli_prints_the_matrix() -> None:
     assert {r["outlet"] for r in data["rows"]} == {"dailyworld.example", "newsnow.example"}
     listing = run_cli("families", "--db", db)
     assert listing.returncode == 0 and "wire-en-izmail-drones" in listing.stdout
+
+
+def test_outlets_and_export_cli(tmp_path: Path) -> None:
+    db = str(checked())
+    proc = run_cli("outlets", "--db", db, "--json")
+    assert proc.returncode == 0, proc.stderr
+    ranked = json.loads(proc.stdout)
+    assert {r["outlet"] for r in ranked} >= {"dailyworld.example", "newsnow.example", "frontline-digest.example"}
+    bad = run_cli("outlets", "--db", db, "--by", "colour")
+    assert bad.returncode != 0 and "--by must be one of" in bad.stderr
+    out = tmp_path / "findings.csv"
+    exp = run_cli("export", str(out), "--db", db)
+    assert exp.returncode == 0, exp.stderr
+    with out.open(encoding="utf-8") as fh:
+        assert len(list(csv.DictReader(fh))) == int(exp.stdout.split()[1])
+    unknown = run_cli("export", str(tmp_path / "findings.xlsx"), "--db", db)
+    assert unknown.returncode != 0 and "cannot tell the format" in unknown.stderr
