@@ -58,6 +58,10 @@ _GENERIC = {"north", "south", "east", "west", "northern", "southern", "eastern",
             "northwest", "northeast", "southwest", "southeast", "far", "coastal", "frontier"}
 
 
+_ORG_NOUNS = {"fleet", "army", "forces", "command", "brigade", "regiment", "navy", "ministry", "council",
+              "guard", "guards", "group", "corps", "division", "battalion", "flotilla", "front", "force"}
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Lower-case words of the spaCy model's own vocabulary as shipped.
@@ -91,8 +95,12 @@ def _clean(name: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", name)
 
 
-def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None) -> list[Mention]:
-    """Place mentions in a parsed English text, without overlaps (longest first)."""
+def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
+                  known_surnames: set[str] | None = None) -> list[Mention]:
+    """Place mentions in a parsed English text, without overlaps (longest first).
+
+    ``known_surnames``: surnames of people already found; a lone word equal to one is not a place.
+    """
     gz = gz or _gz()
     out: list[Mention] = []
     taken: list[tuple[int, int]] = []
@@ -112,19 +120,18 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None)
         if m.group("b"):
             names.append((m.start("b"), m.end("b")))
         for i, (a, b) in enumerate(names):
-            # Drop leading words that are not part of the name ("In Kharkiv region" at a sentence start).
-            while True:
-                sub = text[a:b]
-                first = sub.split()[0] if sub.split() else ""
-                if len(sub.split()) > 1 and not gz.has_name(sub + " " + m.group("type")) and \
-                        not gz.has_name(sub) and first.lower() in _LEADING_NOISE:
-                    a += len(first) + 1
-                    continue
-                break
+            # Drop leading words that are not part of the name ("In Kharkiv region", "Russia's Kursk
+            # Region"): the longest tail the gazetteer knows, with or without the type word.
+            words = list(re.finditer(r"\S+", text[a:b]))
+            for w in words:
+                tail = text[a + w.start():b]
+                if gz.has_name(f"{tail} {typ_word}") or gz.has_name(tail):
+                    a += w.start()
+                    break
+            else:
+                continue
             name = text[a:b]
             full = f"{name} {typ_word}"
-            if not (gz.has_name(full) or gz.has_name(name)):
-                continue
             # The type word belongs to the mention of the last name ("Donetsk and Luhansk regions").
             end = m.end() if i == len(names) - 1 else b
             if free(a, end):
@@ -136,7 +143,7 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None)
         toks_e = [t for t in e if t.lower_ not in ("the", "a", "an")]
         if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW") and len(toks_e) > 1:
             person_spans.append((toks_e[0].idx, toks_e[-1].idx + len(toks_e[-1].text)))
-    surnames = {e[-1].text for e in sp.ents if e.label_ == "PERSON" and len(e) > 1}
+    surnames = {e[-1].text for e in sp.ents if e.label_ == "PERSON" and len(e) > 1} | (known_surnames or set())
     ent_at = {t.i: e.label_ for e in sp.ents for t in e}
     toks = list(sp)
     # Title Case lines (headlines): every word is capitalised, so a capital says nothing.
@@ -146,8 +153,8 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None)
     for t in toks:
         line_toks.setdefault(bisect.bisect_left(breaks, t.idx), []).append(t)
     for line in line_toks.values():
-        words = [t for t in line if t.is_alpha and not t.is_stop]
-        if len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.85 * len(words):
+        content = [t for t in line if t.is_alpha and not t.is_stop]
+        if len(content) >= 4 and sum(t.text[:1].isupper() for t in content) >= 0.85 * len(content):
             title_case.update(t.i for t in line)
     i = 0
     while i < len(toks):
@@ -199,11 +206,14 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None)
         lead = re.match(r"(?:the|The)\s+", text[a:b])
         if lead:
             a += lead.end()
-        if b <= a or not free(a, b) or not text[a:a + 1].isupper() or text[a:b] in surnames:
+        if b <= a or not free(a, b) or not text[a:a + 1].isupper() or text[a:b] in surnames \
+                or _quoted(text, a, b):
             continue
-        if len(e) == 1 and (e[0].lower_ in common_words() or e[0].lower_ in _GENERIC) \
-                and not gz.has_name(text[a:b]):
+        if len(e) == 1 and (e[0].lower_ in _GENERIC or (e[0].lower_ in common_words()
+                                                         and not gz.has_name(text[a:b]))):
             continue  # "Servicemen" tagged GPE: a common word the gazetteer does not know
+        if any(t.lower_ in _ORG_NOUNS for t in e):
+            continue  # "Northern Fleet", "Western Command": a formation, not a place
         hits = gz.lookup(text[a:b], sound=False, demonyms=True)
         if hits and all(h.match_kind == 4 for h in hits) and not demonyms:
             continue  # "Ukrainian" tagged GPE: an adjective, not a place mention
@@ -216,13 +226,27 @@ _LEADING_NOISE = {"in", "of", "the", "from", "to", "and", "at", "near", "across"
                   "into", "western", "eastern", "northern", "southern", "central"}
 
 
+def _in_longer_entity(tok: Any, gz: Any) -> bool:
+    """Whether the word is one part of a longer entity the gazetteer does not know ("Northern Fleet")."""
+    for e in tok.doc.ents:
+        if e.start <= tok.i < e.end:
+            return len(e) > 1 and not gz.has_name(e.text)
+    return False
+
+
+def _quoted(text: str, a: int, b: int) -> bool:
+    return a > 0 and b < len(text) and text[a - 1] in "\"“«'" and text[b] in "\"”»'"
+
+
 def _lone_word_ok(tok: Any, ent_at: dict[int, str], gz: Any, word: str) -> bool:
     """One capitalised word is a place candidate if it reads as a name, not a common word."""
     label = ent_at.get(tok.i)
-    if label in _ENT_PLACE:
-        return True
     if tok.is_stop or len(word) < 3 or tok.lower_ in _GENERIC:
         return False
+    if _quoted(tok.doc.text, tok.idx, tok.idx + len(tok.text)):
+        return False  # a unit's or operation's name in quotes: Brigade "Magura"
+    if label in _ENT_PLACE and not _in_longer_entity(tok, gz):
+        return True
     if word.isupper() and len(word) <= 4:
         # DPR, LNR, US: only abbreviations the gazetteer knows as such (not every acronym).
         return any(h.match_kind in (1, 3) for h in gz.lookup(word, sound=False))
@@ -239,9 +263,7 @@ def _lone_word_ok(tok: Any, ent_at: dict[int, str], gz: Any, word: str) -> bool:
         return False
     top = hits[0]
     named = top.match_kind in (0, 1)  # a main name or one of our aliases, not a GeoNames alternate
-    big = named and (top.level in ("country", "region", "area", "continent") or top.population >= 200_000)
-    if all(h.match_kind == 2 for h in hits) and top.level not in ("settlement",):
-        return False  # "Northern", "Gulf": generic words left over from "Northern Province"
+    big = top.level in ("country", "region", "area", "continent") or (named and top.population >= 200_000)
     if tok.lower_ in common_words() and not big:
         return False  # a common English word ("Fleet", "Minister", "Roman") naming a small place
     prev_cap = tok.i > 0 and not tok.is_sent_start and tok.nbor(-1).text[:1].isupper()
@@ -255,7 +277,11 @@ def _lone_word_ok(tok: Any, ent_at: dict[int, str], gz: Any, word: str) -> bool:
 def places_en(doc: Document) -> Document:
     """Places: region phrases, gazetteer matches (even where spaCy says PERSON), GPE/LOC/FAC."""
     sp = doc.extras["spacy"]
-    for m in find_mentions(sp, doc.text):
+    # People already found (when a person stage ran first) with a given name or title ("Governor Pavel
+    # Orlov"): their surname alone later in the text is the person again, not a town of that name.
+    surnames = {str(f.attrs.get("surname") or f.text.split()[-1]) for f in doc.facts_of(FactType.PERSON)
+                if len(f.text.split()) > 1}
+    for m in find_mentions(sp, doc.text, known_surnames=surnames):
         doc.add_fact(FactType.PLACE, m.start, m.end, key="name:" + sound_key(m.name), extractor=EXTRACTOR,
                      confidence=0.9 if m.source != "spacy" else 0.7, name=m.name,
                      level=m.level or "", found_by=m.source, **({"demonym": True} if m.demonym else {}))

