@@ -45,7 +45,7 @@ def natasha_models() -> dict[str, Any]:
             "vocab": MorphVocab()}
 
 
-@dataclass
+@dataclass(frozen=True)
 class NerSpan:
     type: str  # PER, LOC, ORG
     start: int
@@ -56,6 +56,11 @@ class NerSpan:
 
 def natasha_spans(text: str) -> list[NerSpan]:
     """Russian NER spans with natasha's nominative normalisation (Ярамиром Темирхановым -> Ярамир Темирханов)."""
+    return list(_natasha_spans(text))
+
+
+@lru_cache(maxsize=64)  # organisations and people/places stages read the same document's spans
+def _natasha_spans(text: str) -> tuple[NerSpan, ...]:
     from natasha import Doc
 
     m = natasha_models()
@@ -71,7 +76,7 @@ def natasha_spans(text: str) -> list[NerSpan]:
         except Exception:  # natasha raises on spans without morph annotation
             normal = s.text
         out.append(NerSpan(s.type, s.start, s.stop, s.text, normal))
-    return out
+    return tuple(out)
 
 
 # --------------------------------------------------------------------------------------------- tokens
