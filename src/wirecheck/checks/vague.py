@@ -1,36 +1,61 @@
-"""Vague attributions ("analysts warn", "sources familiar with the matter"): claims resting on nobody
-in particular.  Runs with or without a source; with one, a vague phrase the source itself used is not
-held against the story."""
+"""Vague attributions ("analysts warn", "sources familiar with the matter", "according to reports"):
+claims resting on nobody in particular.  Runs with or without a source; with one, a vague phrase the
+source itself used is not held against the story."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from wirecheck.kinds import FindingKind
-from wirecheck.model import Comparison, FactType, Finding
+from wirecheck.model import Comparison, Document, Fact, FactType, Finding
 from wirecheck.registry import check
+
+
+def _bare_plural_group(doc: Document, f: Fact) -> bool:
+    """'Seismologists warn': a source that is a plural common noun with no name, article or owner."""
+    sp = doc.extras.get("spacy")
+    src = str(f.attrs.get("source") or "")
+    # The source-type guess is not trusted here: spaCy calls "Seismologists" a NORP, hence an organisation.
+    if sp is None or not src or f.attrs.get("source_type") == "person":
+        return False
+    a = doc.text.find(src, f.start, f.end + 1)
+    span = sp.char_span(a, a + len(src), alignment_mode="expand") if a >= 0 else None
+    if span is None:
+        return False
+    toks: list[Any] = [t for t in span if not t.is_punct]
+    return bool(toks) and toks[-1].tag_ == "NNS" and all(
+        t.pos_ in ("NOUN", "ADJ") and t.ent_type_ in ("", "NORP") for t in toks)
+
+
+def _vague_facts(doc: Document) -> list[Fact]:
+    out = []
+    for f in doc.facts:
+        if f.type is FactType.HEDGE and f.attrs.get("kind") == "vague_source":
+            out.append(f)
+        elif f.type is FactType.ATTRIBUTION and (f.attrs.get("vague") or _bare_plural_group(doc, f)):
+            out.append(f)
+    # Overlapping mentions of one vague source ("According to reports" and "reports"): keep the longest.
+    out.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[Fact] = []
+    for f in out:
+        if kept and f.start < kept[-1].end:
+            continue
+        kept.append(f)
+    return kept
 
 
 @check("vague-attribution", kinds=[FindingKind.VAGUE_ATTRIBUTION], needs_source=False, order=83,
        after=["alignments"])
 def vague_attribution(comp: Comparison) -> None:
     """One finding per vague source in the story that the source did not use."""
-    src_phrases: set[str] = set()
-    if comp.source is not None:
-        src_phrases = {f.text.lower() for f in comp.source.facts if f.type is FactType.HEDGE
-                       and f.attrs.get("kind") == "vague_source"}
-    for h in comp.story.facts:
-        vague_attr = h.type is FactType.ATTRIBUTION and h.attrs.get("vague")
-        vague_hedge = h.type is FactType.HEDGE and h.attrs.get("kind") == "vague_source"
-        if not (vague_attr or vague_hedge):
-            continue
+    src_phrases = {f.text.lower() for f in _vague_facts(comp.source)} if comp.source is not None else set()
+    for h in _vague_facts(comp.story):
         if h.text.lower() in src_phrases:
             continue
         if h.text.split()[0].lower() in ("who", "which", "that"):
             continue  # "observers, who argue": the antecedent was reported already
-        if vague_attr and any(g.type is FactType.HEDGE and g.start < h.end and h.start < g.end
-                              for g in comp.story.facts):
-            continue  # the hedge fact on the same words already reports it
         comp.add(Finding(FindingKind.VAGUE_ATTRIBUTION,
                          f"'{h.text}' names no one who can be checked"
                          + ("; the source has no such source." if comp.source is not None else "."),
-                         story=h.span, rule=f"{h.type.value}.vague", confidence=0.85 * h.confidence,
+                         story=h.span, rule=f"{h.type.value}.vague", confidence=round(0.85 * h.confidence, 3),
                          story_fact=h.id))
