@@ -61,8 +61,10 @@ class Place:
         """The fact key comparison matches on."""
         if self.level == "region" and self.region_code:
             return f"adm1:{self.region_code}"
-        if self.id < 0:
+        if self.id < 0 and self.level == "area":
             return f"area:{-self.id}"
+        if self.id < 0:  # a village from the Ukrainian register (KATOTTG code), not in GeoNames
+            return f"katottg:UA{-self.id:017d}"
         return f"gn:{self.id}"
 
     def describe(self) -> str:
@@ -157,8 +159,8 @@ class Gazetteer:
         if not out and sound:
             skey = sound_key(key)
             if len(skey) >= 4:
-                rows = con.execute(f"SELECT MIN(n.kind), {_COLS} FROM name n JOIN place p ON p.id = n.id "
-                                   "WHERE n.skey = ? GROUP BY p.id", (skey,)).fetchall()
+                rows = con.execute(f"SELECT s.kind, {_COLS} FROM sname s JOIN place p ON p.id = s.id "
+                                   "WHERE s.skey = ?", (skey,)).fetchall()
                 out = [self._place(r[1:], SOUND, skey) for r in rows if demonyms or r[0] != DEMONYM]
         out.sort(key=lambda p: (p.match_kind, -p.population))
         return tuple(out)
@@ -226,8 +228,8 @@ class Gazetteer:
         con = self._con()
         if within is None:
             # Without a region, only consider names sharing the first letters (keeps it quick).
-            rows = con.execute(f"SELECT n.skey, n.kind, {_COLS} FROM name n JOIN place p ON p.id = n.id "
-                               "WHERE n.skey >= ? AND n.skey < ? AND p.level = 'settlement'",
+            rows = con.execute(f"SELECT s.skey, s.kind, {_COLS} FROM sname s JOIN place p ON p.id = s.id "
+                               "WHERE s.skey >= ? AND s.skey < ? AND p.level = 'settlement'",
                                (target[:2], target[:2] + "~")).fetchall()
         else:
             codes = self.area_members(within) if within.level == "area" else (
@@ -242,9 +244,9 @@ class Gazetteer:
                 where, args = "p.parent = ?", [str(within.id)]
             else:
                 return []
-            rows = con.execute(f"SELECT n.skey, n.kind, {_COLS} FROM name n JOIN place p ON p.id = n.id "
-                               f"WHERE ({where}) AND p.level = 'settlement' AND n.kind != {DEMONYM}",
-                               args).fetchall()
+            rows = [(sound_key(r[0]), *r[1:]) for r in con.execute(
+                f"SELECT n.key, n.kind, {_COLS} FROM place p JOIN name n ON n.id = p.id "
+                f"WHERE ({where}) AND p.level = 'settlement' AND n.kind != {DEMONYM}", args)]
         best: dict[int, tuple[float, tuple[Any, ...]]] = {}
         choices = [r[0] for r in rows]
         for _, score, idx in process.extract(target, choices, scorer=_spelling_score, limit=limit * 20,

