@@ -159,3 +159,27 @@ def test_cli_places_geojson_and_check_json(shared: Path) -> None:
 def test_cli_places_refuses_a_missing_file(tmp_path: Path) -> None:
     res = run_cli("places", str(tmp_path / "nope.txt"))
     assert res.returncode != 0 and "no such file" in res.stderr and "Traceback" not in res.stderr
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Shelling continued in the Zaporozhye region overnight.", "UA.26"),
+    ("Drones were launched from Russia's Kursk Region, officials said.", "RU.41"),
+    ("Officials in the Lugansk oblast reported new attacks.", "UA.14"),
+])
+def test_region_phrases_in_any_romanisation(text: str, code: str) -> None:
+    regions = [f for f in analyse(text, lang="en").facts_of(FactType.PLACE) if f.attrs.get("level") == "region"]
+    assert [f.attrs["admin1_code"] for f in regions] == [code]
+
+
+def test_parts_of_other_names_are_not_places() -> None:
+    doc = analyse('A corvette of the Northern Fleet sailed on Tuesday. Soldiers of the Brigade "Magura" '
+                  "repelled assaults near Druzhkivka.", lang="en")
+    assert [f.text for f in doc.facts_of(FactType.PLACE)] == ["Druzhkivka"]
+
+
+def test_villages_missing_from_geonames_come_from_the_ukrainian_register() -> None:
+    doc = analyse("Ukrainian troops advanced near Robotyne, south of Orikhiv, the general staff said.",
+                  lang="en")
+    robotyne = places(doc)["Robotyne"]
+    assert robotyne["key"].startswith("katottg:") and robotyne["admin1_code"] == "UA.26"
+    assert abs(robotyne["lat"] - 47.45) < 0.5 and abs(robotyne["lon"] - 35.84) < 0.5
