@@ -23,6 +23,19 @@ def _gz() -> Any:
     return get()
 
 
+def _nearest_namesake(doc: Any, x: Any, namesakes: list[Any]) -> Any | None:
+    """Of the places called X, the one closest to the story's other resolved places."""
+    from wirecheck.gazetteer import distance_km
+    from wirecheck.model import FactType
+
+    others = [(f.attrs["lat"], f.attrs["lon"]) for f in doc.facts_of(FactType.PLACE)
+              if f.key != x.key and f.attrs.get("lat") is not None and f.attrs.get("level") == "settlement"
+              and (f.attrs.get("resolution") or 0) >= 0.5]
+    if not others:
+        return None
+    return min(namesakes, key=lambda p: min(distance_km(p, o) for o in others))
+
+
 @check("place-region", kinds=[FindingKind.PLACE_NOT_IN_REGION], needs_source=False, order=82)
 def place_not_in_region(comp: Comparison) -> None:
     """One finding per place the story locates in a region or country it is not in."""
@@ -30,6 +43,8 @@ def place_not_in_region(comp: Comparison) -> None:
     claims = stated_claims(doc)
     if not claims:
         return
+    from wirecheck.gazetteer import distance_km
+
     gz = _gz()
     seen: set[tuple[str, str]] = set()
     for cl in claims:
@@ -59,7 +74,11 @@ def place_not_in_region(comp: Comparison) -> None:
         if suggestions:
             suggestion = "Did you mean " + " or ".join(s.describe() for s in suggestions[:2]) + "?"
         else:
-            suggestion = f"Check the place: no place spelled like {name} lies in {claimed.name}."
+            suggestion = f"No place spelled like {name} lies in {claimed.name}"
+            nearest = _nearest_namesake(doc, x, xs_ok)
+            if nearest is not None and len(xs_ok) > 1:
+                suggestion += f"; the {name} nearest the story's other places is {nearest.describe()}"
+            suggestion += f" ({distance_km(really, claimed):,.0f} km from {claimed.name}); check the place."
         others = [c for c in xs_ok if c.id != really.id][:3]
         sound_only = all(c.match_kind == 9 for c in xs_ok)
         confidence = 0.9 * (0.8 if sound_only else 1.0) * (0.85 if len(xs_ok) > 1 else 1.0)
