@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from wirecheck.checks._common import claim_span, matches, sentence_span
 from wirecheck.extractors.en_people import is_headline
+from wirecheck.nlp.en_terms import TITLES
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, FactType, Finding, Verdict
 from wirecheck.registry import check
 
 CHECKABLE = (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION, FactType.UNIT, FactType.NUMBER,
              FactType.QUOTE, FactType.DATE)
+_ROLE_WORDS = {w for t in TITLES for w in t.split()} | {"leader", "member", "head", "deputy"}
 PHRASE_TYPES = (FactType.PLACE, FactType.NUMBER, FactType.PERSON, FactType.UNIT, FactType.ORGANIZATION,
                 FactType.DATE)
 
@@ -77,8 +79,12 @@ def _appositives(comp: Comparison, unaligned: set[int]) -> None:
             continue
         sub = list(tok.subtree)
         start, end = sub[0].idx, sub[-1].idx + len(sub[-1].text)
+        if tok.lemma_.lower() in _ROLE_WORDS:
+            continue  # "the commander of the 6th Brigade": a role, whose facts are checked one by one
         inner = [f for f in story.facts if start <= f.start and f.end <= end and f.id in status]
-        bad = [f for f in inner if status[f.id] in (Verdict.ADDED, Verdict.CHANGED)]
+        # Added details, or a changed region ("in the Kharkiv region"): the description itself is new.
+        bad = [f for f in inner if status[f.id] is Verdict.ADDED and f.type in PHRASE_TYPES
+               or status[f.id] is Verdict.CHANGED and f.type is FactType.PLACE and f.attrs.get("level") == "region"]
         if not bad or end - start > 160:
             continue
         text = story.text[start:end]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from wirecheck.align.facts import same_fact
 from wirecheck.checks._common import matches, sentence_span
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, FactType, Finding, Verdict
@@ -43,8 +44,8 @@ def dropped_facts(comp: Comparison) -> None:
         if (mt.status is not Verdict.DROPPED or g is None or g.type not in REPORTED
                 or g.sentence in reported_sentences or g.start < dateline_end):
             continue
-        if any(x.source is not None and x.source.id != g.id and x.source.key == g.key and x.status
-               is not Verdict.DROPPED for x in matches(comp)):
+        if any(x.source is not None and x.source.id != g.id and x.status is not Verdict.DROPPED
+               and same_fact(x.source, g) for x in matches(comp)):
             continue  # another mention of the same thing was kept
         comp.add(Finding(FindingKind.DROPPED_FACT,
                          f"The source's {g.type.value} '{g.text}' does not appear in the story.",

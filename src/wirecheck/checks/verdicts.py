@@ -13,6 +13,12 @@ _CHANGES = {FindingKind.PLACE_CHANGED, FindingKind.PERSON_CHANGED, FindingKind.T
             FindingKind.VAGUE_ATTRIBUTION}
 
 
+def _family(rule: str) -> str:
+    """'fact.added:place' and 'fact.added:organization' are one family; a clause and the description
+    inside it are two findings a reader wants to see."""
+    return rule.split(":")[0].split(".")[0]
+
+
 @pair_stage("findings.merge", order=98, needs_source=False, after=["check.changed-facts"])
 def merge_findings(comp: Comparison) -> None:
     """The same change repeated (each mention of a swapped town) becomes one finding with a count."""
@@ -34,7 +40,7 @@ def merge_findings(comp: Comparison) -> None:
         if f.kind is FindingKind.ADDED_CLAIM and f.story and any(
                 g is not f and g.kind is FindingKind.ADDED_CLAIM and g.story and g.story.start <= f.story.start
                 and f.story.end <= g.story.end and (g.story.end - g.story.start) > (f.story.end - f.story.start)
-                for g in out):
+                and _family(g.rule) == _family(f.rule) for g in out):
             continue
         final.append(f)
     comp.findings = final

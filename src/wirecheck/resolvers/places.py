@@ -77,7 +77,9 @@ def candidates_for(f: Fact, gz: Any | None = None) -> list[Any]:
         if not typed and bare and bare != name:
             typed = [c for c in gz.lookup(bare) if c.level in wanted]
         if typed:
-            return typed
+            # Keep a city that is the whole region (Moscow, Kyiv): _fill prefers it to the region.
+            return typed + [c for c in cands if c.level == "settlement" and any(
+                c.region_code == t.region_code and c.population >= 0.3 * t.population for t in typed)]
         if bare and bare != name:
             cands = cands or gz.lookup(bare)
         if hint == "region" or (bare != name and hint != "district"):
@@ -254,6 +256,18 @@ def _fill(f: Fact, cs: list[_Cand]) -> None:
     order = sorted(range(len(cs)), key=lambda n: -cs[n].score)
     probs = _softmax([c.score for c in cs])
     top = cs[order[0]].place
+    if top.level == "region":
+        # A city that is its own region (Moscow, Kyiv, Sevastopol): the city, so that every language's
+        # mention of it gets the same key.
+        for n in order[1:]:
+            p = cs[n].place
+            if p.level == "settlement" and p.region_code == top.region_code and p.population >= 0.3 * \
+                    top.population and p.match_kind in (0, 1, 2):
+                order.remove(n)
+                order.insert(0, n)
+                probs[n] = max(probs[n], probs[order[1]])
+                top = p
+                break
     f.key = top.key
     f.attrs.update(
         geonameid=top.id if top.id > 0 else None,

@@ -191,6 +191,17 @@ def prepare(item: Item, analysis: str = "full") -> DocRecord | Rejected:
                      analysis=analysis, sha256=item.sha256)
 
 
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "VECLIB_MAXIMUM_THREADS",
+                "NUMEXPR_NUM_THREADS")
+
+
+def worker_init() -> None:
+    """One BLAS/OpenMP thread per worker process (unless the user chose otherwise): N workers each
+    spinning up N threads oversubscribe the cores and run slower than one process (as Dask does)."""
+    for var in _THREAD_VARS:
+        os.environ.setdefault(var, "1")
+
+
 def _prepare_many(items: list[Item], analysis: str) -> list[DocRecord | Rejected]:
     return [prepare(it, analysis) for it in items]
 
@@ -270,7 +281,8 @@ def ingest(store: Store, paths: Iterable[str | Path], *, role: str = "story", ou
         for chunk in batches():
             commit(_prepare_many(chunk, analysis))
         return stats
-    with ProcessPoolExecutor(max_workers=n_workers, mp_context=pool_context()) as pool:
+    with ProcessPoolExecutor(max_workers=n_workers, mp_context=pool_context(),
+                             initializer=worker_init) as pool:
         inflight: set[Future[list[DocRecord | Rejected]]] = set()
         for chunk in batches():
             if not chunk:

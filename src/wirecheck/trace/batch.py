@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from wirecheck.store.db import Store
-from wirecheck.store.ingest import pool_context
+from wirecheck.store.ingest import pool_context, worker_init
 from wirecheck.trace.check import Task, make_tasks, run_task
 
 
@@ -42,7 +42,8 @@ def _serial(tasks: Iterable[Task]) -> Iterator[dict[str, Any]]:
 
 
 def _processes(tasks: Iterable[Task], workers: int) -> Iterator[dict[str, Any]]:
-    with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context()) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context(),
+                             initializer=worker_init) as pool:
         inflight: set[Future[dict[str, Any]]] = set()
         for t in tasks:
             inflight.add(pool.submit(run_task, t))
