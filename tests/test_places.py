@@ -183,3 +183,13 @@ def test_villages_missing_from_geonames_come_from_the_ukrainian_register() -> No
     robotyne = places(doc)["Robotyne"]
     assert robotyne["key"].startswith("katottg:") and robotyne["admin1_code"] == "UA.26"
     assert abs(robotyne["lat"] - 47.45) < 0.5 and abs(robotyne["lon"] - 35.84) < 0.5
+
+
+def test_a_city_that_is_its_own_region_gets_the_city_key_in_every_language() -> None:
+    en = places(analyse("Officials in Kyiv and Moscow said the talks had failed.", lang="en"))
+    assert en["Kyiv"]["level"] == en["Moscow"]["level"] == "settlement"
+    text = "МОСКВА, 11 декабря."
+    doc = Document(text=text, lang="ru", sentences=[Sentence(0, 0, len(text), text)])
+    doc.add_fact(FactType.PLACE, 0, 6, name="Москва", level="region")  # a dateline the extractor saw as a region
+    resolve_document(doc)
+    assert doc.facts[0].key == en["Moscow"]["key"]
