@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 
 from wirecheck.errors import UnsupportedLanguageError
+from wirecheck.inputs import Article
 from wirecheck.model import Comparison, Document
 from wirecheck.registry import DOC_STAGES, PAIR_STAGES, Stage, load_plugins, order_stages
 
@@ -74,6 +75,19 @@ def compare(story: str | Document, source: str | Document, *, story_lang: str | 
                                                                   timings=timings)
     comp = Comparison(story=s_doc, source=src_doc, timings=timings)
     return run_pair_stages(comp)
+
+
+def compare_articles(story: Article, source: Article, *, story_lang: str | None = None,
+                     source_lang: str | None = None) -> Comparison:
+    """Compare two validated articles (file, stdin or web input), keeping their names and metadata."""
+    timings: dict[str, float] = {}
+    s_doc = analyse(story.text, role="story", lang=story_lang, name=story.name, meta=story.meta,
+                    timings=timings)
+    src_doc = analyse(source.text, role="source", lang=source_lang, name=source.name, meta=source.meta,
+                      timings=timings)
+    comp = compare(s_doc, src_doc)
+    comp.timings.update(timings)
+    return comp
 
 
 def check_story(story: str | Document, *, lang: str | None = None) -> Comparison:

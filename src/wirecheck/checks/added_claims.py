@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from wirecheck.checks._common import claim_span, matches, sentence_span
 from wirecheck.extractors.en_people import is_headline
-from wirecheck.nlp.en_terms import TITLES
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, FactType, Finding, Verdict
+from wirecheck.nlp.en_terms import TITLES
 from wirecheck.registry import check
 
 CHECKABLE = (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION, FactType.UNIT, FactType.NUMBER,

@@ -40,19 +40,12 @@ def register(app: typer.Typer) -> None:
         """Audit STORY against SOURCE, claim by claim."""
         from wirecheck.errors import InputError
         from wirecheck.inputs import read_article
-        from wirecheck.pipeline import analyse
-        from wirecheck.pipeline import compare as run_compare
+        from wirecheck.pipeline import compare_articles
         from wirecheck.report import render
 
         if story == "-" and source == "-":
             raise InputError("only one of STORY and SOURCE can be standard input")
-        s_art, src_art = read_article(story), read_article(source)
-        timings: dict[str, float] = {}
-        s_doc = analyse(s_art.text, role="story", lang=story_lang, name=s_art.name, meta=s_art.meta,
-                        timings=timings)
-        src_doc = analyse(src_art.text, role="source", lang=source_lang, name=src_art.name,
-                          meta=src_art.meta, timings=timings)
-        comp = run_compare(s_doc, src_doc)
-        comp.timings.update(timings)
+        comp = compare_articles(read_article(story), read_article(source), story_lang=story_lang,
+                                source_lang=source_lang)
         color = output is None and format is Format.text and sys.stdout.isatty()
         emit(render(comp, format.value, color=color), output, format)

@@ -108,19 +108,12 @@ def _lang_field(data: dict[str, Any], name: str) -> str | None:
 def run_compare(story: str, source: str, *, story_lang: str | None = None, source_lang: str | None = None,
                 story_name: str = "story", source_name: str = "source") -> Comparison:
     """Validate both texts like files on the command line, then audit the story against the source."""
-    from wirecheck.pipeline import analyse, compare
+    from wirecheck.pipeline import compare_articles
 
     s_art = read_bytes(story.encode("utf-8"), story_name)
     src_art = read_bytes(source.encode("utf-8"), source_name)
     with _PIPELINE_LOCK:
-        timings: dict[str, float] = {}
-        s_doc = analyse(s_art.text, role="story", lang=story_lang, name=s_art.name, meta=s_art.meta,
-                        timings=timings)
-        src_doc = analyse(src_art.text, role="source", lang=source_lang, name=src_art.name,
-                          meta=src_art.meta, timings=timings)
-        comp = compare(s_doc, src_doc)
-    comp.timings.update(timings)
-    return comp
+        return compare_articles(s_art, src_art, story_lang=story_lang, source_lang=source_lang)
 
 
 def run_check(story: str, *, lang: str | None = None, story_name: str = "story") -> Comparison:
