@@ -132,6 +132,33 @@ def slot_score(a: Fact, b: Fact, aligned: bool, both_speak: bool = False) -> flo
     return 0.0
 
 
+NAMED = (FactType.PERSON, FactType.ORGANIZATION, FactType.PLACE)
+
+
+def _same_name_other_type(pending: list[Fact], src_facts: list[Fact], matches: list[Match],
+                          used: set[str]) -> list[Fact]:
+    """Taggers disagree across languages (spaCy calls "Oleh Kiper" an organisation, natasha a person):
+    an unmatched name whose words equal a source name of another type is that name, not a new one."""
+    rest = []
+    for f in pending:
+        hit = None
+        if f.type in NAMED and not f.attrs.get("geonameid"):
+            key = sound_key(str(f.attrs.get("name") or f.text))
+            for g in src_facts:
+                if g.type in NAMED and g.type is not f.type and len(key) >= 4 and (
+                        sound_key(str(g.attrs.get("name") or g.text)) == key
+                        or (g.type is FactType.PERSON and g.key == sound_key(f.text.split()[-1])
+                            and len(f.text.split()) <= 2)):
+                    hit = g
+                    break
+        if hit is None:
+            rest.append(f)
+        else:
+            matches.append(Match(f, hit, Verdict.SUPPORTED, "same-name-other-type", 0.8))
+            used.add(hit.id)
+    return rest
+
+
 @pair_stage("align.facts", requires=["alignments"], provides=["matches"], order=20)
 def match_facts(comp: Comparison) -> None:
     """Supported / changed / added for story facts; kept / dropped for source facts."""
@@ -170,6 +197,7 @@ def match_facts(comp: Comparison) -> None:
         else:
             pending.append(f)
     speaking = attribution_sources(story) | attribution_sources(source)
+    pending = _same_name_other_type(pending, src_facts, matches, used)
     for f in pending:
         aligned = aligned_of.get(f.sentence, set())
         # A source fact already echoed in this very story sentence is not what this one replaced.

@@ -52,7 +52,9 @@ def _crosslingual_counterpart(comp: Comparison, q: Fact, said: list[Fact],
     candidates = [g for g in said]
     if not candidates:
         return (0.0, None)
-    sims = embeddings.sentence_similarity([_content(q)], [_said_text(comp.source.text, g) for g in candidates])
+    # The encoder is cased and reads punctuation: give it the words as written, not the matching key.
+    sims = embeddings.sentence_similarity([str(q.attrs.get("content") or q.text)],
+                                          [_said_text(comp.source.text, g) for g in candidates])
     if sims is not None:
         score, g = max(zip(sims[0], candidates, strict=True), key=lambda sg: sg[0])
         return (100.0 if score >= CROSS_SAME_QUOTE else 0.0, g)

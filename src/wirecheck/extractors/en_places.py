@@ -186,8 +186,8 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
             if is_dem and not demonyms:
                 continue
             if n == 1 and (tok.is_sent_start or i in title_case) and ent_at.get(i) not in _ENT_PLACE \
-                    and not is_dem and \
-                    hits[0].level == "settlement" and hits[0].population < 50_000:
+                    and not is_dem and hits[0].level == "settlement" and hits[0].population < 200_000 \
+                    and tok.lower_ in common_words():
                 continue  # a capitalised common word opening a sentence or headline ("Pace", "Split")
             found = Mention(a, b, _clean(span_text), "", "gazetteer", is_dem)
             break
@@ -253,10 +253,11 @@ def _lone_word_ok(tok: Any, ent_at: dict[int, str], gz: Any, word: str) -> bool:
     # A capital inside a sentence marks a name whatever the tagger says ("shelled Sievierodonetsk"
     # came out as an adverb).
     mid_sentence = not tok.is_sent_start and tok.i > 0 and tok.nbor(-1).text not in ('"', "“", "(", "-", "—")
-    if not (label in ("PERSON", "ORG") or tok.pos_ == "PROPN" or mid_sentence):
+    if not (label in ("PERSON", "ORG") or tok.pos_ == "PROPN" or mid_sentence
+            or tok.lower_ not in common_words()):
         return False
     # A sentence-initial word could be a capitalised common word ("Split", "Most").
-    if tok.is_sent_start and tok.pos_ != "PROPN":
+    if tok.is_sent_start and tok.pos_ != "PROPN" and tok.lower_ in common_words():
         return False
     hits = gz.lookup(word, sound=False)
     if not hits:
