@@ -187,7 +187,7 @@ _DETOK = [
     (re.compile(r"[ \t]{2,}"), " "),
 ]
 _GLUED = re.compile(r"(?<=[a-z0-9)%][.!?])(?=[A-Z\"“‘])|(?<=[.!?][”’])(?=[A-Z])")
-_WORDS = re.compile(r"[A-Za-z]+")
+_WORDS = re.compile(r"[A-Za-z](?:\.[A-Za-z])+\.?|[A-Za-z]+")  # "U.S." is one word, not "U" + "S"
 
 
 def detokenise(text: str) -> str:
@@ -221,7 +221,9 @@ def recase(text: str, reference: str) -> str:
     cases = case_map(reference)
     out = _WORDS.sub(lambda m: cases.get(m.group(), m.group()), text)
     out = re.sub(r"\bi\b", "I", out)
-    return re.sub(r"(^|[.!?]\s+)([\"“‘']?)([a-z])", lambda m: m.group(1) + m.group(2) + m.group(3).upper(), out)
+    # Sentence starts, but not after an abbreviation ("the U.S. team").
+    return re.sub(r"(^|(?<!\.[A-Za-z])[.!?]\s+)([\"“‘']?)([a-z])",
+                  lambda m: m.group(1) + m.group(2) + m.group(3).upper(), out)
 
 
 # ---------------------------------------------------------------- text shape, for error causes
@@ -301,6 +303,15 @@ def run(tasks: list[Task], workers: int = 2, progress: bool = True) -> tuple[dic
             pool.close()
             pool.join()
     return results, time.perf_counter() - t0
+
+
+def save(results: dict[str, Result], path: Path) -> None:
+    """Per-item findings as JSON (benchmarks/out/ is git-ignored), for error analysis without a re-run."""
+    import json
+    from dataclasses import asdict
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({k: asdict(v) for k, v in results.items()}, ensure_ascii=False))
 
 
 # ---------------------------------------------------------------- printing

@@ -35,6 +35,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _consistency import (  # noqa: E402
     DATA,
+    ROOT,
     SCORES,
     Hit,
     Result,
@@ -48,6 +49,7 @@ from _consistency import (  # noqa: E402
     prf,
     recase,
     run,
+    save,
     shape,
     table,
     unglue,
@@ -193,6 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, help="summaries (random, seeded)")
     ap.add_argument("--split", choices=["all"], default="all", help="FaithBench has one split")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--save", action="store_true", help="write per-item findings to benchmarks/out/faithbench.json")
     ap.add_argument("--examples", type=int, default=0, help="print N misclassified summaries")
     args = ap.parse_args(argv)
 
@@ -200,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     lowered = len({r['source'] for r in rows if r['source'] == r['source'].lower()})
     print(f"FaithBench: {len(rows)} summaries of {len(tasks)} sources", file=sys.stderr)
     res, secs = run(tasks, args.workers)
+    if args.save:
+        save(res, ROOT / "benchmarks" / "out" / "faithbench.json")
     failed = [r for r in rows if res[r["id"]].error]
     rows = [r for r in rows if not res[r["id"]].error]
     truth = [hallucinated(r) for r in rows]

@@ -37,6 +37,7 @@ from _consistency import (  # noqa: E402
     DATA,
     ENTITY_KINDS,
     PREDICATE_KINDS,
+    ROOT,
     SCORES,
     Result,
     Task,
@@ -45,6 +46,7 @@ from _consistency import (  # noqa: E402
     detokenise,
     recase,
     run,
+    save,
     table,
     unglue,
 )
@@ -199,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
                     help="split to report (the score and cut are always chosen on valid)")
     ap.add_argument("--limit", type=int, default=None, help="summaries per split (random, seeded)")
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--save", action="store_true", help="write per-item findings to benchmarks/out/frank-SPLIT.json")
     ap.add_argument("--examples", type=int, default=0, help="print N misclassified summaries")
     args = ap.parse_args(argv)
 
@@ -217,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
         rows, tasks = load("test", args.limit)
         print(f"FRANK test: {len(rows)} summaries of {len(tasks)} articles", file=sys.stderr)
         res, secs = run(tasks, args.workers)
+    if args.save:
+        save(vres, ROOT / "benchmarks" / "out" / "frank-valid.json")
+        save(res, ROOT / "benchmarks" / "out" / f"frank-{args.split}.json")
     articles = {t[0]: t[1] for t in tasks}
     lines, pred = evaluate(rows, res, score_name, cut)
     errors = sum(1 for r in rows if res[r["id"]].error)

@@ -81,5 +81,6 @@ def test_tokenised_lowercase_text_is_restored() -> None:
     article = "Kilmarnock confirmed it. The club said Gary Locke was staying at Kilmarnock."
     assert recase(summary, article) == "Gary Locke's team (Kilmarnock) won $160 million, he said."
     assert recase("Already Cased text.", article) == "Already Cased text."
+    assert recase("the u.s. team said.", "He went to the U.S. and said it.") == "The U.S. team said."
     assert unglue("this season.Scotland cap") == "this season. Scotland cap"
     assert unglue("the U.S. team") == "the U.S. team"
