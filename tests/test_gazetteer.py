@@ -98,3 +98,20 @@ def test_a_broken_file_is_not_taken_for_current(tmp_path) -> None:
     bad.write_bytes(b"not a database")
     assert current_version(bad) is None
     assert current_version(tmp_path / "missing.sqlite") is None
+
+
+def test_an_unwritable_data_folder_is_a_clear_error(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    exe = Path(sys.executable).with_name("wirecheck")
+    story = tmp_path / "story.txt"
+    story.write_text("Shelling hit Kramatorsk in the Donetsk region on Tuesday, officials said.")
+    env = dict(os.environ, WIRECHECK_DATA=str(blocker / "sub"))
+    res = subprocess.run([str(exe), "places", str(story)], capture_output=True, text=True, env=env, timeout=120)
+    assert res.returncode == 3
+    assert "WIRECHECK_DATA" in res.stderr and "Traceback" not in res.stderr

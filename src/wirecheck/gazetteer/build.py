@@ -472,9 +472,15 @@ def ensure(path: Path | None = None, *, force: bool = False, quiet: bool = False
     path = path or db_path()
     if not force and current_version(path) == source_version():
         return path, False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    lock = path.with_name(path.name + ".lock")
-    with open(lock, "w") as lf, _locked(lf):
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock_file = open(path.with_name(path.name + ".lock"), "w")
+    except OSError as e:
+        from wirecheck.errors import SetupError
+
+        raise SetupError(f"cannot build the gazetteer at {path} ({e.strerror}); set WIRECHECK_DATA to a "
+                         "writable folder and run wirecheck setup") from None
+    with lock_file as lf, _locked(lf):
         # Another process may have finished the build while we waited for the lock.
         if not force and current_version(path) == source_version():
             return path, False
