@@ -6,6 +6,8 @@ classes.  A predicate change is two classes of one :data:`CONTRASTS` group in al
 
 from __future__ import annotations
 
+from typing import Any
+
 from wirecheck.model import Document, FactType
 from wirecheck.registry import stage
 
@@ -30,6 +32,16 @@ EVENT_LEMMAS: dict[str, str] = {
     "resign": "resign", "dismiss": "dismiss", "fire_person": "dismiss", "sign": "sign", "reject": "reject",
     "approve": "approve", "deny": "deny", "confirm": "confirm", "evacuate": "evacuate", "flee": "flee",
     "displace": "flee",
+    # courts
+    "charge": "charge", "indict": "charge", "convict": "convict", "guilty": "convict", "acquit": "acquit",
+    "clear": "acquit", "pardon": "pardon",
+    # amounts going up or down ("fall" is decided by context, see _fall)
+    "rise": "increase", "increase": "increase", "grow": "increase", "soar": "increase", "surge": "increase",
+    "double": "increase", "triple": "increase", "drop": "decrease", "decline": "decrease",
+    "decrease": "decrease", "plunge": "decrease", "slump": "decrease", "shrink": "decrease", "halve": "decrease",
+    # rules
+    "allow": "allow", "permit": "allow", "legalise": "allow", "legalize": "allow", "authorise": "allow",
+    "authorize": "allow", "ban": "ban", "prohibit": "ban", "outlaw": "ban", "forbid": "ban",
 }
 # Groups of classes that contradict each other when one replaces another.
 CONTRASTS: list[frozenset[str]] = [
@@ -40,11 +52,30 @@ CONTRASTS: list[frozenset[str]] = [
     frozenset({"resign", "dismiss"}),
     frozenset({"approve", "reject", "sign"}),
     frozenset({"deny", "confirm"}),
+    frozenset({"charge", "convict", "acquit", "pardon"}),
+    frozenset({"increase", "decrease"}),
+    frozenset({"allow", "ban"}),
 ]
+# Lemmas that are events only as verbs: "a double", "the drop zone", "a clear day", "a grow bag".
+_VERB_ONLY = frozenset({"fall", "push", "free", "fire", "lose", "hit", "down", "clear", "double", "triple",
+                        "grow", "permit", "charge", "drop"})
 
 
 def contrasting(a: str, b: str) -> bool:
     return a != b and any(a in g and b in g for g in CONTRASTS)
+
+
+def _fall(tok: Any) -> str:
+    """'The town fell to Russian forces' is a capture; 'prices fell to $5', 'sales fell' a decrease."""
+    if any(c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in tok.children):
+        return "capture"
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "into"):
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs and not any(o.like_num or o.ent_type_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")
+                                or o.pos_ == "NUM" for o in objs):
+                return "capture"
+    return "decrease"
 
 
 @stage("events.en", requires=["sentences", "spacy"], provides=["facts.event"], langs=["en"], order=55)
@@ -68,8 +99,14 @@ def events_en(doc: Document) -> Document:
         if lemma == "take" and not any(c.dep_ in ("dobj", "nsubjpass") and c.ent_type_ in ("GPE", "LOC", "FAC")
                                        for c in tok.children):
             continue
-        if lemma in ("fall", "push", "free", "fire", "lose", "hit", "down") and tok.pos_ != "VERB":
+        if lemma in _VERB_ONLY and tok.pos_ != "VERB":
             continue
+        if lemma == "clear" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue  # "cleared of murder" is an acquittal; "cleared the area" is not
+        if lemma == "guilty" and tok.head.lemma_ not in ("find", "plead", "be"):
+            continue
+        if lemma == "fall":
+            cls = _fall(tok)
         negated = any(c.dep_ == "neg" for c in tok.children) or (
             tok.head is not tok and any(c.dep_ == "neg" for c in tok.head.children) and tok.dep_ == "xcomp")
         start = tok.idx

@@ -16,7 +16,13 @@ _QUALIFIERS = ("more than", "less than", "fewer than", "at least", "up to", "as 
 _NUM = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 # Ages: "a 41-year-old", "the 26-year-old Irishman"; spaCy calls them DATE, but an age is a quantity.
-_AGE = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)[\s-]years?[\s-]old\b", re.I)
+_AGE = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)[\s-]years?[\s-]old\b"
+                  r"|\b(?:aged|at the age of)\s+(?P<n2>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b", re.I)
+# "the 70th anniversary", "his 100th goal": a count, when it numbers one of these nouns (unit ordinals
+# and dates are facts of their own and are skipped).
+_ORDINAL = re.compile(r"\b(?P<n>\d{1,4})(?:st|nd|rd|th)\s+(?:(?:consecutive|straight|successive)\s+)?"
+                      r"(?P<noun>anniversary|birthday|minute|time|goal|win|victory|title|season|century|round|"
+                      r"lap|place|term|edition|floor|day|week|month|year|game|match|appearance|cap)s?\b", re.I)
 # Scores and small ranges written with a dash ("won 14-6", "3-2 win", "10-15 people"): both numbers are
 # facts, whether the tokenizer kept "14-6" as one token or split it.
 _PAIR = re.compile(r"(?<![\w.,£$€-])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\w,£$€%]|[.-]\d)")
@@ -62,7 +68,7 @@ def numbers_en(doc: Document) -> Document:
     facts = [(f.start, f.end) for f in doc.facts if f.type in (FactType.UNIT, FactType.DATE)]
     ents = [(e.start_char, e.end_char) for e in sp.ents if e.label_ in ("DATE", "TIME", "ORDINAL")]
     # spaCy often calls "14-6 half-time" a TIME: pairs give way to extracted facts only.
-    ages = _ages(doc, facts)
+    ages = _ages(doc, facts) + _ordinals(doc, facts)
     blocked = facts + ents + ages + _pairs(doc, facts + ages)
     i = 0
     toks = list(sp)
@@ -126,12 +132,25 @@ def _ages(doc: Document, blocked: list[tuple[int, int]]) -> list[tuple[int, int]
     for m in _AGE.finditer(doc.text):
         if any(a <= m.start() < b for a, b in blocked):
             continue
-        value = parse_value(m.group("n").replace("-", " ").split())
+        value = parse_value((m.group("n") or m.group("n2")).replace("-", " ").split())
         if value is None or not 0 < value < 130:
             continue
         out.append((m.start(), m.end()))
         doc.add_fact(FactType.NUMBER, m.start(), m.end(), key=fmt_value(value), extractor="numbers.en",
                      confidence=0.9, value=value, approx=False, noun="year-old", noun_text="year-old")
+    return out
+
+
+def _ordinals(doc: Document, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _ORDINAL.finditer(doc.text):
+        if any(a < m.end() and m.start() < b for a, b in blocked):
+            continue
+        value = float(m.group("n"))
+        noun = m.group("noun").lower()
+        doc.add_fact(FactType.NUMBER, m.start(), m.end(), key=fmt_value(value), extractor="numbers.en",
+                     confidence=0.9, value=value, approx=False, noun=noun, noun_text=noun, ordinal=True)
+        out.append((m.start(), m.end()))
     return out
 
 
