@@ -17,7 +17,9 @@ _NUM = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 # Ages: "a 41-year-old", "the 26-year-old Irishman"; spaCy calls them DATE, but an age is a quantity.
 _AGE = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)[\s-]years?[\s-]old\b"
-                  r"|\b(?:aged|at the age of)\s+(?P<n2>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b", re.I)
+                  r"|\b(?:aged|age of)\s+(?P<n2>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b"
+                  # "Keating, 21, was", "the former City man, 30, won": the wire style of giving an age
+                  r"|(?<=[A-Za-z’'], )(?P<n3>\d{1,3})(?=, [a-z])", re.I)
 # "the 70th anniversary", "his 100th goal": a count, when it numbers one of these nouns (unit ordinals
 # and dates are facts of their own and are skipped).
 _ORDINAL = re.compile(r"\b(?P<n>\d{1,4})(?:st|nd|rd|th)\s+(?:(?:consecutive|straight|successive)\s+)?"
@@ -132,7 +134,7 @@ def _ages(doc: Document, blocked: list[tuple[int, int]]) -> list[tuple[int, int]
     for m in _AGE.finditer(doc.text):
         if any(a <= m.start() < b for a, b in blocked):
             continue
-        value = parse_value((m.group("n") or m.group("n2")).replace("-", " ").split())
+        value = parse_value((m.group("n") or m.group("n2") or m.group("n3")).replace("-", " ").split())
         if value is None or not 0 < value < 130:
             continue
         out.append((m.start(), m.end()))
