@@ -160,6 +160,9 @@ SCORES: dict[str, ScoreFn] = {
     "max": lambda hs: max((h.confidence for h in _counted(hs)), default=0.0),
     "count": lambda hs: float(len(_counted(hs))),
     "changed": lambda hs: sum(h.confidence for h in hs if h.family == "changed"),
+    # Facts only: hedges and vague sources are style for a summary benchmark, not factual errors.
+    "content": lambda hs: max((h.confidence for h in _counted(hs)
+                               if h.kind not in ("certainty_changed", "vague_attribution")), default=0.0),
 }
 
 
