@@ -172,7 +172,7 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
                 continue
             a, b = tok.idx, last.idx + len(last.text)
             span_text = text[a:b]
-            if n == 1 and not _lone_word_ok(tok, ent_at, gz, span_text):
+            if n == 1 and not _lone_word_ok(tok, ent_at, gz, span_text, demonyms):
                 continue
             if not free(a, b):
                 continue
@@ -238,7 +238,7 @@ def _quoted(text: str, a: int, b: int) -> bool:
     return a > 0 and b < len(text) and text[a - 1] in "\"“«'" and text[b] in "\"”»'"
 
 
-def _lone_word_ok(tok: Any, ent_at: dict[int, str], gz: Any, word: str) -> bool:
+def _lone_word_ok(tok: Any, ent_at: dict[int, str], gz: Any, word: str, demonyms: bool = False) -> bool:
     """One capitalised word is a place candidate if it reads as a name, not a common word."""
     label = ent_at.get(tok.i)
     if tok.is_stop or len(word) < 3 or tok.lower_ in _GENERIC:
@@ -259,7 +259,7 @@ def _lone_word_ok(tok: Any, ent_at: dict[int, str], gz: Any, word: str) -> bool:
     # A sentence-initial word could be a capitalised common word ("Split", "Most").
     if tok.is_sent_start and tok.pos_ != "PROPN" and tok.lower_ in common_words():
         return False
-    hits = gz.lookup(word, sound=False)
+    hits = gz.lookup(word, sound=False, demonyms=demonyms)
     if not hits:
         return False
     top = hits[0]
