@@ -100,6 +100,8 @@ class Document:
     # Stage-private, non-serialised state (a spaCy Doc, morphology caches ...).
     extras: dict[str, Any] = field(default_factory=dict, repr=False)
     stages_run: list[str] = field(default_factory=list)
+    # Fact ids stay unique when a stage withdraws another stage's fact (a surname the gazetteer took).
+    _next_fact: int = field(default=0, repr=False)
 
     @property
     def content_hash(self) -> str:
@@ -107,8 +109,9 @@ class Document:
 
     def add_fact(self, type: FactType, start: int, end: int, *, key: str = "", extractor: str = "",
                  confidence: float = 1.0, **attrs: Any) -> Fact:
+        self._next_fact = max(self._next_fact, len(self.facts))
         fact = Fact(
-            id=f"{self.role[:2]}{len(self.facts)}",
+            id=f"{self.role[:2]}{self._next_fact}",
             type=type,
             text=self.text[start:end],
             start=start,
@@ -120,6 +123,7 @@ class Document:
             confidence=confidence,
         )
         self.facts.append(fact)
+        self._next_fact += 1
         return fact
 
     def facts_of(self, *types: FactType) -> list[Fact]:

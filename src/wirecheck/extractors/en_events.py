@@ -65,6 +65,31 @@ def contrasting(a: str, b: str) -> bool:
     return a != b and any(a in g and b in g for g in CONTRASTS)
 
 
+_NEGATING_HEADS = frozenset({"fail", "refuse", "deny", "decline"})  # "failed to capture", "denied killing"
+_NEGATING_WORDS = frozenset({"no", "never", "neither", "nor", "without"})
+
+
+def _negated(tok: Any) -> bool:
+    """'did not capture', 'never captured', 'failed to capture', 'no one was killed', 'without wounding'."""
+    if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in _NEGATING_WORDS) for c in tok.children):
+        return True  # "not killed", "never captured", "no deaths"
+    if tok.dep_ in ("nsubjpass", "nsubj"):
+        return False
+    head = tok.head
+    if head is tok:
+        return False
+    if tok.dep_ in ("xcomp", "pcomp", "dobj", "ccomp") and head.lemma_ in _NEGATING_HEADS:
+        return not any(c.dep_ == "neg" for c in head.children)  # "did not fail to" is a plain yes
+    if tok.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children):
+        return True
+    if tok.dep_ == "pcomp" and head.lower_ == "without":
+        return True
+    # "No one was killed", "no civilians were wounded": the negation sits on the subject.
+    return any(c.dep_ in ("nsubjpass", "nsubj") and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)
+               or c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in ("nobody", "none", "noone")
+               for c in tok.children)
+
+
 def _fall(tok: Any) -> str:
     """'The town fell to Russian forces' is a capture; 'prices fell to $5', 'sales fell' a decrease."""
     if any(c.dep_ == "nsubj" and c.ent_type_ in ("GPE", "LOC", "FAC") for c in tok.children):
@@ -107,8 +132,7 @@ def events_en(doc: Document) -> Document:
             continue
         if lemma == "fall":
             cls = _fall(tok)
-        negated = any(c.dep_ == "neg" for c in tok.children) or (
-            tok.head is not tok and any(c.dep_ == "neg" for c in tok.head.children) and tok.dep_ == "xcomp")
+        negated = _negated(tok)
         start = tok.idx
         if tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "acomp") and tok.head.lemma_ != "be" and tok.head.i < tok.i:
             start = tok.head.idx  # "confirmed dead", "remain missing": the verb is part of the claim

@@ -22,6 +22,9 @@ _ROLE_RE = re.compile(
     r"spokesperson|spokesman|spokeswoman|governor|mayor|director|chairman|secretary|minister|"
     r"deputy commander|chief of staff)\s+of\s+)(?P<of>(?:the\s+)?[^,;.]{2,90})", re.I)
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'’\-]+$")
+# "Governor Pavel Orlov": a title (any case) then one to three capitalised words on the same line.
+_TITLED_NAME = re.compile(r"\b(?i:" + "|".join(re.escape(t) for t in TITLES if not t.endswith(".")) +
+                          r")[ \t]+((?:[A-Z][\w'’\-]+[ \t]?){1,3})")
 _AFFILIATION = re.compile(r"^['’]?s?\s+(?:chief|head|boss|director|spokes\w+|chairman|minister|commander|"
                           r"press secretary|general director|ceo)\s+[A-Z]", re.I)
 _TITLE_WORDS = {w for t in TITLES for w in t.split()} | {"russian", "ukrainian", "american", "chinese"}
@@ -44,8 +47,7 @@ def people_en(doc: Document) -> Document:
     full: list[Fact] = []
     spans: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in sp.ents if e.label_ == "PERSON"]
     # Title-led capitalised names the model missed ("Governor Oleh Syniehubov" tagged ORG).
-    for m in re.finditer(r"\b(?:" + "|".join(re.escape(t) for t in TITLES if not t.endswith(".")) +
-                         r")\s+((?:[A-Z][\w'’\-]+\s?){1,3})", doc.text):
+    for m in _TITLED_NAME.finditer(doc.text):
         a, b = m.start(1), m.start(1) + len(m.group(1).rstrip())
         if not any(s < b and a < e for s, e in spans) and doc.text[a:b].split()[0] not in {"The", "A"}:
             spans.append((a, b))
@@ -84,6 +86,10 @@ def people_en(doc: Document) -> Document:
             continue
         if _overlaps(doc, start, end, (FactType.PLACE,)) and earlier is None and title is None:
             continue
+        if earlier is not None and len(words) == 1:
+            # "Orlov wrote on Telegram" after "Governor Pavel Orlov": the surname, not the town.
+            doc.facts = [f for f in doc.facts if not (f.type is FactType.PLACE and f.start == start
+                                                      and f.end == end)]
         attrs: dict[str, Any] = {"surname": words[-1], "given": " ".join(words[:-1]) or None}
         if earlier is not None and len(words) < len(earlier.attrs["name"].split()):
             attrs["name"] = earlier.attrs["name"]
