@@ -1,0 +1,86 @@
+"""English extractors: people with titles and roles, units, organisations, numbers, dates, events.
+Sentences are the project's own."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from wirecheck.model import Document, FactType
+from wirecheck.pipeline import analyse
+
+
+@lru_cache(maxsize=64)
+def doc(text: str) -> Document:
+    return analyse(text, lang="en")
+
+
+def facts(text: str, t: FactType) -> list[tuple[str, str]]:
+    return [(f.text, f.key) for f in doc(text).facts if f.type is t]
+
+
+def test_people_keep_title_and_role() -> None:
+    d = doc("Colonel Yaramir Temirkhanov, commander of the 6th Separate Guards Motorized Rifle Brigade, "
+            "met Governor Pavel Orlov in Kursk.")
+    people = {f.attrs["name"]: f for f in d.facts if f.type is FactType.PERSON}
+    assert people["Yaramir Temirkhanov"].attrs["title"] == "colonel"
+    assert people["Yaramir Temirkhanov"].attrs["role"] == "commander"
+    assert "6th Separate Guards" in people["Yaramir Temirkhanov"].attrs["role_of"]
+    assert people["Pavel Orlov"].attrs["title"] == "governor"
+
+
+def test_repeated_surname_is_the_person_not_a_town() -> None:
+    d = doc("Governor Pavel Orlov said a drone hit a bus.\n\"Nobody died,\" Orlov wrote on Telegram.")
+    later = [f for f in d.facts if f.text == "Orlov"]
+    assert [f.type for f in later] == [FactType.PERSON]
+    assert later[0].attrs["name"] == "Pavel Orlov"
+
+
+def test_descriptions_refer_back_to_the_person() -> None:
+    d = doc("Russian President Vladimir Putin spoke with two commanders. The Russian leader thanked them.")
+    desc = [f for f in d.facts if f.type is FactType.PERSON and f.attrs.get("description")]
+    assert desc and desc[0].key == "putin" and desc[0].text == "Russian leader"
+
+
+def test_headline_words_are_not_people() -> None:
+    assert facts("Ukraine Downs Dozens of Drones as Strikes Hit Region\n\nThe air force said 40 drones "
+                 "were shot down.", FactType.PERSON) == []
+
+
+def test_units_ordinal_descriptors_type_and_parent() -> None:
+    d = doc("The 177th Regiment of the Caspian Flotilla and the 47th separate mechanized brigade held; "
+            "the 177th Caspian Fleet Regiment too.")
+    units = {f.text: f for f in d.facts if f.type is FactType.UNIT}
+    assert units["177th Regiment"].attrs["parent"] == "caspian flotilla"
+    assert units["47th separate mechanized brigade"].key == "47 separate mechanized brigade"
+    assert units["177th Caspian Fleet Regiment"].attrs["parent"] == "caspian fleet"
+    orgs = {k for _, k in facts("The 177th Regiment of the Caspian Flotilla held.", FactType.ORGANIZATION)}
+    assert "caspian flotilla" in orgs
+
+
+def test_numbers_with_qualifier_and_counted_noun() -> None:
+    d = doc("More than 12,000 residents fled and air defences shot down 38 of 52 drones; thousands left.")
+    nums = {f.key: f for f in d.facts if f.type is FactType.NUMBER}
+    assert nums["12000"].attrs["qualifier"] == "more than" and nums["12000"].attrs["noun"] == "resident"
+    assert nums["52"].attrs["noun"] == "drone" and "38" in nums
+    assert nums["2000"].attrs["approx"] is True  # "thousands": an amount claim with no exact value
+
+
+def test_dates_normalised() -> None:
+    keys = {k for _, k in facts("MOSCOW, December 11. Earlier that day, and earlier in the day on Thursday, "
+                                "after an hour-long call in 2025.", FactType.DATE)}
+    assert {"month:12-11", "rel:same_day", "weekday:thursday", "year:2025"} <= keys
+    assert any(k.startswith("duration:") and k.endswith("hour") for k in keys)
+
+
+def test_events_classes_and_contrasts() -> None:
+    keys = [k for _, k in facts("Two people were wounded and one was killed. Troops repelled three assaults "
+                                "and pushed the enemy units out of the village.", FactType.EVENT)]
+    assert keys[:4] == ["wound", "kill", "repel", "retreat"]
+    from wirecheck.extractors.en_events import contrasting
+    assert contrasting("kill", "wound") and contrasting("capture", "repel") and not contrasting("kill", "capture")
+
+
+def test_british_and_american_organisation_names_match() -> None:
+    a = facts("The Defence Ministry said so.", FactType.ORGANIZATION)
+    b = facts("The Defense Ministry said so.", FactType.ORGANIZATION)
+    assert a and a[0][1] == b[0][1]
