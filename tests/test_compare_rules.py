@@ -1,0 +1,59 @@
+"""Small pairs written for these tests: each shows one rule of comparison a user relies on."""
+
+from __future__ import annotations
+
+from wirecheck.model import Comparison, Verdict
+from wirecheck.pipeline import compare
+
+SOURCE = (
+    "KYIV, May 6 (Ukrinform). Russian troops shelled Sievierodonetsk overnight, wounding two residents, "
+    "Governor Oleh Hryhorov said.\n"
+    "Soldiers of the 47th Separate Mechanized Brigade repelled four assaults near the village, the "
+    "brigade said.\n"
+    "Interior Minister Ihor Klymenko said 14 rescuers were working at the site.\n"
+    "Health Minister Viktor Liashko said the wounded were in stable condition."
+)
+
+
+def kinds(comp: Comparison) -> list[str]:
+    return [f.kind.value for f in comp.findings]
+
+
+def changed(comp: Comparison, kind: str) -> list[tuple[str | None, str | None]]:
+    return [(f.before, f.after) for f in comp.findings if f.kind.value == kind]
+
+
+def test_a_faithful_rewrite_is_clean() -> None:
+    story = ("Russian troops shelled Severodonetsk overnight, wounding two residents, Governor Oleh Hrihorov "
+             "said.\nSoldiers of the 47th Brigade repelled four assaults near the village, the brigade said.\n"
+             "Interior Minister Ihor Klymenko said 14 rescuers were working at the site.\n"
+             "Health Minister Viktor Lyashko said the wounded were in stable condition.")
+    comp = compare(story, SOURCE)
+    changes = [k for k in kinds(comp) if k.endswith("_changed") or k in ("added_claim", "fabricated_quote")]
+    assert changes == [], comp.findings
+    assert set(comp.sentence_verdicts.values()) == {Verdict.SUPPORTED}
+
+
+def test_a_swapped_town_a_changed_number_and_verb() -> None:
+    story = ("Russian troops shelled Seversk overnight, killing three residents, Governor Oleh Hryhorov said.\n"
+             "Soldiers of the 47th Separate Mechanized Brigade repelled four assaults near the village.")
+    comp = compare(story, SOURCE)
+    assert ("Sievierodonetsk", "Seversk") in changed(comp, "place_changed")
+    assert ("two residents", "three residents") in changed(comp, "number_changed")
+    assert ("wounding", "killing") in changed(comp, "predicate_changed")
+
+
+def test_one_minister_for_another_is_a_changed_person() -> None:
+    story = "Health Minister Viktor Liashko said 14 rescuers were working at the site."
+    comp = compare(story, SOURCE)
+    assert any(b and "Klymenko" in b for b, _ in changed(comp, "person_changed")), comp.findings
+
+
+def test_invented_sentence_vague_source_and_dropped_sentence() -> None:
+    story = ("Russian troops shelled Sievierodonetsk overnight, wounding two residents, Governor Oleh Hryhorov "
+             "said.\nObservers believe the town will be evacuated within days.")
+    comp = compare(story, SOURCE)
+    assert "added_claim" in kinds(comp) and "vague_attribution" in kinds(comp)
+    dropped = [f.source.text for f in comp.findings if f.kind.value == "dropped_fact" and f.source]
+    assert any("Klymenko" in t for t in dropped)
+    assert comp.sentence_verdicts[1] is Verdict.ADDED
