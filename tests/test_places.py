@@ -193,3 +193,16 @@ def test_a_city_that_is_its_own_region_gets_the_city_key_in_every_language() -> 
     doc.add_fact(FactType.PLACE, 0, 6, name="Москва", level="region")  # a dateline the extractor saw as a region
     resolve_document(doc)
     assert doc.facts[0].key == en["Moscow"]["key"]
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Российские войска заняли Северск в Харьковской области, сообщило Минобороны.", True),
+    ("Бои идут за Северск в ДНР, сообщило Минобороны России.", False),
+    ("Російські війська обстріляли Сіверськ у Харківській області, повідомили в ОВА.", True),
+])
+def test_region_claims_in_russian_and_ukrainian(text: str, flagged: bool) -> None:
+    comp = check_story(text)
+    found = region_findings(comp)
+    assert bool(found) is flagged
+    seversk = [f for f in comp.story.facts_of(FactType.PLACE) if f.attrs.get("admin1_code") == "UA.05"]
+    assert seversk, "Северск/Сіверськ beside a Ukrainian region is Siversk, Donetsk Oblast"
