@@ -233,7 +233,9 @@ def bench_full_ingest(n: int, workers: int, tmp: Path) -> None:
 def bench_batch(db: Path, n_stories: int, tmp: Path) -> None:
     from wirecheck.trace.batch import BatchStats, run_batch
 
-    runs = [("1 process", 1, None), ("2 processes", 2, None), ("Dask LocalCluster, 2 workers", 2, "local")]
+    # Both process runs use worker processes (the same start-up and thread settings), so they compare.
+    runs = [("1 worker process", 1, None), ("2 worker processes", 2, None),
+            ("Dask LocalCluster, 1 worker", 1, "local"), ("Dask LocalCluster, 2 workers", 2, "local")]
     for label, workers, dask in runs:
         copy = tmp / "batch.db"
         shutil.copy(db, copy)
@@ -244,7 +246,7 @@ def bench_batch(db: Path, n_stories: int, tmp: Path) -> None:
 
         with Store(copy) as store:
             ids = store.unchecked_stories()[:n_stories]
-            stats = run_batch(store, workers=workers, dask=dask, story_ids=ids, on_result=stamp)
+            stats = run_batch(store, workers=workers, dask=dask, story_ids=ids, on_result=stamp, pool=True)
         # Steady state: the second half of the results, when every worker has loaded its models (each
         # loads them lazily, language by language, at its own pace).
         k = len(stamps) // 2

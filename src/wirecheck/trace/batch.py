@@ -76,8 +76,12 @@ def _dask(tasks: Iterable[Task], address: str, workers: int) -> Iterator[dict[st
 
 def run_batch(store: Store, *, workers: int = 1, dask: str | None = None, story_ids: list[int] | None = None,
               parquet: Path | None = None, write_store: bool = True, min_score: float = 0.05,
-              on_result: Callable[[BatchStats, int], None] | None = None) -> BatchStats:
-    """Check the given (default: every unchecked) story; returns counts and wall time."""
+              pool: bool = False, on_result: Callable[[BatchStats, int], None] | None = None) -> BatchStats:
+    """Check the given (default: every unchecked) story; returns counts and wall time.
+
+    ``workers=1`` runs in this process unless ``pool`` asks for a worker process (as benchmarks do, to
+    compare 1 and N workers under the same conditions).
+    """
     ids = store.unchecked_stories() if story_ids is None else story_ids
     stats = BatchStats()
     t0 = time.perf_counter()
@@ -88,10 +92,10 @@ def run_batch(store: Store, *, workers: int = 1, dask: str | None = None, story_
     tasks = make_tasks(store, ids, min_score=min_score, on_traced=traced)
     if dask:
         results = _dask(tasks, dask, workers)
-    elif workers <= 1:
+    elif workers <= 1 and not pool:
         results = _serial(tasks)
     else:
-        results = _processes(tasks, workers)
+        results = _processes(tasks, max(1, workers))
     collected: list[dict[str, Any]] = []
     for res in results:
         if "error" in res:
