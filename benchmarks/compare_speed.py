@@ -48,11 +48,12 @@ def main() -> None:
     pipe = nlp()
     rows = []
     for name, story, source in items:
-        times, spacy_times = [], []
+        times, cpu_times, spacy_times = [], [], []
         for _ in range(args.repeat):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             compare(story, source)
             times.append(time.perf_counter() - t)
+            cpu_times.append(time.process_time() - c)
             t = time.perf_counter()
             pipe(story)
             if analyse_is_english(source):
@@ -61,11 +62,12 @@ def main() -> None:
         words = len(story.split()) + len(source.split())
         med = statistics.median(times)
         rows.append((name, len(story.split()), len(source.split()), med * 1000, words / med,
-                     statistics.median(spacy_times) / med))
+                     statistics.median(spacy_times) / med, statistics.median(cpu_times) * 1000))
     w = max(len(r[0]) for r in rows)
-    print(f"\n{'pair':<{w}}  story w  source w  median ms  words/s  spaCy share")
-    for name, sw, tw, ms, wps, share in rows:
-        print(f"{name:<{w}}  {sw:7d}  {tw:8d}  {ms:9.1f}  {wps:7.0f}  {share:10.0%}")
+    # CPU time is printed beside wall time: on a shared machine the wall clock measures the neighbours.
+    print(f"\n{'pair':<{w}}  story w  source w  median ms  CPU ms  words/s  spaCy share")
+    for name, sw, tw, ms, wps, share, cpu in rows:
+        print(f"{name:<{w}}  {sw:7d}  {tw:8d}  {ms:9.1f}  {cpu:6.1f}  {wps:7.0f}  {share:10.0%}")
     ms_all = [r[3] for r in rows]
     words_all = sum(r[1] + r[2] for r in rows)
     print(f"\n{len(rows)} pairs: median {statistics.median(ms_all):.1f} ms per pair, "
@@ -73,9 +75,8 @@ def main() -> None:
           f"{statistics.median(r[5] for r in rows):.0%} (median)")
     seed = next((r for r in rows if "derivative-seed" in r[0] and "source-en" in r[0]), None)
     if seed:
-        per700 = seed[3] * 700 / seed[1]
-        print(f"seed story ({seed[1]} words) vs English source: {seed[3]:.1f} ms; scaled to a 700-word story: "
-              f"~{per700:.0f} ms (goal < 150 ms)")
+        print(f"seed story ({seed[1]} words) vs English source: {seed[3]:.1f} ms wall, {seed[6]:.1f} ms CPU; "
+              f"scaled to a 700-word story: ~{seed[6] * 700 / seed[1]:.0f} ms CPU (goal < 150 ms)")
 
 
 def analyse_is_english(text: str) -> bool:
