@@ -22,7 +22,9 @@ from typing import Any
 from wirecheck.store.db import Store
 from wirecheck.trace.keys import KIND_LABELS, key_kind, key_weight, terms
 
-MAX_CANDIDATES = 200
+# Ties are common at 100k sources (a surname in 300 reports): the pool must hold them all before the
+# commoner keys (numbers, dates) separate them.
+MAX_CANDIDATES = 1000
 FTS_WEIGHT = 0.1  # small: a cross-language source can never earn it
 # Closeness in time counts for at most this share of the score.
 TIME_PRIOR_SHARE = 0.15
