@@ -281,8 +281,10 @@ def _fill(f: Fact, cs: list[_Cand]) -> None:
         level=top.level,
         population=top.population,
         resolution=round(probs[order[0]], 3),
-        # Villages from the Ukrainian register have no coordinates of their own: their hromada's centre.
-        coordinates="approximate" if top.id < 0 and top.level == "settlement" else "exact",
+        # Villages from the Ukrainian register have no coordinates of their own (their hromada's centre);
+        # regions, districts and countries are the mean of the towns inside them.
+        coordinates=("approximate" if top.id < 0 and top.level == "settlement" else
+                     "point" if top.level == "settlement" else "centroid"),
         candidates=[{"geonameid": cs[n].place.id if cs[n].place.id > 0 else None, "key": cs[n].place.key,
                      "name": cs[n].place.name, "where": cs[n].place.where(), "level": cs[n].place.level,
                      "score": round(cs[n].score, 2), "p": round(probs[n], 3)} for n in order[:5]],
