@@ -37,9 +37,12 @@ def decode(data: bytes, name: str) -> str:
         raise InputError(f"{name}: the file is empty")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            text = data.decode("utf-16")
         except UnicodeDecodeError as e:
             raise InputError(f"{name}: broken UTF-16 text at byte {e.start}") from None
+        if _looks_binary(text.encode("utf-8", "replace")):
+            raise InputError(f"{name}: this is binary data, not text or HTML")
+        return text
     if _looks_binary(data):
         raise InputError(f"{name}: this is binary data, not text or HTML")
     try:
