@@ -63,7 +63,13 @@ def dates_en(doc: Document) -> Document:
             key = f"month:{mon:02d}-{day:02d}"
             if m.group("year"):
                 key = f"date:{m.group('year')}-{mon:02d}-{day:02d}"
+            n = len(taken)
             _add(doc, m.start(), m.end(), key, "absolute", taken)
+            if m.group("year") and len(taken) > n:
+                # The year of a full date on its own too, so "released in 2000" finds "December 5, 2000".
+                # Its own kind: never reported apart from its date, never a slot for another year.
+                doc.add_fact(FactType.DATE, m.start("year"), m.end("year"), key=f"year:{m.group('year')}",
+                             extractor="dates.en", kind="year_of_date", relative=False)
     for m in _WD.finditer(t):
         _add(doc, m.start(), m.end(), f"weekday:{m.group('wd').lower()}", "weekday", taken)
     for rx, key in RELATIVE:
