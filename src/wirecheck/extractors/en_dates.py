@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from wirecheck.model import Document, FactType
+from wirecheck.nlp.en_terms import NUMBER_WORDS
 from wirecheck.registry import stage
 
 MONTHS = {m: i + 1 for i, m in enumerate(
@@ -25,6 +26,11 @@ _AGE_AFTER = re.compile(r"^[\s-]*old\b", re.I)  # "21-year-old" is an age (a num
 _WD = re.compile(r"\b(?P<wd>" + "|".join(WEEKDAYS) + r")\b", re.I)
 _DURATION = re.compile(r"\b(?P<n>[\w.]+)?[\s-]?(?P<unit>minute|hour|day|week|month|year)s?-long\b"
                        r"|\b(?P<n2>\w+)-(?P<unit2>minute|hour|day|week|month|year)\b", re.I)
+# "for two weeks", "three years left": an amount of time written out (not "two years ago", an age or "a year").
+_PLAIN_DURATION = re.compile(
+    r"\b(?P<n>\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+    r"forty|fifty|several)\s+(?:more\s+|further\s+|extra\s+|additional\s+)?"
+    r"(?P<unit>minute|hour|day|week|month|year|decade)s?\b(?![\s-]+ago\b)", re.I)
 RELATIVE = [
     (re.compile(r"\b(?:earlier|later)\s+(?:that|the same|in the|on the same)\s+day\b|\bthe same day\b|"
                 r"\bearlier today\b|\bthat day\b", re.I), "rel:same_day"),
@@ -63,9 +69,9 @@ def dates_en(doc: Document) -> Document:
             key = f"month:{mon:02d}-{day:02d}"
             if m.group("year"):
                 key = f"date:{m.group('year')}-{mon:02d}-{day:02d}"
-            n = len(taken)
+            n_taken = len(taken)
             _add(doc, m.start(), m.end(), key, "absolute", taken)
-            if m.group("year") and len(taken) > n:
+            if m.group("year") and len(taken) > n_taken:
                 # The year of a full date on its own too, so "released in 2000" finds "December 5, 2000".
                 # Its own kind: never reported apart from its date, never a slot for another year.
                 doc.add_fact(FactType.DATE, m.start("year"), m.end("year"), key=f"year:{m.group('year')}",
@@ -86,8 +92,22 @@ def dates_en(doc: Document) -> Document:
             continue
         unit = (m.group("unit") or m.group("unit2") or "").lower()
         n = (m.group("n") or m.group("n2") or "").lower()
-        if m.group("n2") and not (n.isdigit() or n in ("one", "two", "three", "four", "five", "six", "seven",
-                                                        "ten", "half", "multi", "several")):
+        if m.group("n2") and not (n.isdigit() or n in NUMBER_WORDS or n in ("multi", "several")):
             continue
-        _add(doc, m.start(), m.end(), f"duration:{n + ' ' if n else ''}{unit}".strip(), "duration", taken)
+        _add(doc, m.start(), m.end(), _duration_key(n, unit), "duration", taken)
+    for m in _PLAIN_DURATION.finditer(t):
+        n, unit = m.group("n").lower(), m.group("unit").lower()
+        if _AGE_AFTER.match(t[m.end():m.end() + 6]) or (n == "one" and unit == "day"):
+            continue  # "41 years old" is an age; "one day" is usually "some day"
+        _add(doc, m.start(), m.end(), _duration_key(n, unit), "duration", taken)
     return doc
+
+
+def _duration_key(n: str, unit: str) -> str:
+    """'three-year', '3-year' and 'three years' -> 'duration:3 year'; 'hour-long' -> 'duration:hour'."""
+    if n in ("a", "an"):
+        n = ""  # "an hour-long call" is an "hour-long call"
+    value = NUMBER_WORDS.get(n)
+    if value is not None and value >= 1:
+        n = str(int(value))
+    return f"duration:{n + ' ' if n else ''}{unit}".strip()
