@@ -82,6 +82,22 @@ def same_fact(a: Fact, b: Fact) -> bool:
     return a.key == b.key
 
 
+_FAMILIES = {
+    "lead": {"head", "chief", "director", "ceo", "chairman", "chairwoman", "leader", "president", "governor",
+             "mayor", "secretary", "commissioner", "ombudsman", "administration"},
+    "minister": {"minister", "secretary"},
+    "press": {"spokesperson", "spokesman", "spokeswoman", "press secretary"},
+    "officer": {"colonel", "general", "major", "captain", "lieutenant", "sergeant", "commander", "admiral",
+                "marshal", "officer", "private", "corporal"},
+    "media": {"correspondent", "journalist", "blogger", "analyst", "expert"},
+}
+
+
+def _title_family(title: str) -> str:
+    head = title.split()[-1]
+    return next((name for name, words in _FAMILIES.items() if head in words or title in words), head)
+
+
 def attribution_sources(doc: Document) -> set[str]:
     """Ids of organisations that are the source of an attribution ("according to the National Guard")."""
     spans = [(f.start, f.end) for f in doc.facts if f.type is FactType.ATTRIBUTION]
@@ -115,7 +131,11 @@ def slot_score(a: Fact, b: Fact, aligned: bool, both_speak: bool = False) -> flo
         if ta and ta == tb:
             return 0.9
         # "health minister" for "interior minister": the same kind of office, another person.
-        return 0.85 if ta and tb and ta.split()[-1] == tb.split()[-1] else 0.55
+        if ta and tb and ta.split()[-1] == tb.split()[-1]:
+            return 0.85
+        if ta and tb and _title_family(ta) != _title_family(tb):
+            return 0.3  # a president is not what a colonel was changed into
+        return 0.55
     if t is FactType.NUMBER:
         na, nb = a.attrs.get("noun"), b.attrs.get("noun")
         if na and nb:
@@ -136,7 +156,7 @@ NAMED = (FactType.PERSON, FactType.ORGANIZATION, FactType.PLACE)
 
 
 def _same_name_other_type(pending: list[Fact], src_facts: list[Fact], matches: list[Match],
-                          used: set[str]) -> list[Fact]:
+                          used: set[str], source_text: str) -> list[Fact]:
     """Taggers disagree across languages (spaCy calls "Oleh Kiper" an organisation, natasha a person):
     an unmatched name whose words equal a source name of another type is that name, not a new one."""
     rest = []
@@ -151,6 +171,11 @@ def _same_name_other_type(pending: list[Fact], src_facts: list[Fact], matches: l
                             and len(f.text.split()) <= 2)):
                     hit = g
                     break
+        if hit is None and f.type in NAMED and len(f.text) >= 3 and re.search(
+                r"(?<!\w)" + re.escape(f.text) + r"(?!\w)", source_text):
+            # The very words stand in the source, whatever its tagger made of them.
+            matches.append(Match(f, None, Verdict.SUPPORTED, "verbatim-in-source", 0.7))
+            continue
         if hit is None:
             rest.append(f)
         else:
@@ -197,7 +222,7 @@ def match_facts(comp: Comparison) -> None:
         else:
             pending.append(f)
     speaking = attribution_sources(story) | attribution_sources(source)
-    pending = _same_name_other_type(pending, src_facts, matches, used)
+    pending = _same_name_other_type(pending, src_facts, matches, used, source.text)
     for f in pending:
         aligned = aligned_of.get(f.sentence, set())
         # A source fact already echoed in this very story sentence is not what this one replaced.

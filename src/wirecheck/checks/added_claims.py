@@ -3,6 +3,8 @@ checkable details (a place, number, person, duration ...) added inside otherwise
 
 from __future__ import annotations
 
+import re
+
 from wirecheck.checks._common import claim_span, matches, sentence_span
 from wirecheck.extractors.en_people import is_headline
 from wirecheck.kinds import FindingKind
@@ -12,6 +14,10 @@ from wirecheck.registry import check
 
 CHECKABLE = (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION, FactType.UNIT, FactType.NUMBER,
              FactType.QUOTE, FactType.DATE)
+# A writer's remark about the text itself ("Here is a concise summary of the article:") claims nothing.
+_META = re.compile(r"^\s*(?:here(?:'s| is| are)\b[^.]{0,60}\b(?:summary|rewrite|version|article|story|text|"
+                   r"passage|points)|(?:the|this) (?:passage|article|text|story|report) (?:describes|discusses|"
+                   r"reports|is about|covers|highlights)|in summary\b|to summari[sz]e\b)", re.I)
 _ROLE_WORDS = {w for t in TITLES for w in t.split()} | {"leader", "member", "head", "deputy"}
 PHRASE_TYPES = (FactType.PLACE, FactType.NUMBER, FactType.PERSON, FactType.UNIT, FactType.ORGANIZATION,
                 FactType.DATE)
@@ -30,7 +36,7 @@ def added_claims(comp: Comparison) -> None:
         if is_headline(sent.text):
             headlines.add(i)  # a headline summarises: only its added details are reported, below
             continue
-        if len(sent.text.split()) < 4:
+        if len(sent.text.split()) < 4 or _META.match(sent.text):
             continue
         quoted = sum(min(b, sent.end) - max(a, sent.start) for a, b in quotes if a < sent.end and sent.start < b)
         if quoted > 0.5 * len(sent.text):
@@ -59,10 +65,13 @@ def added_claims(comp: Comparison) -> None:
         if f.type is FactType.PLACE and f.attrs.get("level") == "country":
             continue
         span = claim_span(story, f)
+        conf = 0.75 * f.confidence
+        if f.type is FactType.NUMBER and float(f.attrs.get("value") or 0) <= 3 and not f.text[:1].isdigit():
+            conf *= 0.5  # "two films", "both sides": usually counted from what the source lists
         comp.add(Finding(FindingKind.ADDED_CLAIM,
                          f"The source has no {f.type.value} '{f.text}' here or anywhere else; "
                          "the story adds it.",
-                         story=span, rule=f"fact.added:{f.type.value}", confidence=0.75 * f.confidence,
+                         story=span, rule=f"fact.added:{f.type.value}", confidence=round(conf, 3),
                          story_fact=f.id))
 
 

@@ -31,6 +31,28 @@ def _hedges_a_kept_claim(comp: Comparison, h: Fact) -> bool:
     return any(f.id in supported and a <= f.start and f.end <= b for f in comp.story.facts)
 
 
+def _source_clause_kept(comp: Comparison, h: Fact) -> bool:
+    """A dropped hedge matters only when the claim it qualified made it into the story: some fact of the
+    hedged source clause must be kept."""
+    assert comp.source is not None
+    sp = comp.source.extras.get("spacy")
+    if sp is None:
+        return True  # no parse (Russian/Ukrainian source): the aligned sentence is the clause
+    kept = {m.source.id for m in comp.extras.get("matches", []) if m.source is not None
+            and m.status in (Verdict.SUPPORTED, Verdict.CHANGED)}
+    span = sp.char_span(h.start, h.end, alignment_mode="expand")
+    if span is None:
+        return True
+    head = span.root.head if span.root.dep_ in ("aux", "advmod", "auxpass", "amod") else span.root
+    while head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
+        head = head.head
+    toks = list(head.subtree)
+    a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    inside = [f for f in comp.source.facts if a <= f.start and f.end <= b and f.type not in
+              (FactType.HEDGE, FactType.ATTRIBUTION, FactType.DATE)]
+    return not inside or any(f.id in kept for f in inside)
+
+
 @check("certainty", kinds=[FindingKind.CERTAINTY_CHANGED], requires=["alignments"], order=84)
 def certainty(comp: Comparison) -> None:
     """Hedge present on one side of an aligned pair and absent on the other."""
@@ -43,6 +65,7 @@ def certainty(comp: Comparison) -> None:
         t_facts = [f for j in a.source for f in source.facts_in(j)]
         s_hedge, t_hedge = _hedges(s_facts, "hedge"), _hedges(t_facts, "hedge")
         s_boost = _hedges(s_facts, "booster")
+        t_hedge = [h for h in t_hedge if _source_clause_kept(comp, h)]
         if t_hedge and not s_hedge:
             h = t_hedge[0]
             span = s_boost[0].span if s_boost else sentence_span(story, a.story)

@@ -30,6 +30,15 @@ def _same_speaker(a: str, b: str) -> bool:
     return same_name(a.split()[-1], b.split()[-1]) or a.lower() == b.lower()
 
 
+_SMALL = {"a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "at", "by", "from", "with"}
+
+
+def _is_title(text: str) -> bool:
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)]
+    return bool(words) and len(words) <= 8 and text.strip()[-1:] not in ".!?,;:" and all(
+        w[0].isupper() or w.lower() in _SMALL for w in words)
+
+
 CROSS_SAME_QUOTE = 0.45  # multilingual embedding cosine: translations ~0.55-0.8, unrelated < 0.35
 
 
@@ -72,8 +81,8 @@ def quotes(comp: Comparison) -> None:
     aligned_of = {a.story: set(a.source) for a in comp.alignments}
     said = [f for f in source.facts if f.type in (FactType.QUOTE, FactType.ATTRIBUTION)]
     for q in comp.story.facts_of(FactType.QUOTE):
-        if len(_content(q).split()) < 4:
-            continue  # a nickname or scare quotes ("Magura"), not reported speech
+        if len(_content(q).split()) < 4 or _is_title(str(q.attrs.get("content") or q.text)):
+            continue  # a nickname, scare quotes ("Magura") or a work's title ("From Here to Eternity")
         speaker = _speaker(q)
         best: tuple[float, Fact | None] = (0.0, None)
         if same_lang:
