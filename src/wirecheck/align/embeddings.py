@@ -24,7 +24,9 @@ def _model() -> Any | None:
     except ImportError:
         return None
     # The default of 4 BLAS threads on a 2-core machine is ~14x slower than matching the core count.
-    return USE(threads=os.cpu_count() or 1)
+    # Parallel workers set OMP_NUM_THREADS=1 so that two of them don't fight over two cores.
+    threads = int(os.environ.get("OMP_NUM_THREADS") or 0) or os.cpu_count() or 1
+    return USE(threads=threads)
 
 
 def available() -> bool:
