@@ -155,8 +155,18 @@ def slot_score(a: Fact, b: Fact, aligned: bool, both_speak: bool = False) -> flo
 NAMED = (FactType.PERSON, FactType.ORGANIZATION, FactType.PLACE)
 
 
+def _verbatim(f: Fact, source: Document, aligned_of: dict[int, set[int]]) -> bool:
+    """The name's words stand in the source: in the aligned sentences when there are any (elsewhere in
+    the report, it may be a swap for the name the aligned sentence has), else anywhere."""
+    rx = re.compile(r"(?<!\w)" + re.escape(f.text) + r"(?!\w)")
+    aligned = aligned_of.get(f.sentence, set())
+    if not aligned:
+        return bool(rx.search(source.text))
+    return any(rx.search(source.sentences[j].text) for j in aligned if j < len(source.sentences))
+
+
 def _same_name_other_type(pending: list[Fact], src_facts: list[Fact], matches: list[Match],
-                          used: set[str], source_text: str) -> list[Fact]:
+                          used: set[str], source: Document, aligned_of: dict[int, set[int]]) -> list[Fact]:
     """Taggers disagree across languages (spaCy calls "Oleh Kiper" an organisation, natasha a person):
     an unmatched name whose words equal a source name of another type is that name, not a new one."""
     rest = []
@@ -171,8 +181,7 @@ def _same_name_other_type(pending: list[Fact], src_facts: list[Fact], matches: l
                             and len(f.text.split()) <= 2)):
                     hit = g
                     break
-        if hit is None and f.type in NAMED and len(f.text) >= 3 and re.search(
-                r"(?<!\w)" + re.escape(f.text) + r"(?!\w)", source_text):
+        if hit is None and f.type in NAMED and len(f.text) >= 3 and _verbatim(f, source, aligned_of):
             # The very words stand in the source, whatever its tagger made of them.
             matches.append(Match(f, None, Verdict.SUPPORTED, "verbatim-in-source", 0.7))
             continue
@@ -222,7 +231,7 @@ def match_facts(comp: Comparison) -> None:
         else:
             pending.append(f)
     speaking = attribution_sources(story) | attribution_sources(source)
-    pending = _same_name_other_type(pending, src_facts, matches, used, source.text)
+    pending = _same_name_other_type(pending, src_facts, matches, used, source, aligned_of)
     for f in pending:
         aligned = aligned_of.get(f.sentence, set())
         # A source fact already echoed in this very story sentence is not what this one replaced.
