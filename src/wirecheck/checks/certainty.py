@@ -26,9 +26,13 @@ def _hedges_a_kept_claim(comp: Comparison, h: Fact) -> bool:
     if span is None:
         return True
     head = span.root.head if span.root.dep_ in ("aux", "advmod", "auxpass") else span.root
-    toks = list(head.subtree)
-    a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return any(f.id in supported and a <= f.start and f.end <= b for f in comp.story.facts)
+    # The hedged clause without the clauses merely attached to it ("..., while observers believe X").
+    skip = {t.i for c in head.children if c.dep_ in ("advcl", "parataxis", "conj", "ccomp")
+            and not (c.idx <= h.start < c.idx + len(c.text)) and c.i != span.root.i
+            and not any(t.idx <= h.start < t.idx + len(t.text) for t in c.subtree)
+            for t in c.subtree}
+    offsets = [(t.idx, t.idx + len(t.text)) for t in head.subtree if t.i not in skip]
+    return any(f.id in supported and any(a <= f.start < b for a, b in offsets) for f in comp.story.facts)
 
 
 def _source_clause_kept(comp: Comparison, h: Fact) -> bool:
