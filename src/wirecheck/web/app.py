@@ -17,7 +17,7 @@ import contextlib
 import json
 import logging
 import threading
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -195,36 +195,30 @@ def create_app(*, routers: Sequence[APIRouter] = (), warm: bool = False) -> Fast
         return {"status": "ok", "version": __version__, "languages": list(SUPPORTED_LANGS),
                 "max_article_bytes": MAX_BYTES}
 
-    @app.post("/api/compare")
-    async def api_compare(request: Request) -> JSONResponse:
+    async def _comparison_json(request: Request, run: Callable[[dict[str, Any]], Comparison]) -> JSONResponse:
+        """Read the JSON body, run the pipeline off the event loop, answer errors in one line of JSON."""
         try:
             data = _json_object(await read_body(request))
-            story = _text_field(data, "story") or ""
-            source = _text_field(data, "source") or ""
-            comp = await run_in_threadpool(
-                run_compare, story, source, story_lang=_lang_field(data, "story_lang"),
-                source_lang=_lang_field(data, "source_lang"),
-                story_name=_text_field(data, "story_name", required=False) or "story",
-                source_name=_text_field(data, "source_name", required=False) or "source")
+            comp = await run_in_threadpool(run, data)
         except WirecheckError as e:
             return _error_json(e)
         except Exception as e:  # a bug in a stage: still one line of JSON, not a bare 500 page
             return JSONResponse({"error": _internal(e)}, status_code=500)
         return JSONResponse(comp.to_dict())
 
+    @app.post("/api/compare")
+    async def api_compare(request: Request) -> JSONResponse:
+        return await _comparison_json(request, lambda data: run_compare(
+            _text_field(data, "story") or "", _text_field(data, "source") or "",
+            story_lang=_lang_field(data, "story_lang"), source_lang=_lang_field(data, "source_lang"),
+            story_name=_text_field(data, "story_name", required=False) or "story",
+            source_name=_text_field(data, "source_name", required=False) or "source"))
+
     @app.post("/api/check")
     async def api_check(request: Request) -> JSONResponse:
-        try:
-            data = _json_object(await read_body(request))
-            story = _text_field(data, "story") or ""
-            comp = await run_in_threadpool(
-                run_check, story, lang=_lang_field(data, "lang"),
-                story_name=_text_field(data, "story_name", required=False) or "story")
-        except WirecheckError as e:
-            return _error_json(e)
-        except Exception as e:  # a bug in a stage: still one line of JSON, not a bare 500 page
-            return JSONResponse({"error": _internal(e)}, status_code=500)
-        return JSONResponse(comp.to_dict())
+        return await _comparison_json(request, lambda data: run_check(
+            _text_field(data, "story") or "", lang=_lang_field(data, "lang"),
+            story_name=_text_field(data, "story_name", required=False) or "story"))
 
     @app.post("/report", response_class=HTMLResponse)
     async def report(request: Request) -> HTMLResponse:
