@@ -49,8 +49,6 @@ class KindInfo:
     severity: Severity
     label: str
     description: str
-    # What a reader checks in the story/source to confirm or reject the finding.
-    needs_source: bool = True
 
 
 _INFO = [
@@ -83,9 +81,9 @@ _INFO = [
     KindInfo(FindingKind.DROPPED_FACT, Severity.LOW, "Dropped fact",
              "A fact in the source does not appear in the story."),
     KindInfo(FindingKind.PLACE_NOT_IN_REGION, Severity.HIGH, "Place not in stated region",
-             "The gazetteer puts the place in another region than the story claims.", needs_source=False),
+             "The gazetteer puts the place in another region than the story claims."),
     KindInfo(FindingKind.UNKNOWN_PLACE, Severity.LOW, "Unknown place",
-             "A place name the gazetteer cannot resolve.", needs_source=False),
+             "A place name the gazetteer cannot resolve."),
 ]
 
 KINDS: dict[FindingKind, KindInfo] = {info.kind: info for info in _INFO}

@@ -15,7 +15,6 @@ from rapidfuzz import fuzz
 
 APOSTROPHES = "’ʼ'`´‘ʹ"
 _APOS_RE = re.compile(f"[{APOSTROPHES}]")
-_CYR = re.compile(r"[\u0400-\u04FF]")
 
 # Applied in order to a lowercase Latin string; longest clusters first.
 _SOUND_RULES: list[tuple[str, str]] = [
@@ -28,10 +27,6 @@ _SOUND_RULES: list[tuple[str, str]] = [
 
 def normalise_apostrophes(text: str) -> str:
     return _APOS_RE.sub("'", text)
-
-
-def has_cyrillic(text: str) -> bool:
-    return bool(_CYR.search(text))
 
 
 @lru_cache(maxsize=65536)
