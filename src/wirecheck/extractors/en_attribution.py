@@ -231,7 +231,9 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         open_at: int | None = None
         for m in _QUOTE_CHAR.finditer(ptext):
             i, ch = m.start(), m.group()
-            if ch in _QUOTE_OPEN or (ch in ('"', "''") and open_at is None):
+            # A closing mark typed where the paragraph opens ('”Mr. Trump ...”') still opens the quote.
+            opens_para = ch in _QUOTE_CLOSE and open_at is None and not ptext[:i].strip()
+            if ch in _QUOTE_OPEN or opens_para or (ch in ('"', "''") and open_at is None):
                 if open_at is None:
                     open_at = i
             elif open_at is not None:
@@ -273,6 +275,7 @@ class Report:
     source_type: str = ""
     vague: bool = False
     quotes: list[tuple[int, int]] = field(default_factory=list)
+    block: bool = False  # content set off by a colon or a speaker label: not clipped to the cue's sentence
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
@@ -669,7 +672,8 @@ def find_reports(doc: Document) -> list[Report]:
             src_head = subj
             antecedent = subj
         content = _content_of(tok, base, quotes) if base not in QUOTE_ONLY_VERBS else []
-        if not content:
+        block = not content
+        if block:
             content = _after_colon(text, _cue_tokens(tok)[-1])
         if passive and subj is None and not any(c.dep_ == "nsubjpass" and c.lower_ == "it"
                                                 for c in tok.children):
@@ -692,7 +696,7 @@ def find_reports(doc: Document) -> list[Report]:
             src_text = text[src[0]:src[1]]
         rep = Report(cue=cue, cue_text=text[cue[0]:cue[1]], cue_base=base, kind=kind, source=src,
                      source_text=src_text, content=content, sentence_start=sent_of(sp, tok.i).start_char,
-                     head_i=antecedent.i if antecedent is not None else -1, verb_i=tok.i)
+                     head_i=antecedent.i if antecedent is not None else -1, verb_i=tok.i, block=block)
         reports.append(rep)
     reports.extend(_speaker_labels(doc, sp, reports))
     reports.extend(_nominal_cues(sp, text, quotes))
@@ -701,7 +705,7 @@ def find_reports(doc: Document) -> list[Report]:
     reports.extend(credited)
     for r in reports:
         r.content = _clip_to_paragraph(text, r.cue[0], r.content)
-        if not r.quotes:
+        if not r.quotes and not r.block:
             r.content = _clip_to_sentence(doc, r.cue[0], r.content)
             if r.content and r.source and r.kind != "according" and r.content[-1][1] <= r.source[0] \
                     and r.source[0] < r.cue[0]:
@@ -720,20 +724,43 @@ def find_reports(doc: Document) -> list[Report]:
 
 
 def _after_colon(text: str, verb: Any) -> list[tuple[int, int]]:
-    """'Caddell said:' -- the content is what follows the colon, to the end of the paragraph."""
+    """'Caddell said:' -- the content is what follows the colon, to the end of the paragraph (or, for a
+    block quote set off below the lead-in, the quoted paragraphs that follow)."""
     end = verb.idx + len(verb.text)
-    m = re.match(r"[ \t]*:[ \t]*(\n?)", text[end:])
+    m = re.match(r"[^\S\n]*:[^\S\n]*(\n\s*)?", text[end:])
     if not m:
         return []
     start = end + m.end()
     stop = text.find("\n", start)
     stop = len(text) if stop < 0 else stop
     a, b = _strip(text, start, stop)
-    return [(a, b)] if b > a else []
+    return [(a, b), *_run_on_paragraphs(text, start, stop)] if b > a else []
+
+
+def _run_on_paragraphs(text: str, p0: int, p1: int) -> list[tuple[int, int]]:
+    """Paragraphs that continue a quote left open at the end of ``text[p0:p1]``: the wire convention
+    opens every paragraph of a long quote with a quote mark and closes only the last one."""
+    out: list[tuple[int, int]] = []
+    while _left_open(text[p0:p1]):
+        m = re.compile(r"\n[^\S\n]*(?:\n[^\S\n]*)*([\"“])").match(text, p1)
+        if not m or _LABEL.match(text, m.start(1)):
+            break
+        p0 = m.start(1)
+        p1 = text.find("\n", p0)
+        p1 = len(text) if p1 < 0 else p1
+        a, b = _strip(text, p0, p1)
+        if b > a:
+            out.append((a, b))
+    return out
+
+
+def _left_open(para: str) -> bool:
+    """Does the paragraph open a double quote that it does not close?"""
+    return para.count('"') % 2 == 1 or para.count("“") > para.count("”")
 
 
 # "NAME: what they said" -- transcripts, interviews and headlines ("Poll: Voters ...").
-_LABEL = re.compile(r"^[ \t]*((?:[A-Z][\w.’'\-]*|[A-Z]{2,})(?:[ \t]+(?:[A-Z][\w.’'\-]*|of|the)){0,4})"
+_LABEL = re.compile(r"^[ \t]*[\"“]?((?:[A-Z][\w.’'\-]*|[A-Z]{2,})(?:[ \t]+(?:[A-Z][\w.’'\-]*|of|the)){0,4})"
                     r"[ \t]*:[ \t]+(?=\S)", re.M)
 _NOT_SPEAKERS = frozenset("""
 update note photo photos video watch related read more editor editor's correction source sources
@@ -741,8 +768,8 @@ caption credit image breaking live q a question answer advertisement sponsored
 """.split())
 
 
-_DASH_NAME = re.compile(r"[ \t]*([―—–]|--?)[ \t]*((?:[A-Z][\w.’'\-]*)(?:[ \t]+[A-Z][\w.’'\-]*){0,4})"
-                        r"[ \t]*(?:,[^\n]{0,80})?[ \t]*$", re.M)
+_DASH_NAME = re.compile(r"[^\S\n]*([―—–]|--?)[^\S\n]*((?:[A-Z][\w.’'\-]*)(?:[^\S\n]+[A-Z][\w.’'\-]*){0,4})"
+                        r"[^\S\n]*(?:,[^\n]{0,80})?[^\S\n]*$", re.M)
 
 
 def _dash_credits(doc: Document, sp: Any, quotes: list[tuple[int, int]]) -> list[Report]:
@@ -780,12 +807,13 @@ def _speaker_labels(doc: Document, sp: Any, reports: list[Report]) -> list[Repor
         content = _strip(text, m.end(), stop)
         if content[1] <= content[0]:
             continue
+        more = _run_on_paragraphs(text, m.start(), stop)
         src = (m.start(1), m.end(1))
         span = sp.char_span(src[0], src[1], alignment_mode="expand")
         head = span.root.i if span is not None and len(span) else -1
         out.append(Report(cue=(colon, colon + 1), cue_text=":", cue_base=":", kind="label", source=src,
-                          source_text=label, content=[content], sentence_start=sent_of(sp, head).start_char
-                          if head >= 0 else 0, head_i=head, verb_i=head))
+                          source_text=label, content=[content, *more], sentence_start=sent_of(sp, head).start_char
+                          if head >= 0 else 0, head_i=head, verb_i=head, block=True))
     return out
 
 
