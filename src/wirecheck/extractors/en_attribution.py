@@ -944,17 +944,29 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
                     continue  # another quote, or a paragraph break, lies between them
                 gap = len(between.strip(" ,:—–-"))
                 # Across a sentence break only '... she said (to the TV). "Next part."' counts.
-                if previous and (len(re.findall(r"\w+", between)) > 5 if q[0] >= hi
+                # ('... she said at a rally on Monday. "Next part."': the rest of the cue's sentence.)
+                if previous and (_sentence_tail_too_long(between) if q[0] >= hi
                                  else re.search(r"\w", text[q[1]:lo])):
                     continue
                 if gap < best_gap:
                     best, best_gap = r, gap
-                    best_tight = not re.search(r"\w", between)
+                    best_tight = previous or not re.search(r"\w", between)
         if best is None or best_gap > 40:
             continue
         best.quotes.append(q)
         if best_tight:
             tight.setdefault(id(best), set()).add(q)
+    # A quote with no cue of its own that runs on from the previous quote (later in the paragraph, or
+    # opening the next one) is the same speaker's: '"X," he said. "Y."' / '"X," he said.¶"Y."'.
+    prev: tuple[tuple[int, int], Report] | None = None
+    for q in quotes:
+        owner = next((r for r in reports if q in r.quotes), None)
+        if owner is None and prev is not None and _runs_on(text, prev[0], prev[1], q) \
+                and not any(a <= q[0] < b for r in reports for a, b in r.content):
+            owner = prev[1]
+            owner.quotes.append(q)
+            tight.setdefault(id(owner), set()).add(q)
+        prev = (q, owner) if owner is not None else None
     for r in reports:
         if not r.quotes:
             continue
@@ -972,6 +984,30 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
             if q not in used and (not r.content or q in tight.get(id(r), set())):
                 merged.append(q)
         r.content = _merge(text, sorted(merged))
+
+
+def _sentence_tail_too_long(between: str) -> bool:
+    """Is the text after a cue more than the rest of its sentence ('at a rally on Monday.')?"""
+    tail = between.strip()
+    return len(re.findall(r"\w+", tail)) > 12 or bool(re.search(r"[.!?]\s+\S", tail))
+
+
+def _runs_on(text: str, prev: tuple[int, int], r: Report, q: tuple[int, int]) -> bool:
+    """Does quote ``q`` carry on the speaker of quote ``prev`` (reported by ``r``): later in the same
+    paragraph with no reporting verb between them, or opening the next paragraph?"""
+    after = max([prev[1], r.cue[1]] + ([r.source[1]] if r.source else []))
+    if after > q[0] or "\n" in text[prev[1]:after]:
+        return False
+    rest = text[after:q[0]]
+    if "\n" not in rest:
+        return q[0] - prev[1] < 400 and _no_cue(rest)
+    return not re.search(r"\w", rest) and rest.count("\n") <= 2
+
+
+def _no_cue(between: str) -> bool:
+    """No reporting verb in the words between two quotes (it would have claimed the quote)."""
+    forms = _form_table()
+    return not any(w.lower() in forms for w in re.findall(r"[\w’']+", between))
 
 
 def _in_subject(sp: Any, r: Report, q: tuple[int, int]) -> bool:
