@@ -7,6 +7,8 @@ then batch throughput (trace + full analysis + compare) with 1 and 2 processes a
 
     .venv/bin/python benchmarks/corpus.py --sizes 10000,100000
     .venv/bin/python benchmarks/corpus.py --sizes 2000 --stories 100 --batch-stories 12   # quick look
+    .venv/bin/python benchmarks/corpus.py --sizes 2000 --stories 50 --full-sample 0 --batch-stories 60 \
+        --batch-repeat 2                                    # batch scaling, 1 vs 2 workers, with CPU time
 
 The archive is synthetic on purpose: a shared pool of towns, dates and officials gives every source many
 same-day, same-place decoys; rewrites reorder and rephrase sentences, drop one, change a number or a
@@ -230,32 +232,86 @@ def bench_full_ingest(n: int, workers: int, tmp: Path) -> None:
           f"included): {dt:.1f}s = {st.stored / dt:.1f} docs/s; rejected {len(st.rejected)}")
 
 
-def bench_batch(db: Path, n_stories: int, tmp: Path) -> None:
+class CpuMeter:
+    """CPU seconds (user + system) of this process and of the worker processes it starts, directly or
+    through a fork server (so not all of them are its children): descendants are sampled while they
+    run, and each one's last reading counts."""
+
+    def __init__(self) -> None:
+        import psutil
+
+        self._me = psutil.Process()
+        self._start = self._own()
+        self._base = self._descendants()  # e.g. a fork server left from an earlier run
+        self._last: dict[tuple[int, float], float] = {}
+        self._t = 0.0
+
+    def _own(self) -> float:
+        t = self._me.cpu_times()
+        return float(t.user + t.system)
+
+    def _descendants(self) -> dict[tuple[int, float], float]:
+        import psutil
+
+        out: dict[tuple[int, float], float] = {}
+        for p in self._me.children(recursive=True):
+            try:
+                with p.oneshot():
+                    t = p.cpu_times()
+                    out[(p.pid, p.create_time())] = float(t.user + t.system)
+            except psutil.Error:
+                pass
+        return out
+
+    def sample(self, min_interval: float = 0.25) -> None:
+        now = time.perf_counter()
+        if now - self._t >= min_interval:
+            self._t = now
+            self._last.update(self._descendants())
+
+    def totals(self) -> tuple[float, float]:
+        """(this process, its worker processes) since the meter was made."""
+        workers = sum(v - self._base.get(k, 0.0) for k, v in self._last.items())
+        return self._own() - self._start, workers
+
+
+def bench_batch(db: Path, n_stories: int, tmp: Path, repeat: int = 1, which: str = "pool,dask") -> None:
     from wirecheck.trace.batch import BatchStats, run_batch
 
     # Both process runs use worker processes (the same start-up and thread settings), so they compare.
-    runs = [("1 worker process", 1, None), ("2 worker processes", 2, None),
-            ("Dask LocalCluster, 1 worker", 1, "local"), ("Dask LocalCluster, 2 workers", 2, "local")]
-    for label, workers, dask in runs:
-        copy = tmp / "batch.db"
-        shutil.copy(db, copy)
-        stamps: list[float] = []
+    runs: list[tuple[str, int, str | None]] = []
+    if "pool" in which:
+        runs += [("1 worker process", 1, None), ("2 worker processes", 2, None)]
+    if "dask" in which:
+        runs += [("Dask LocalCluster, 1 worker", 1, "local"), ("Dask LocalCluster, 2 workers", 2, "local")]
+    # Interleaved repeats (1, 2, 1, 2, ...) so that a burst of load from other work on the machine
+    # does not fall on one setting only.
+    for rep in range(repeat):
+        for label, workers, dask in runs:
+            copy = tmp / "batch.db"
+            shutil.copy(db, copy)
+            stamps: list[float] = []
 
-        def stamp(_stats: BatchStats, _total: int, stamps: list[float] = stamps) -> None:
-            stamps.append(time.perf_counter())
+            meter = CpuMeter()
 
-        with Store(copy) as store:
-            ids = store.unchecked_stories()[:n_stories]
-            stats = run_batch(store, workers=workers, dask=dask, story_ids=ids, on_result=stamp, pool=True)
-        # Steady state: the second half of the results, when every worker has loaded its models (each
-        # loads them lazily, language by language, at its own pace).
-        k = len(stamps) // 2
-        steady = (len(stamps) - 1 - k) / (stamps[-1] - stamps[k]) if len(stamps) > k + 1 else 0.0
-        print(f"[batch] {label}: {stats.checked} stories in {stats.seconds:.1f}s = {stats.per_second:.2f} "
-              f"stories/s with start-up and model loading; steady state {steady:.2f} stories/s "
-              f"({len(stats.errors)} errors)")
-        for p in tmp.glob("batch.db*"):
-            p.unlink()
+            def stamp(stats: BatchStats, total: int, stamps: list[float] = stamps, meter: CpuMeter = meter) -> None:
+                stamps.append(time.perf_counter())
+                meter.sample(0.0 if stats.checked + len(stats.errors) >= total else 0.25)
+
+            with Store(copy) as store:
+                ids = store.unchecked_stories()[:n_stories]
+                stats = run_batch(store, workers=workers, dask=dask, story_ids=ids, on_result=stamp, pool=True)
+            parent_cpu, worker_cpu = meter.totals()
+            # Steady state: the second half of the results, when every worker has loaded its models (each
+            # loads them lazily, language by language, at its own pace).
+            k = len(stamps) // 2
+            steady = (len(stamps) - 1 - k) / (stamps[-1] - stamps[k]) if len(stamps) > k + 1 else 0.0
+            print(f"[batch] run {rep + 1}, {label}: {stats.checked} stories in {stats.seconds:.1f}s = "
+                  f"{stats.per_second:.2f} stories/s with start-up and model loading; steady state "
+                  f"{steady:.2f} stories/s; CPU: parent {parent_cpu:.1f}s, workers {worker_cpu:.1f}s "
+                  f"({len(stats.errors)} errors)", flush=True)
+            for p in tmp.glob("batch.db*"):
+                p.unlink()
 
 
 def main() -> None:
@@ -265,6 +321,8 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="ingest processes")
     ap.add_argument("--full-sample", type=int, default=60, help="documents for the full-pipeline ingest")
     ap.add_argument("--batch-stories", type=int, default=80, help="stories per batch run (0: skip)")
+    ap.add_argument("--batch-repeat", type=int, default=1, help="repeat the batch runs (interleaved)")
+    ap.add_argument("--batch-runs", default="pool,dask", help="which batch executors: pool, dask or both")
     ap.add_argument("--keep", type=Path, default=None, help="keep the databases in this folder")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -276,7 +334,7 @@ def main() -> None:
         if args.full_sample:
             bench_full_ingest(args.full_sample, args.workers, tmp)
         if args.batch_stories:
-            bench_batch(dbs[0], args.batch_stories, tmp)
+            bench_batch(dbs[0], args.batch_stories, tmp, args.batch_repeat, args.batch_runs)
     finally:
         if args.keep is None:
             shutil.rmtree(tmp, ignore_errors=True)
