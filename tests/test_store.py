@@ -179,3 +179,21 @@ def test_killed_ingest_reruns_to_exactly_once(tmp_path: Path) -> None:
     assert conn.execute("SELECT count(*) FROM doc_fts").fetchone()[0] == n
     assert conn.execute("SELECT count(DISTINCT doc_id) FROM doc_keys").fetchone()[0] == n
     conn.close()
+
+
+def test_reader_connection_cannot_write_and_needs_the_current_schema(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    with Store(path) as s:
+        s.insert_docs([])
+    with Store(path, reader=True) as r:
+        assert r.count() == 0
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            r.conn.execute("DELETE FROM documents")
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA user_version=1")
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match="expected v"):
+        Store(path, reader=True)
+    with pytest.raises(StoreError, match="no such store"):
+        Store(tmp_path / "missing.db", reader=True)

@@ -215,20 +215,31 @@ def _row_doc(r: Sequence[Any]) -> StoredDoc:
 class Store:
     """A connection to one store file; use as a context manager or call :meth:`close`."""
 
-    def __init__(self, path: str | Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: str | Path, *, readonly: bool = False, reader: bool = False) -> None:
+        """``reader=True`` opens a connection that cannot write (``PRAGMA query_only``), for the worker
+        processes of a batch: the store must exist at the current schema version, and one process (the
+        one that opened it normally) stays the only writer."""
         self.path = Path(path)
-        if readonly and not self.path.exists():
+        if (readonly or reader) and not self.path.exists():
             raise StoreError(f"{self.path}: no such store (run `wirecheck ingest` first)")
         if self.path.is_dir():
             raise StoreError(f"{self.path}: is a folder, not a store file")
         try:
             self.conn = sqlite3.connect(str(self.path), timeout=30.0, isolation_level=None)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")
+            if reader:
+                self.conn.execute("PRAGMA query_only=ON")
+            else:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")
             self.conn.execute("PRAGMA foreign_keys=ON")
             self.conn.execute("PRAGMA temp_store=MEMORY")
             self.conn.execute("PRAGMA cache_size=-65536")
-            self._migrate()
+            if reader:
+                if self.version != SCHEMA_VERSION:
+                    raise StoreError(f"{self.path}: store schema v{self.version}, expected v{SCHEMA_VERSION} "
+                                     "(open it once for writing to upgrade it)")
+            else:
+                self._migrate()
         except sqlite3.DatabaseError as e:
             raise StoreError(f"{self.path}: not a wirecheck store ({e})") from None
 
@@ -276,6 +287,22 @@ class Store:
 
     def transaction(self) -> Store._Tx:
         return Store._Tx(self.conn)
+
+    class _Snapshot:
+        def __init__(self, conn: sqlite3.Connection) -> None:
+            self.conn = conn
+
+        def __enter__(self) -> sqlite3.Connection:
+            self.conn.execute("BEGIN DEFERRED")
+            return self.conn
+
+        def __exit__(self, *exc: object) -> None:
+            self.conn.execute("COMMIT")
+
+    def snapshot(self) -> Store._Snapshot:
+        """A read transaction: every query inside sees the store as it was at the first one, whatever
+        another process commits meanwhile.  Keep it short (it holds back WAL checkpoints)."""
+        return Store._Snapshot(self.conn)
 
     # -- documents --------------------------------------------------------------------------------------
     def has_hash(self, sha256: str) -> bool:

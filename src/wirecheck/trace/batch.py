@@ -1,10 +1,16 @@
 """``wirecheck batch``: trace and compare every unchecked story, in parallel.
 
-One code path, three executors: this process (``workers=1``), a ``ProcessPoolExecutor`` (default, one
-process per core), or a Dask distributed cluster (``dask="local"`` starts a LocalCluster of processes;
-any other value is a scheduler address).  Every executor runs :func:`wirecheck.trace.check.run_task` on
-the same plain tasks; results are written to the store as they arrive (so a killed batch keeps what it
-finished) and, optionally, to Parquet.
+One unit of work, three executors: this process (``workers=1``), a ``ProcessPoolExecutor`` (default,
+one process per core), or a Dask distributed cluster (``dask="local"`` starts a LocalCluster of
+processes; any other value is a scheduler address).  The main process only hands out story ids: each
+worker traces its story through its own read-only connection to the store, analyses and compares it
+(:func:`wirecheck.trace.check.check_in_worker`; models load once per worker process) and sends back a
+plain result.  Results are written by the main process, the store's only writer, one transaction per
+story as they arrive, so a killed batch keeps every story it finished, and a rerun checks only the
+stories that have no stored result (one row per story: a rerun never stores a story twice).
+
+A remote Dask cluster may not see the store file, so there the main process traces and ships the
+story and source texts (:func:`wirecheck.trace.check.make_tasks`) instead.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from typing import Any
 
 from wirecheck.store.db import Store
 from wirecheck.store.ingest import pool_context, worker_init
-from wirecheck.trace.check import Task, make_tasks, run_task
+from wirecheck.trace.check import check_in_worker, check_stored, make_tasks, run_task, worker_store
 
 
 @dataclass
@@ -36,17 +42,23 @@ class BatchStats:
         return self.checked / self.seconds if self.seconds else 0.0
 
 
-def _serial(tasks: Iterable[Task]) -> Iterator[dict[str, Any]]:
-    for t in tasks:
-        yield run_task(t)
+def _serial(store: Store, ids: Iterable[int], min_score: float) -> Iterator[dict[str, Any]]:
+    for sid in ids:
+        yield check_stored(store, sid, min_score=min_score)
 
 
-def _processes(tasks: Iterable[Task], workers: int) -> Iterator[dict[str, Any]]:
+def _pool_init(db: str) -> None:
+    worker_init()
+    worker_store(db)  # open the read connection now: a store the workers cannot read fails at once
+
+
+def _processes(db: str, ids: Iterable[int], min_score: float, workers: int) -> Iterator[dict[str, Any]]:
     with ProcessPoolExecutor(max_workers=workers, mp_context=pool_context(),
-                             initializer=worker_init) as pool:
+                             initializer=_pool_init, initargs=(db,)) as pool:
         inflight: set[Future[dict[str, Any]]] = set()
-        for t in tasks:
-            inflight.add(pool.submit(run_task, t))
+        for sid in ids:
+            inflight.add(pool.submit(check_in_worker, sid, db, min_score))
+            # Bounded queue: a killed batch has at most this many stories started and not stored.
             while len(inflight) >= 2 * workers:
                 done, rest = wait(inflight, return_when=FIRST_COMPLETED)
                 inflight = set(rest)
@@ -57,7 +69,7 @@ def _processes(tasks: Iterable[Task], workers: int) -> Iterator[dict[str, Any]]:
             yield from (f.result() for f in done)
 
 
-def _dask(tasks: Iterable[Task], address: str, workers: int) -> Iterator[dict[str, Any]]:
+def _dask(store: Store, ids: list[int], min_score: float, address: str, workers: int) -> Iterator[dict[str, Any]]:
     from dask.distributed import Client, LocalCluster, as_completed
 
     with ExitStack() as stack:
@@ -65,11 +77,14 @@ def _dask(tasks: Iterable[Task], address: str, workers: int) -> Iterator[dict[st
             cluster = stack.enter_context(LocalCluster(n_workers=workers, threads_per_worker=1,
                                                        processes=True, dashboard_address=None))
             client = stack.enter_context(Client(cluster))
+            # Same machine: workers read the store themselves and get only ids.
+            # pure=False: every story is a task of its own, never a cached result.
+            futures = client.map(check_in_worker, ids, db=str(store.path.resolve()), min_score=min_score,
+                                 pure=False)
         else:
             client = stack.enter_context(Client(address))
-        task_list = list(tasks)
-        # pure=False: two stories with equal text are still two results.
-        futures = client.map(run_task, task_list, pure=False)
+            tasks = list(make_tasks(store, ids, min_score=min_score))
+            futures = client.map(run_task, tasks, pure=False)
         for fut in as_completed(futures):
             yield fut.result()
 
@@ -85,22 +100,21 @@ def run_batch(store: Store, *, workers: int = 1, dask: str | None = None, story_
     ids = store.unchecked_stories() if story_ids is None else story_ids
     stats = BatchStats()
     t0 = time.perf_counter()
-
-    def traced(_sid: int) -> None:
-        stats.traced += 1
-
-    tasks = make_tasks(store, ids, min_score=min_score, on_traced=traced)
+    results: Iterator[dict[str, Any]]
     if dask:
-        results = _dask(tasks, dask, workers)
+        results = _dask(store, ids, min_score, dask, max(1, workers))
     elif workers <= 1 and not pool:
-        results = _serial(tasks)
+        results = _serial(store, ids, min_score)
     else:
-        results = _processes(tasks, max(1, workers))
+        results = _processes(str(store.path.resolve()), ids, min_score, max(1, workers))
     collected: list[dict[str, Any]] = []
     for res in results:
         if "error" in res:
             stats.errors.append((res["story_id"], res["error"]))
+            if not res["error"].startswith(("trace failed", "no story")):
+                stats.traced += 1
         else:
+            stats.traced += 1
             stats.checked += 1
             stats.findings += len(res["findings"])
             if res["source_id"] is None:

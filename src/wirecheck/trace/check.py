@@ -1,9 +1,14 @@
-"""Trace + compare for stored stories, as plain picklable tasks.
+"""Trace + compare for stored stories: the whole work of one story, wherever it runs.
 
-The main process traces (fast, needs the store) and turns each story and its best source into a
-:class:`Task` of plain data; :func:`run_task` (the expensive NLP analysis and comparison) then runs
-wherever it is sent: in this process, in a ``ProcessPoolExecutor`` worker, or on a Dask worker that has
-no access to the store file.  Results come back as plain dicts and are written by the main process.
+:func:`check_stored` is that work for a story id: read the story, trace it to its best source and read
+that (in one read snapshot), then analyse both and compare them (:func:`run_task`, the expensive part).
+A batch runs it in this process, or sends only story ids to worker processes (a ``ProcessPoolExecutor``
+or a local Dask cluster): each worker opens its own read-only connection to the store once
+(:func:`check_in_worker`) and loads the NLP models once, and returns a plain dict that the main process
+writes, so the store keeps a single writer.
+
+For a Dask cluster that cannot see the store file, :func:`make_tasks` traces in the main process and
+turns each story and its source into a :class:`Task` of plain data instead.
 """
 
 from __future__ import annotations
@@ -83,15 +88,55 @@ def run_task(task: Task) -> dict[str, Any]:
     return result_of(comp, s.id, task.source.id if task.source else None, task.trace_score)
 
 
+def task_for(store: Store, story_id: int, *, min_score: float = 0.0) -> Task | None:
+    """Trace one stored story (None if it is not in the store); a story with no candidate above
+    ``min_score`` is checked on its own.  All reads happen in one snapshot of the store."""
+    with store.snapshot():
+        doc = store.get(story_id)
+        if doc is None:
+            return None
+        cands = trace_doc(store, story_id, top=1)
+        src = store.get(cands[0].doc_id) if cands and cands[0].score > min_score else None
+    return Task(payload(doc), payload(src) if src else None, cands[0].score if src and cands else 0.0)
+
+
 def make_tasks(store: Store, story_ids: list[int], *, min_score: float = 0.0,
                on_traced: Callable[[int], None] | None = None) -> Iterator[Task]:
-    """Trace each story; a story with no candidate above ``min_score`` is checked on its own."""
+    """Trace each story here (stories not in the store are passed over), for executors without the
+    store."""
     for sid in story_ids:
-        doc = store.get(sid)
-        if doc is None:
+        task = task_for(store, sid, min_score=min_score)
+        if task is None:
             continue
-        cands = trace_doc(store, sid, top=1)
-        src = store.get(cands[0].doc_id) if cands and cands[0].score > min_score else None
         if on_traced:
             on_traced(sid)
-        yield Task(payload(doc), payload(src) if src else None, cands[0].score if src and cands else 0.0)
+        yield task
+
+
+def check_stored(store: Store, story_id: int, *, min_score: float = 0.0) -> dict[str, Any]:
+    """Trace one stored story, analyse it and its source and compare them: the result to store, or a
+    dict with ``error`` (a story that fails, or is not in the store, must not stop a batch)."""
+    try:
+        task = task_for(store, story_id, min_score=min_score)
+    except Exception as e:
+        return {"story_id": story_id, "source_id": None, "error": f"trace failed ({type(e).__name__}: {e})"}
+    if task is None:
+        return {"story_id": story_id, "source_id": None, "error": f"no story #{story_id} in {store.path}"}
+    return run_task(task)
+
+
+# One read-only connection per worker process and store file, opened on first use and kept.
+_READERS: dict[str, Store] = {}
+
+
+def worker_store(db: str) -> Store:
+    """This process's read-only connection to the store at ``db`` (an absolute path)."""
+    store = _READERS.get(db)
+    if store is None:
+        store = _READERS[db] = Store(db, reader=True)
+    return store
+
+
+def check_in_worker(story_id: int, db: str, min_score: float = 0.0) -> dict[str, Any]:
+    """:func:`check_stored` in a worker process, through its own read-only connection to ``db``."""
+    return check_stored(worker_store(db), story_id, min_score=min_score)
