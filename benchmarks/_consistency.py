@@ -83,6 +83,8 @@ class Result:
     unaligned: int = 0
     sentences: int = 0
     error: str = ""
+    # wirecheck.risk.features(comp): the inputs of the story's error risk (None across languages).
+    features: dict[str, float] | None = None
 
 
 # ---------------------------------------------------------------- metrics
@@ -147,22 +149,30 @@ def merge_spans(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
 
 # ---------------------------------------------------------------- summary scores
 
-ScoreFn = Callable[[list[Hit]], float]
+ScoreFn = Callable[[Result], float]
 
 
 def _counted(hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if h.family]
 
 
+def risk_score(r: Result) -> float:
+    """wirecheck's story error risk (wirecheck.risk, fitted on FRANK valid) from the saved features."""
+    from wirecheck.risk import score
+
+    return score(r.features) if r.features is not None else 0.0
+
+
 SCORES: dict[str, ScoreFn] = {
     # Severity-weighted sum of confidences: the same arithmetic as Comparison.fidelity, minus dropped facts.
-    "weighted": lambda hs: sum(SEVERITY.get(h.kind, 1.0) * h.confidence for h in _counted(hs)),
-    "max": lambda hs: max((h.confidence for h in _counted(hs)), default=0.0),
-    "count": lambda hs: float(len(_counted(hs))),
-    "changed": lambda hs: sum(h.confidence for h in hs if h.family == "changed"),
+    "weighted": lambda r: sum(SEVERITY.get(h.kind, 1.0) * h.confidence for h in _counted(r.hits)),
+    "max": lambda r: max((h.confidence for h in _counted(r.hits)), default=0.0),
+    "count": lambda r: float(len(_counted(r.hits))),
+    "changed": lambda r: sum(h.confidence for h in r.hits if h.family == "changed"),
     # Facts only: hedges and vague sources are style for a summary benchmark, not factual errors.
-    "content": lambda hs: max((h.confidence for h in _counted(hs)
-                               if h.kind not in ("certainty_changed", "vague_attribution")), default=0.0),
+    "content": lambda r: max((h.confidence for h in _counted(r.hits)
+                              if h.kind not in ("certainty_changed", "vague_attribution")), default=0.0),
+    "risk": risk_score,
 }
 
 
@@ -258,6 +268,7 @@ def _compare_group(task: Task) -> list[Result]:
     from wirecheck.errors import WirecheckError
     from wirecheck.model import Verdict
     from wirecheck.pipeline import analyse, compare
+    from wirecheck.risk import features
 
     _sid, source_text, stories = task
     out: list[Result] = []
@@ -278,7 +289,7 @@ def _compare_group(task: Task) -> list[Result]:
         facts = [FactRow(f.type.value, f.start, f.end, f.text, verdict.get(f.id, Verdict.SUPPORTED.value))
                  for f in comp.story.facts]
         out.append(Result(item, story, hits, facts, sum(1 for a in comp.alignments if not a.source),
-                          len(comp.story.sentences)))
+                          len(comp.story.sentences), features=features(comp)))
     return out
 
 

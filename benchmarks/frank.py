@@ -143,7 +143,7 @@ def causes(rows: list[dict[str, Any]], res: dict[str, Result], pred: dict[str, b
         rr = res[r["id"]]
         if pred[r["id"]]:
             top = max((h for h in rr.hits if h.family), key=lambda h: h.confidence, default=None)
-            out[f"false alarm: {top.rule if top else '?'}"] += 1
+            out[f"false alarm: {top.rule}" if top else "false alarm: new wording only (no factual finding)"] += 1
             continue
         nums, names, words = _novel(rr.story, articles[r["hash"]])
         what = error_types(r)[0] if error_types(r) else "all types"
@@ -163,7 +163,7 @@ def evaluate(rows: list[dict[str, Any]], res: dict[str, Result], score_name: str
              cut: float) -> tuple[list[list[Any]], dict[str, bool]]:
     score = SCORES[score_name]
     ok = [r for r in rows if r["id"] in res and not res[r["id"]].error]
-    pred = {r["id"]: score(res[r["id"]].hits) >= cut for r in ok}
+    pred = {r["id"]: score(res[r["id"]]) >= cut for r in ok}
     subsets = [
         ("all", ok),
         ("CNN/DM", [r for r in ok if r["dataset"] == "cnndm"]),
@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     vres, vtime = run(valid_tasks, args.workers)
     vok = [r for r in valid_rows if not vres[r["id"]].error]
     vtruth = [has_error(r) for r in vok]
-    choice = {name: best_threshold([fn(vres[r["id"]].hits) for r in vok], vtruth) for name, fn in SCORES.items()}
+    choice = {name: best_threshold([fn(vres[r["id"]]) for r in vok], vtruth) for name, fn in SCORES.items()}
     score_name = max(choice, key=lambda k: choice[k][1])
     cut, vba = choice[score_name]
 
@@ -225,6 +225,14 @@ def main(argv: list[str] | None = None) -> int:
         save(res, ROOT / "benchmarks" / "out" / f"frank-{args.split}.json")
     articles = {t[0]: t[1] for t in tasks}
     lines, pred = evaluate(rows, res, score_name, cut)
+    # FRANK mixes extractive CNN/DM summaries with abstractive XSum ones, so one cut for both mostly learns
+    # which dataset a summary came from.  A second cut chosen on the valid CNN/DM summaries alone shows
+    # how the same score does within CNN/DM (still valid-only).
+    vcnn = [r for r in vok if r["dataset"] == "cnndm"]
+    ccut, cvba = best_threshold([SCORES[score_name](vres[r["id"]]) for r in vcnn], [has_error(r) for r in vcnn])
+    clines, _ = evaluate([r for r in rows if r["dataset"] == "cnndm"], res, score_name, ccut)
+    lines += [[f"{name}, cut chosen on valid CNN/DM", fig, n, note] for name, fig, n, note in clines
+              if "all" not in name]
     errors = sum(1 for r in rows if res[r["id"]].error)
 
     print(f"\nFRANK, {args.split} split: {len(rows)} summaries, {len(tasks)} articles, "
@@ -232,7 +240,9 @@ def main(argv: list[str] | None = None) -> int:
           f"({1000 * secs / max(1, len(rows)):.0f} ms/summary incl. article analysis)")
     print(f"score chosen on valid ({len(vok)} summaries, {vtime:.0f} s): '{score_name}' >= {cut:.3f} "
           f"(valid balanced accuracy {vba:.3f}; others: "
-          + ", ".join(f"{k} {v[1]:.3f}" for k, v in choice.items() if k != score_name) + ")\n")
+          + ", ".join(f"{k} {v[1]:.3f}" for k, v in choice.items() if k != score_name) + ")")
+    print(f"CNN/DM-only cut on valid ({len(vcnn)} summaries): >= {ccut:.3f} (valid CNN/DM balanced accuracy "
+          f"{cvba:.3f})\n")
     body = [[name, fig, n, note] for name, fig, n, note in lines]
     body += [[f"anchor: {a}", v, "", "published"] for a, v in ANCHORS]
     print(table(body, ["measure", "value", "items", "note"]))

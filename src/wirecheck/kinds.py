@@ -101,3 +101,12 @@ SEVERITY_WEIGHT: dict[Severity, float] = {
     Severity.HIGH: 8.0,
     Severity.CRITICAL: 12.0,
 }
+
+# Kinds that say the story contradicts or goes beyond its source on a matter of fact.  Hedges and vague
+# sources are matters of wording, dropped facts are what any summary does, and the gazetteer kinds judge
+# the story against reference data: none of those enter the story's error risk (wirecheck.risk).
+FACTUAL_KINDS: frozenset[FindingKind] = frozenset({
+    FindingKind.PLACE_CHANGED, FindingKind.PERSON_CHANGED, FindingKind.TITLE_CHANGED,
+    FindingKind.UNIT_CHANGED, FindingKind.ORGANIZATION_CHANGED, FindingKind.NUMBER_CHANGED,
+    FindingKind.DATE_CHANGED, FindingKind.PREDICATE_CHANGED, FindingKind.ADDED_CLAIM,
+    FindingKind.FABRICATED_QUOTE, FindingKind.MISATTRIBUTED_QUOTE})

@@ -162,6 +162,9 @@ class Alignment:
     source: list[int]
     score: float
     method: str = ""
+    # Share of the sentence's word pairs that occur anywhere in the source (same-language pairs only):
+    # low support means new wording, which is where added and recombined claims hide.
+    support: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -218,6 +221,25 @@ class FactVerdict:
 
 
 @dataclass
+class Novelty:
+    """How much of the story's wording the source does not contain (same-language pairs only)."""
+
+    word_pairs: int  # adjacent word pairs (lemmas) in the story
+    novel_pairs: int  # of which the source never has
+    content_words: int
+    novel_words: list[str]  # content lemmas absent from the whole source, in story order
+
+    @property
+    def pair_share(self) -> float:
+        return self.novel_pairs / self.word_pairs if self.word_pairs else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"word_pairs": self.word_pairs, "novel_pairs": self.novel_pairs,
+                "novel_pair_share": round(self.pair_share, 3), "content_words": self.content_words,
+                "novel_words": self.novel_words}
+
+
+@dataclass
 class Comparison:
     story: Document
     source: Document | None
@@ -226,6 +248,7 @@ class Comparison:
     sentence_verdicts: dict[int, Verdict] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)
+    novelty: Novelty | None = None
     # Pair-stage scratch space (fact matches etc.), not serialised.
     extras: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -248,10 +271,20 @@ class Comparison:
         # Diminishing returns: a story with many problems approaches 0 but the scale stays readable.
         return round(100.0 * (1.0 / (1.0 + penalty / 40.0)), 1)
 
+    @property
+    def risk(self) -> float | None:
+        """Estimated probability (0..1) that the story has at least one factual error against its
+        source; None without a source or without a same-language source (see wirecheck.risk)."""
+        from wirecheck.risk import error_risk
+
+        return error_risk(self)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "schema": f"wirecheck.comparison/{SCHEMA_VERSION}",
             "fidelity": self.fidelity,
+            "risk": None if (r := self.risk) is None else round(r, 3),
+            "novelty": self.novelty.to_dict() if self.novelty else None,
             "story": self.story.to_dict(),
             "source": self.source.to_dict() if self.source else None,
             "alignments": [a.to_dict() for a in self.alignments],
