@@ -59,3 +59,17 @@ def test_the_shipped_model_records_what_it_was_fitted_on() -> None:
     # The file is what the package reads, not a copy elsewhere.
     path = Path(__file__).resolve().parents[1] / "src" / "wirecheck" / "data" / "risk_model.json"
     assert json.loads(path.read_text())["weights"] == params["weights"]
+
+
+def test_reports_show_the_risk_and_each_sentence_s_support() -> None:
+    from wirecheck.report import render
+
+    story = ("The city council of Lviv approved a budget of 2 billion hryvnias on Tuesday, Mayor Andriy "
+             "Sadovyi said.\nCritics accused the mayor of hiding a secret deal with foreign contractors.")
+    comp = compare(story, SOURCE)
+    text = render(comp, "text")
+    assert f"error risk {comp.risk:.2f}" in text
+    html = render(comp, "html")
+    assert "100% worded as in source" in html
+    low = next(a.support for a in comp.alignments if a.story == 1)
+    assert f"{low:.0%} worded as in source" in html

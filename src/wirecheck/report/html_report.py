@@ -152,12 +152,23 @@ def _render_text(comp: Comparison, doc: Document, findings: list[Finding],
         extra = ""
         if label:
             extra += f' <span class="badge v-{esc(label.replace(" ", "-"))}">{esc(label)}</span>'
+        support = _support_of(comp, doc, idx)
+        if support is not None:
+            extra += (f' <span class="support" title="share of this sentence\'s word pairs found in the '
+                      f'source">{support:.0%} worded as in source</span>')
         for j in partners:
             extra += (f' <a class="pair" href="#{other}-s{j}" aria-label="aligned {other_role} sentence '
                       f'{j + 1}">&#8596;&#160;{other_role}&#160;{j + 1}</a>')
         out.append(f'<div {" ".join(attrs)}><span class="sno" aria-hidden="true">{idx + 1}</span>'
                    f'<span class="stext">{body}</span>{extra}</div>')
     return "\n".join(out)
+
+
+def _support_of(comp: Comparison, doc: Document, index: int) -> float | None:
+    if doc.role != "story":
+        return None
+    a = comp.alignment_of(index)
+    return a.support if a is not None else None
 
 
 def _clip(s: str, n: int = 160) -> str:
@@ -272,6 +283,11 @@ def _summary_html(comp: Comparison) -> str:
         score = (f'<div class="score {band}"><span class="label">Fidelity</span>'
                  f'<span class="value">{val:.0f}</span><span class="sub">out of 100</span></div>')
         langs = f"languages: story {esc(story.lang or '?')}, source {esc(comp.source.lang or '?')}"
+        risk, novelty = comp.risk, comp.novelty
+        if risk is not None and novelty is not None:
+            langs += (f'</p><p class="risk" title="logistic model fitted on FRANK valid summaries; '
+                      f'read it beside the findings">error risk {risk:.2f}; wording new to the source: '
+                      f'{novelty.pair_share:.0%} of word pairs, {len(novelty.novel_words)} content words')
     facts = ""
     if verdicts:
         facts = (f"<p>story facts: {verdicts.count(Verdict.SUPPORTED)} supported, "
@@ -428,6 +444,7 @@ a:focus-visible,.sent:focus-visible,mark:focus-visible{outline:3px solid var(--f
 .badge.v-not-in-story,.badge.v-dropped{border-color:#777;color:#444;background:#f1f1f1}
 .sent.v-changed{border-left-color:#e8a29d}.sent.v-added{border-left-color:#f0c27a}
 .sent.v-not-in-story .stext{color:#555}
+.support{font-size:.72rem;color:#555;white-space:nowrap;margin-left:.3em}
 .pair{font-size:.72rem;white-space:nowrap;text-decoration:none}
 .pair:hover{text-decoration:underline}
 mark.hl{color:inherit;background:var(--kt);box-shadow:inset 0 -3px 0 var(--kc);border-radius:.15em;padding:0 .05em;cursor:pointer}

@@ -44,6 +44,10 @@ def write(con: Console, comp: Comparison) -> None:
             f"  source facts: {verdicts.count(Verdict.KEPT)} kept, {verdicts.count(Verdict.DROPPED)} dropped",
             f"\nlanguages: story {story.lang}, source {comp.source.lang}",
         )
+        risk, novelty = comp.risk, comp.novelty
+        if risk is not None and novelty is not None:
+            summary.append(f"\nerror risk {risk:.2f} (wording new to the source: "
+                           f"{novelty.pair_share:.0%} of word pairs, {len(novelty.novel_words)} content words)")
     else:
         summary = Text.assemble(("Reference checks only (no source given)", "bold"),
                                 f"\nlanguage: {story.lang}")
