@@ -4,13 +4,16 @@ Needs no source: "Sevsk, a key settlement in the Kharkiv region" is wrong on its
 Bryansk Oblast, Russia).  The claim patterns are those of :func:`wirecheck.resolvers.places.stated_claims`
 ("X in Y", "X, a town in the Y region", "X (Y)", "X, Y", "Y's X", lists "X and Z, ... in Y").  A claim
 holds if any place called X lies in Y; otherwise the finding says where X is and suggests what was
-probably meant: a similarly spelled place inside Y.
+probably meant: the settlement inside Y whose names (main, alternate, Russian or Ukrainian) X most
+plausibly garbles (:mod:`wirecheck.gazetteer.suggest`), with its GeoNames id, the name that matched,
+the similarity and a confidence; no suggestion when no name in Y is alike enough.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from wirecheck.gazetteer.suggest import Suggestion, suggest_for_claim
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Finding
 from wirecheck.registry import check
@@ -34,6 +37,14 @@ def _nearest_namesake(doc: Any, x: Any, namesakes: list[Any]) -> Any | None:
     if not others:
         return None
     return min(namesakes, key=lambda p: min(distance_km(p, o) for o in others))
+
+
+def _offer(s: Suggestion) -> str:
+    """``Siversk (alt. name Seversk), Donetsk Oblast, Ukraine (GeoNames 694403; name similarity 0.80 ...)``."""
+    p = s.place
+    ref = f"GeoNames {p.id}" if p.id > 0 else "Ukrainian register"
+    return (f"{s.label()} ({ref}; name similarity {s.similarity:.2f} to {s.compared_with}, {s.evidence}; "
+            f"confidence {s.confidence:.2f})")
 
 
 @check("place-region", kinds=[FindingKind.PLACE_NOT_IN_REGION], needs_source=False, order=82)
@@ -66,13 +77,16 @@ def place_not_in_region(comp: Comparison) -> None:
         # The resolver's pick for X if it is a checkable level, else the largest checkable candidate.
         really = next((c for c in xs_ok if c.key == x.key), xs_ok[0])
         claimed = ys[0]
-        suggestions = [p for p, _ in gz.similar_names(fact_name(x), within=claimed, limit=3, min_score=75.0)
-                       if p.id != really.id]
+        namesakes = [really, *[c for c in xs_ok if c.id != really.id]]
+        suggestions = suggest_for_claim(gz, fact_name(x), claimed, namesakes)
         name = x.text
         msg = (f"{name} is in {really.where()}, not in {fact_name(y) if y.text else claimed.name}"
                f" ({claimed.describe()}).")
         if suggestions:
-            suggestion = "Did you mean " + " or ".join(s.describe() for s in suggestions[:2]) + "?"
+            # A runner-up is offered in words only when it is nearly as likely; all are in the reference.
+            best = suggestions[0]
+            offered = [best, *[s for s in suggestions[1:2] if s.confidence >= 0.5 * best.confidence]]
+            suggestion = "Did you mean " + " or ".join(_offer(s) for s in offered) + "?"
         else:
             suggestion = f"No place spelled like {name} lies in {claimed.name}"
             nearest = _nearest_namesake(doc, x, xs_ok)

@@ -170,6 +170,11 @@ class Gazetteer:
         return bool(key) and self._con().execute("SELECT 1 FROM name WHERE key = ? AND kind != ? LIMIT 1",
                                                  (key, DEMONYM)).fetchone() is not None
 
+    def names_of(self, place_id: int) -> list[tuple[str, int]]:
+        """Every name key of a place with its kind (MAIN, ALIAS, ALT, ...), best kind first."""
+        rows = self._con().execute("SELECT key, kind FROM name WHERE id = ? ORDER BY kind, key", (place_id,))
+        return [(k, int(kind)) for k, kind in rows]
+
     def by_id(self, geonameid: int) -> Place | None:
         row = self._con().execute(f"SELECT {_COLS} FROM place p WHERE p.id = ?", (geonameid,)).fetchone()
         return self._place(row) if row else None

@@ -1,0 +1,263 @@
+"""What was probably meant: the place inside a claimed region that a misplaced name most likely garbles.
+
+A story that says "Severodonnetsk in the Donetsk People's Republic" names a real town that lies
+elsewhere; the town the writer garbled is usually one inside the claimed region whose name (main,
+alternate, Russian, Ukrainian or old) shares a stem, a start or its consonants with what was written.
+:func:`suggest` compares the written name, and the other names of the place it really denotes,
+against every name of every settlement inside the claimed container, scores each pair of names, adds a
+little for a town's size (a known town beats a hamlet of the same spelling) and returns the best
+candidates with their evidence and a confidence; nothing when no candidate is convincing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from wirecheck.gazetteer.build import ABBREV, ALIAS, ALT, DEMONYM, MAIN, name_key
+from wirecheck.textnorm import sound_key
+
+__all__ = ["Suggestion", "name_similarity", "skeleton", "suggest", "suggest_for_claim", "MIN_SIMILARITY"]
+
+MIN_SIMILARITY = 0.72  # below this a candidate is no suggestion at all
+MIN_SCORE_GAIN = 0.06  # ... and similarity plus size must reach MIN_SIMILARITY + this: a hamlet needs 0.78
+_KIND_LABEL = {MAIN: "name", ALIAS: "alias", ALT: "alt. name", ABBREV: "abbreviation"}
+_VOWELS = re.compile(r"[aeiouy]")
+# Endings that inflect or derive Slavic and other place names; a stem is what is left (at least 4 letters).
+_ENDINGS = sorted({"ovskoe", "evskoe", "ovske", "ivske", "evske", "skoe", "ske", "ski", "sk", "ovka", "evka",
+                   "ivka", "ka", "ovo", "evo", "ino", "ne", "e", "a", "o", "i", "ov", "ev", "iv", "in"},
+                  key=len, reverse=True)
+ALSO_WEIGHT = 0.88  # a match through another name of the misplaced place, not the written one
+_MAX_FULL_SCAN = 6000  # more names than this (a whole country) are prefiltered in C first
+
+
+def skeleton(key: str) -> str:
+    """A sound key with its vowels dropped after the first letter: Siversk, Seversk -> ``svrsk``.
+
+    Russian and Ukrainian spellings of one town differ mostly in vowels (Artemovsk / Artemivsk,
+    Kharkov / Kharkiv); the consonants carry the name.
+    """
+    return key[:1] + _VOWELS.sub("", key[1:]) if key else ""
+
+
+def _stem(key: str) -> str:
+    for e in _ENDINGS:
+        if key.endswith(e) and len(key) - len(e) >= 4:
+            return key[: -len(e)]
+    return key
+
+
+def _prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _ratio(a: str, b: str) -> float:
+    from rapidfuzz.distance import Indel
+
+    return float(Indel.normalized_similarity(a, b))
+
+
+def name_similarity(a: str, b: str) -> tuple[float, str]:
+    """0..1 similarity of two sound keys and which evidence gave it.
+
+    The best of: edit similarity; similarity of the consonant skeletons (vowels are where
+    transliterations differ); and one name's stem starting the other (Seversk -> Severodonetsk, a
+    syllable added: the written name keeps the stem and changes or extends the ending).
+    """
+    if not a or not b:
+        return 0.0, ""
+    if a == b:
+        return 1.0, "same sound key"
+    best, why = _ratio(a, b), "spelling"
+    sa, sb = skeleton(a), skeleton(b)
+    if min(len(sa), len(sb)) >= 3 and a[0] == b[0]:
+        full = _ratio(a, b)
+        s = 0.55 * _ratio(sa, sb) + 0.45 * full
+        if sa == sb and full >= 0.7:
+            s = max(s, 0.9)
+        if s > best:
+            best, why = s, "same consonants" if sa == sb else "similar consonants"
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    stem = _stem(short)
+    n = _prefix(a, b)
+    if len(stem) >= 5 and n >= len(stem):
+        # The shorter name's whole stem starts the longer one; the more of the longer it covers, the better.
+        s = 0.72 + 0.18 * len(stem) / len(_stem(long_))
+        if s > best:
+            best, why = s, f"shared stem '{stem}'"
+    return min(best, 1.0), why
+
+
+def _importance(pop: int) -> float:
+    """0..0.08: a known town outranks a hamlet spelled as closely (register villages have no figure)."""
+    return 0.08 * min(1.0, math.log10(1 + max(pop, 0)) / 5.0)
+
+
+def _size_factor(pop: int) -> float:
+    return 0.85 + 0.15 * min(1.0, math.log10(1 + max(pop, 0)) / 4.0)
+
+
+@dataclass
+class Suggestion:
+    place: Any  # wirecheck.gazetteer.Place
+    matched: str  # the candidate's name that matched ("Seversk")
+    matched_kind: str  # "name", "alt. name", "alias"
+    compared_with: str  # the spelling it was compared with (the story's, or another name of its place)
+    similarity: float  # 0..1 name similarity
+    score: float  # similarity plus a little for size: what ranks candidates
+    evidence: str  # "shared stem 'sever'", "same consonants" ...
+    confidence: float = 0.0
+    others: list[str] = field(default_factory=list)
+
+    def label(self) -> str:
+        """``Siversk (alt. name Seversk), Donetsk Oblast, Ukraine``."""
+        p = self.place
+        alt = "" if self.matched_kind == "name" or name_key(self.matched) == name_key(p.name) else \
+            f" ({self.matched_kind} {self.matched})"
+        return p.name + alt + (", " + p.where() if p.where() else "")
+
+    def explain(self) -> str:
+        """The label with its evidence: GeoNames id (or register), similarity and why."""
+        p = self.place
+        ref = f"GeoNames {p.id}" if p.id > 0 else "Ukrainian register (KATOTTG)"
+        pop = f", population {p.population:,}" if p.population else ""
+        return (f"{self.label()}, {ref}{pop}; name similarity {self.similarity:.2f} to "
+                f"{self.compared_with} ({self.evidence})")
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.place.to_dict() | {
+            "matched_name": self.matched, "matched_kind": self.matched_kind,
+            "compared_with": self.compared_with, "similarity": round(self.similarity, 3),
+            "score": round(self.score, 3), "evidence": self.evidence, "confidence": round(self.confidence, 3),
+            "explanation": self.explain()}
+
+
+def _display(key: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in key.split())
+
+
+def _container_rows(gz: Any, within: Any) -> list[tuple[Any, ...]]:
+    """(name key, kind, place columns...) of every settlement name inside ``within``."""
+    from wirecheck.gazetteer import _COLS
+
+    if within.level == "country":
+        where, args = "p.cc = ?", [within.country_code]
+    elif within.level == "region" and within.region_code:
+        where, args = "p.cc = ? AND p.adm1 = ?", [within.country_code, within.admin1]
+    elif within.level == "area":
+        pairs = [c.split(".", 1) for c in sorted(gz.area_members(within))]
+        if not pairs:
+            return []
+        where = " OR ".join("(p.cc = ? AND p.adm1 = ?)" for _ in pairs)
+        args = [x for pair in pairs for x in pair]
+    elif within.level == "district":
+        where, args = "p.parent = ?", [within.id]
+    else:
+        return []
+    return list(gz._con().execute(
+        f"SELECT n.key, n.kind, {_COLS} FROM place p JOIN name n ON n.id = p.id "
+        f"WHERE ({where}) AND p.level = 'settlement' AND n.kind != {DEMONYM}", args))
+
+
+def _prefilter(queries: list[str], keys: list[str]) -> set[int]:
+    """Indices of names worth scoring in Python, when there are too many to score them all."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Indel
+
+    keep: set[int] = set()
+    skels = [skeleton(k) for k in keys]
+    for q in queries:
+        for choices, target in ((keys, q), (skels, skeleton(q))):
+            for _, _, i in process.extract(target, choices, scorer=Indel.normalized_similarity, limit=300):
+                keep.add(i)
+        head = q[:4]
+        keep.update(i for i, k in enumerate(keys) if k.startswith(head))
+    return keep
+
+
+def suggest(gz: Any, name: str, within: Any, *, also: list[str] | None = None, exclude: set[int] | None = None,
+            limit: int = 3, min_similarity: float = MIN_SIMILARITY) -> list[Suggestion]:
+    """Settlements inside ``within`` whose names ``name`` most plausibly garbles, best first.
+
+    ``also``: other names of the place ``name`` really denotes (compared too, slightly discounted).
+    Every candidate keeps the name that matched and why; the best one carries a confidence that falls
+    when a runner-up is nearly as good.  Returns [] when no name is at least ``min_similarity`` alike.
+    """
+    q0 = sound_key(name_key(name))
+    if len(q0) < 3:
+        return []
+    queries: dict[str, tuple[str, float]] = {q0: (name, 1.0)}
+    for other in also or []:
+        k = sound_key(name_key(other))
+        if len(k) >= 4 and k not in queries:
+            queries[k] = (_display(other), ALSO_WEIGHT)
+    rows = _container_rows(gz, within)
+    if not rows:
+        return []
+    keys = [sound_key(r[0]) for r in rows]
+    idx: range | set[int] = range(len(rows))
+    if len(rows) > _MAX_FULL_SCAN:
+        idx = _prefilter(list(queries), keys)
+    best: dict[int, Suggestion] = {}
+    for i in idx:
+        row, k = rows[i], keys[i]
+        pid = row[2]
+        if exclude and pid in exclude:
+            continue
+        # A GeoNames alternate in several words for a one-word town is mostly a romanisation from
+        # Chinese ("Jia Si Ni" for Gasny): it counts, a little less.
+        alt_weight = 0.93 if row[1] == ALT and " " in row[0] and " " not in name_key(row[3]) else 1.0
+        for q, (spelling, weight) in queries.items():
+            sim, why = name_similarity(q, k)
+            sim *= weight * alt_weight
+            if sim < min_similarity - 0.1:
+                continue
+            score = sim + _importance(row[9] or 0)
+            cur = best.get(pid)
+            if cur is None or score > cur.score or (score == cur.score and row[1] < _kind_rank(cur)):
+                place = gz._place(row[2:])
+                best[pid] = Suggestion(place, _display(row[0]), _KIND_LABEL.get(row[1], "name"), spelling,
+                                       sim, score, why)
+    ranked = sorted(best.values(), key=lambda s: (-s.score, -s.place.population, s.place.id))
+    ranked = [s for s in ranked if s.similarity >= min_similarity and s.score >= min_similarity + MIN_SCORE_GAIN]
+    if not ranked:
+        return []
+    top = ranked[0]
+    runner = ranked[1].score if len(ranked) > 1 else min_similarity - 0.1
+    margin = max(0.0, top.score - runner)
+    # Similarity sets the ceiling; an unknown hamlet lowers it a little, a close runner-up more.
+    top.confidence = round(min(0.95, top.similarity) * _size_factor(top.place.population)
+                           * (0.6 + 0.4 * min(1.0, margin / 0.08)), 3)
+    for s in ranked[1:limit]:
+        s.confidence = round(min(0.95, s.similarity) * _size_factor(s.place.population) * 0.6
+                             * max(0.0, 1 - (top.score - s.score) / 0.15), 3)
+    out = [top] + [s for s in ranked[1:limit] if top.score - s.score <= 0.12]
+    return out
+
+
+def _kind_rank(s: Suggestion) -> int:
+    return {"name": MAIN, "alias": ALIAS, "alt. name": ALT}.get(s.matched_kind, ABBREV)
+
+
+def suggest_for_claim(gz: Any, name: str, claimed: Any, really: list[Any], *, limit: int = 3,
+                      min_similarity: float = MIN_SIMILARITY) -> list[Suggestion]:
+    """Suggestions for "``name`` in ``claimed``" when the places called ``name`` (``really``) lie elsewhere.
+
+    The other names of the place the story's name denotes are compared too: a writer who confused two
+    towns often confused their names in any of their spellings.
+    """
+    also: list[str] = []
+    written = name_key(name)
+    for p in really[:1]:
+        # Its main name and aliases, and those alternates that are respellings of what was written
+        # (not the dozens of foreign names GeoNames lists for a city).
+        also += [k for k, kind in gz.names_of(p.id) if kind in (MAIN, ALIAS) and k != written]
+    return suggest(gz, name, claimed, also=also, exclude={p.id for p in really}, limit=limit,
+                   min_similarity=min_similarity)
