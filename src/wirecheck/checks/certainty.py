@@ -3,6 +3,8 @@ story states it as fact, or the story hedges or boosts what the source states pl
 
 from __future__ import annotations
 
+from typing import Any
+
 from wirecheck.checks._common import sentence_span
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Fact, FactType, Finding, Verdict
@@ -13,26 +15,39 @@ def _hedges(facts: list[Fact], kind: str) -> list[Fact]:
     return [f for f in facts if f.type is FactType.HEDGE and f.attrs.get("kind") == kind]
 
 
+def _hedged_clause(sp: Any, h: Fact, *, attached: bool) -> list[tuple[int, int]] | None:
+    """Character ranges of the clause a hedge qualifies (None without a parse of it): the hedge's verb
+    and its subtree; with ``attached=False``, minus clauses merely attached to it ("..., while observers
+    believe X"), which the hedge does not qualify."""
+    span = sp.char_span(h.start, h.end, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span.root.head if span.root.dep_ in ("aux", "advmod", "auxpass", "amod") else span.root
+    while head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
+        head = head.head
+    skip: set[int] = set()
+    if not attached:
+        skip = {t.i for c in head.children if c.dep_ in ("advcl", "parataxis", "conj", "ccomp")
+                and c.i != span.root.i and not any(t.idx <= h.start < t.idx + len(t.text) for t in c.subtree)
+                for t in c.subtree}
+    return [(t.idx, t.idx + len(t.text)) for t in head.subtree if t.i not in skip]
+
+
+def _inside(f: Fact, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= f.start < b for a, b in ranges)
+
+
 def _hedges_a_kept_claim(comp: Comparison, h: Fact) -> bool:
     """A hedge counts as a certainty change only when the clause it qualifies repeats something the
     source says; a hedge on the story's own speculation ("... could serve as a deterrent") is part of an
     added claim, not a changed one."""
     sp = comp.story.extras.get("spacy")
+    ranges = _hedged_clause(sp, h, attached=False) if sp is not None else None
+    if ranges is None:
+        return True
     supported = {m.story.id for m in comp.extras.get("matches", []) if m.story is not None
                  and m.status is Verdict.SUPPORTED and m.story.type is not FactType.DATE}
-    if sp is None:
-        return True
-    span = sp.char_span(h.start, h.end, alignment_mode="expand")
-    if span is None:
-        return True
-    head = span.root.head if span.root.dep_ in ("aux", "advmod", "auxpass") else span.root
-    # The hedged clause without the clauses merely attached to it ("..., while observers believe X").
-    skip = {t.i for c in head.children if c.dep_ in ("advcl", "parataxis", "conj", "ccomp")
-            and not (c.idx <= h.start < c.idx + len(c.text)) and c.i != span.root.i
-            and not any(t.idx <= h.start < t.idx + len(t.text) for t in c.subtree)
-            for t in c.subtree}
-    offsets = [(t.idx, t.idx + len(t.text)) for t in head.subtree if t.i not in skip]
-    return any(f.id in supported and any(a <= f.start < b for a, b in offsets) for f in comp.story.facts)
+    return any(f.id in supported and _inside(f, ranges) for f in comp.story.facts)
 
 
 def _source_clause_kept(comp: Comparison, h: Fact) -> bool:
@@ -40,19 +55,12 @@ def _source_clause_kept(comp: Comparison, h: Fact) -> bool:
     hedged source clause must be kept."""
     assert comp.source is not None
     sp = comp.source.extras.get("spacy")
-    if sp is None:
+    ranges = _hedged_clause(sp, h, attached=True) if sp is not None else None
+    if ranges is None:
         return True  # no parse (Russian/Ukrainian source): the aligned sentence is the clause
     kept = {m.source.id for m in comp.extras.get("matches", []) if m.source is not None
             and m.status in (Verdict.SUPPORTED, Verdict.CHANGED)}
-    span = sp.char_span(h.start, h.end, alignment_mode="expand")
-    if span is None:
-        return True
-    head = span.root.head if span.root.dep_ in ("aux", "advmod", "auxpass", "amod") else span.root
-    while head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
-        head = head.head
-    toks = list(head.subtree)
-    a, b = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    inside = [f for f in comp.source.facts if a <= f.start and f.end <= b and f.type not in
+    inside = [f for f in comp.source.facts if _inside(f, ranges) and f.type not in
               (FactType.HEDGE, FactType.ATTRIBUTION, FactType.DATE)]
     return not inside or any(f.id in kept for f in inside)
 
