@@ -626,6 +626,53 @@ def _content_of(verb: Any, base: str, quotes: list[tuple[int, int]]) -> list[tup
     return []
 
 
+def _extend_right(verb: Any, content: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Content after the cue runs on through what the parser hung on the verb after it ('revealed a
+    gulf | in the way ...', 'said the claim smacked of hypocrisy, | because ...'), short of another
+    predicate ('and vowed ...') or another report ('..., adding that ...')."""
+    if not content or content[-1][0] < verb.idx:
+        return content
+    end = content[-1][1]
+    for c in verb.children:
+        if c.idx < end or c.is_punct or c.dep_ in ("conj", "cc", "nsubj", "nsubjpass", "mark"):
+            continue
+        if c.dep_ in ("advcl", "parataxis", "xcomp", "ccomp") and verb_base(c) or _has_quote_mark(c):
+            break
+        if c.dep_ not in _EXT_DEPS:
+            break
+        end = max(end, _subtree_range(c)[1])
+    return [*content[:-1], (content[-1][0], end)]
+
+
+_EXT_DEPS = frozenset({"prep"})
+
+
+# Verbs whose bare remainder is rarely what anyone said or thought ("appeared on Fox", "found ways").
+_NO_FALLBACK = QUOTE_ONLY_VERBS | frozenset("appear seem mean see find learn feel".split())
+
+
+def _rest_of_clause(verb: Any, cue: list[Any]) -> list[tuple[int, int]]:
+    """What follows the cue in the verb's own clause, when the parse gave no complement ('have not said
+    when they would ...', 'responded by using ...', 'apologized for his remarks')."""
+    last = cue[-1].i
+    stop = None
+    for c in verb.children:
+        if c.i > last and (c.dep_ in ("conj", "cc") or c.dep_ in ("advcl", "parataxis") and verb_base(c)):
+            stop = c.i if stop is None else min(stop, c.i)
+    toks = [t for t in verb.subtree if t.i > last and (stop is None or t.i < stop)]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    if len([t for t in toks if not t.is_punct]) < 2:
+        return []
+    return [_span_of(toks)]
+
+
+def _has_quote_mark(tok: Any) -> bool:
+    return any(t.text in _QUOTE_OPEN or t.text == '"' for t in tok.subtree)
+
+
 _NAMING_VERBS = frozenset("call label dub brand describe characterize characterise".split())
 
 
@@ -672,9 +719,13 @@ def find_reports(doc: Document) -> list[Report]:
             src_head = subj
             antecedent = subj
         content = _content_of(tok, base, quotes) if base not in QUOTE_ONLY_VERBS else []
+        content = _extend_right(tok, content)
         block = not content
         if block:
             content = _after_colon(text, _cue_tokens(tok)[-1])
+        if not content and base not in _NO_FALLBACK:
+            content = _rest_of_clause(tok, _cue_tokens(tok))
+            block = False
         if passive and subj is None and not any(c.dep_ == "nsubjpass" and c.lower_ == "it"
                                                 for c in tok.children):
             continue  # "were urged to ...": nobody is reported as saying anything
