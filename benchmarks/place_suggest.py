@@ -176,9 +176,15 @@ def before(gz: Gazetteer, name: str, region: Place) -> list[Place]:
     return [p for p, _ in gz.similar_names(name, within=region, limit=3, min_score=75.0) if p.id != rid]
 
 
+CONFIDENCE: dict[tuple[str, str], float] = {}  # (name, region) -> confidence of the first suggestion
+
+
 def after(gz: Gazetteer, name: str, region: Place) -> list[Place]:
     really = [p for p in gz.lookup(name) if p.level == "settlement" and not gz.contains(region, p)]
-    return [s.place for s in suggest_for_claim(gz, name, region, really)]
+    found = suggest_for_claim(gz, name, region, really)
+    if found:
+        CONFIDENCE[(name, region.key)] = found[0].confidence
+    return [s.place for s in found]
 
 
 def score(cases: list[Case], answers: list[list[Place]]) -> tuple[int, int, int]:
@@ -226,6 +232,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label}: where the check fires top-1 {t1}/{len(fired)}, top-3 {t3}/{len(fired)}; "
               f"wrong first suggestion {wrong}/{len(cases)}; suggestion for an unrelated town "
               f"{neg}/{len(negatives)}; {results[label]['ms']:.0f} ms per name")
+    # Is the confidence worth reading?  Precision of the first suggestion above a few cuts.
+    firsts = [(CONFIDENCE[(c.garbled, c.region.key)], a[0].id == c.target.id)
+              for c, a in zip(cases, results["after"]["answers"], strict=True) if a]
+    firsts += [(CONFIDENCE[(c.garbled, c.region.key)], False)
+               for c, a in zip(negatives, results["after"]["neg"], strict=True) if a]
+    cuts = []
+    for cut in (0.0, 0.5, 0.6, 0.7, 0.8):
+        kept = [ok for conf, ok in firsts if conf >= cut]
+        cuts.append(f">={cut:.1f}: {sum(kept)}/{len(kept)} right")
+    print("after, first suggestions (garbled and unrelated) by confidence: " + "; ".join(cuts))
     if args.show:
         shown: dict[str, int] = defaultdict(int)
         for i, c in enumerate([*cases, *negatives]):

@@ -19,7 +19,8 @@ from typing import Any
 from wirecheck.gazetteer.build import ABBREV, ALIAS, ALT, DEMONYM, MAIN, name_key
 from wirecheck.textnorm import sound_key
 
-__all__ = ["Suggestion", "name_similarity", "skeleton", "suggest", "suggest_for_claim", "MIN_SIMILARITY"]
+__all__ = ["Suggestion", "name_similarity", "skeleton", "suggest", "suggest_for_claim", "MIN_SIMILARITY",
+           "MIN_CONFIDENCE"]
 
 MIN_SIMILARITY = 0.72  # below this a candidate is no suggestion at all
 MIN_SCORE_GAIN = 0.06  # ... and similarity plus size must reach MIN_SIMILARITY + this: a hamlet needs 0.78
@@ -29,6 +30,7 @@ _VOWELS = re.compile(r"[aeiouy]")
 _ENDINGS = sorted({"ovskoe", "evskoe", "ovske", "ivske", "evske", "skoe", "ske", "ski", "sk", "ovka", "evka",
                    "ivka", "ka", "ovo", "evo", "ino", "ne", "e", "a", "o", "i", "ov", "ev", "iv", "in"},
                   key=len, reverse=True)
+MIN_CONFIDENCE = 0.5  # the check offers nothing below this
 ALSO_WEIGHT = 0.88  # a match through another name of the misplaced place, not the written one
 _MAX_FULL_SCAN = 6000  # more names than this (a whole country) are prefiltered in C first
 
@@ -79,8 +81,10 @@ def name_similarity(a: str, b: str) -> tuple[float, str]:
     sa, sb = skeleton(a), skeleton(b)
     if min(len(sa), len(sb)) >= 3 and a[0] == b[0]:
         full = _ratio(a, b)
-        s = 0.55 * _ratio(sa, sb) + 0.45 * full
-        if sa == sb and full >= 0.7:
+        # Three consonants or fewer say little (Vince / Vinnytsia): the skeleton then counts less.
+        w = 0.55 if min(len(sa), len(sb)) >= 4 else 0.3
+        s = w * _ratio(sa, sb) + (1 - w) * full
+        if sa == sb and full >= 0.7 and len(sa) >= 4:
             s = max(s, 0.9)
         if s > best:
             best, why = s, "same consonants" if sa == sb else "similar consonants"
@@ -259,5 +263,7 @@ def suggest_for_claim(gz: Any, name: str, claimed: Any, really: list[Any], *, li
         # Its main name and aliases, and those alternates that are respellings of what was written
         # (not the dozens of foreign names GeoNames lists for a city).
         also += [k for k, kind in gz.names_of(p.id) if kind in (MAIN, ALIAS) and k != written]
-    return suggest(gz, name, claimed, also=also, exclude={p.id for p in really}, limit=limit,
-                   min_similarity=min_similarity)
+    found = suggest(gz, name, claimed, also=also, exclude={p.id for p in really}, limit=limit,
+                    min_similarity=min_similarity)
+    # A first suggestion this unsure is more often wrong than right: better none.
+    return found if found and found[0].confidence >= MIN_CONFIDENCE else []
