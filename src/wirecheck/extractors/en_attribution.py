@@ -636,7 +636,8 @@ def _extend_right(verb: Any, content: list[tuple[int, int]]) -> list[tuple[int, 
     for c in verb.children:
         if c.idx < end or c.is_punct or c.dep_ in ("conj", "cc", "nsubj", "nsubjpass", "mark"):
             continue
-        if c.dep_ in ("advcl", "parataxis", "xcomp", "ccomp") and verb_base(c) or _has_quote_mark(c):
+        if c.dep_ in ("advcl", "parataxis", "xcomp", "ccomp") and verb_base(c) or _has_quote_mark(c) \
+                or c.lower_ == "according":
             break
         if c.dep_ not in _EXT_DEPS:
             break
@@ -656,10 +657,14 @@ def _rest_of_clause(verb: Any, cue: list[Any]) -> list[tuple[int, int]]:
     when they would ...', 'responded by using ...', 'apologized for his remarks')."""
     last = cue[-1].i
     stop = None
+    skip: set[int] = set()
     for c in verb.children:
-        if c.i > last and (c.dep_ in ("conj", "cc") or c.dep_ in ("advcl", "parataxis") and verb_base(c)):
+        if c.i > last and (c.dep_ in ("conj", "cc") or c.dep_ in ("advcl", "parataxis") and verb_base(c)
+                           or c.lower_ == "according"):  # "..., according to X" is a report of its own
             stop = c.i if stop is None else min(stop, c.i)
-    toks = [t for t in verb.subtree if t.i > last and (stop is None or t.i < stop)]
+        if c.dep_ == "agent":
+            skip.update(t.i for t in c.subtree)  # the passive's "by X" is the source
+    toks = [t for t in verb.subtree if t.i > last and (stop is None or t.i < stop) and t.i not in skip]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
     while toks and toks[0].is_punct:
@@ -726,6 +731,13 @@ def find_reports(doc: Document) -> list[Report]:
         if not content and base not in _NO_FALLBACK:
             content = _rest_of_clause(tok, _cue_tokens(tok))
             block = False
+        if passive and subj is not None:
+            # "The plan was endorsed by the Times": what was endorsed is the passive subject.
+            patient = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
+            if patient is not None and not content:
+                content = [_subtree_range(patient)]
+            elif patient is not None and content and _subtree_range(patient)[1] <= content[0][0]:
+                content = [_subtree_range(patient), *content]
         if passive and subj is None and not any(c.dep_ == "nsubjpass" and c.lower_ == "it"
                                                 for c in tok.children):
             continue  # "were urged to ...": nobody is reported as saying anything
@@ -765,6 +777,7 @@ def find_reports(doc: Document) -> list[Report]:
                 if sent is not None and sent.start < r.content[0][0]:
                     a, b = _strip(doc.text, sent.start, r.content[-1][1])
                     r.content = [(a, b)]
+    _cut_according(text, reports)
     # A cue with nobody saying it counts only as the impersonal "it is said/believed that ...".
     reports = [r for r in reports if r.content and (r.source is not None or r.kind == "according"
                                                      or _impersonal(sp[r.verb_i]))]
@@ -772,6 +785,23 @@ def find_reports(doc: Document) -> list[Report]:
         _resolve(sp, r, mentions)
     doc.extras["en_reports"] = reports
     return list(reports)
+
+
+def _cut_according(text: str, reports: list[Report]) -> None:
+    """'..., according to X, ...' inside another report's content is a report of its own, not content."""
+    phrases = [(min(r.cue[0], r.source[0]), max(r.cue[1], r.source[1]))
+               for r in reports if r.kind == "according" and r.source is not None]
+    for r in reports:
+        if r.kind == "according" or not phrases:
+            continue
+        out: list[tuple[int, int]] = []
+        for a, b in r.content:
+            pieces = [(a, b)]
+            for p0, p1 in phrases:
+                pieces = [piece for x, y in pieces
+                          for piece in ([(x, y)] if p1 <= x or y <= p0 else [(x, p0), (p1, y)])]
+            out.extend(c for c in (_strip(text, x, y) for x, y in pieces) if re.search(r"\w", text[c[0]:c[1]]))
+        r.content = out
 
 
 def _after_colon(text: str, verb: Any) -> list[tuple[int, int]]:
