@@ -147,10 +147,8 @@ def _display(key: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in key.split())
 
 
-def _container_rows(gz: Any, within: Any) -> list[tuple[Any, ...]]:
-    """(name key, kind, place columns...) of every settlement name inside ``within``."""
-    from wirecheck.gazetteer import _COLS
-
+def _container_where(gz: Any, within: Any) -> tuple[str, list[Any]] | None:
+    """SQL condition on ``place p`` for the settlements inside ``within``; None if it holds none."""
     if within.level == "country":
         where, args = "p.cc = ?", [within.country_code]
     elif within.level == "region" and within.region_code:
@@ -158,30 +156,61 @@ def _container_rows(gz: Any, within: Any) -> list[tuple[Any, ...]]:
     elif within.level == "area":
         pairs = [c.split(".", 1) for c in sorted(gz.area_members(within))]
         if not pairs:
-            return []
+            return None
         where = " OR ".join("(p.cc = ? AND p.adm1 = ?)" for _ in pairs)
         args = [x for pair in pairs for x in pair]
     elif within.level == "district":
         where, args = "p.parent = ?", [within.id]
     else:
+        return None
+    return where, args
+
+
+def _container_rows(gz: Any, within: Any, plain: list[str]) -> list[tuple[Any, ...]]:
+    """(name key, kind, place columns...) of the settlement names inside ``within`` worth scoring.
+
+    All of them in a region; in a bigger container (a country) those the cheap prefilter keeps.
+    """
+    from wirecheck.gazetteer import _COLS
+
+    found = _container_where(gz, within)
+    if found is None:
         return []
-    return list(gz._con().execute(
-        f"SELECT n.key, n.kind, {_COLS} FROM place p JOIN name n ON n.id = p.id "
-        f"WHERE ({where}) AND p.level = 'settlement' AND n.kind != {DEMONYM}", args))
+    where, args = found
+    con = gz._con()
+    sql = (f"SELECT n.key, n.kind, {{cols}} FROM place p JOIN name n ON n.id = p.id "
+           f"WHERE ({where}) AND p.level = 'settlement' AND n.kind != {DEMONYM}")
+    keys = con.execute(sql.format(cols="n.id"), args).fetchall()
+    if len(keys) <= _MAX_FULL_SCAN:
+        return list(con.execute(sql.format(cols=_COLS), args))
+    wanted = sorted({keys[i][2] for i in _prefilter(plain, [k[0] for k in keys])})
+    rows: list[tuple[Any, ...]] = []
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        rows += con.execute(f"SELECT n.key, n.kind, {_COLS} FROM place p JOIN name n ON n.id = p.id "
+                            f"WHERE p.id IN ({','.join('?' * len(chunk))}) AND n.kind != {DEMONYM}", chunk)
+    return rows
+
+
+_NO_VOWELS = str.maketrans("", "", "aeiouy -")
 
 
 def _prefilter(queries: list[str], keys: list[str]) -> set[int]:
-    """Indices of names worth scoring in Python, when there are too many to score them all."""
+    """Indices of names worth scoring, when there are too many (a whole country) to score them all.
+
+    Works on the plain name keys in C (edit similarity of the names and of their consonants, and a
+    shared start), so sound keys are computed for a few hundred names rather than a hundred thousand.
+    """
     from rapidfuzz import process
     from rapidfuzz.distance import Indel
 
     keep: set[int] = set()
-    skels = [skeleton(k) for k in keys]
+    skels = [k[:1] + k[1:].translate(_NO_VOWELS) for k in keys]
     for q in queries:
-        for choices, target in ((keys, q), (skels, skeleton(q))):
+        for choices, target in ((keys, q), (skels, q[:1] + q[1:].translate(_NO_VOWELS))):
             for _, _, i in process.extract(target, choices, scorer=Indel.normalized_similarity, limit=300):
                 keep.add(i)
-        head = q[:4]
+        head = q[:3]
         keep.update(i for i, k in enumerate(keys) if k.startswith(head))
     return keep
 
@@ -198,20 +227,16 @@ def suggest(gz: Any, name: str, within: Any, *, also: list[str] | None = None, e
     if len(q0) < 3:
         return []
     queries: dict[str, tuple[str, float]] = {q0: (name, 1.0)}
+    plain = [name_key(name)]
     for other in also or []:
         k = sound_key(name_key(other))
         if len(k) >= 4 and k not in queries:
             queries[k] = (_display(other), ALSO_WEIGHT)
-    rows = _container_rows(gz, within)
-    if not rows:
-        return []
-    keys = [sound_key(r[0]) for r in rows]
-    idx: range | set[int] = range(len(rows))
-    if len(rows) > _MAX_FULL_SCAN:
-        idx = _prefilter(list(queries), keys)
+            plain.append(name_key(other))
+    rows = _container_rows(gz, within, plain)
     best: dict[int, Suggestion] = {}
-    for i in idx:
-        row, k = rows[i], keys[i]
+    for row in rows:
+        k = sound_key(row[0])
         pid = row[2]
         if exclude and pid in exclude:
             continue
