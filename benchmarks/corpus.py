@@ -286,6 +286,7 @@ def bench_batch(db: Path, n_stories: int, tmp: Path, repeat: int = 1, which: str
         runs += [("Dask LocalCluster, 1 worker", 1, "local"), ("Dask LocalCluster, 2 workers", 2, "local")]
     # Interleaved repeats (1, 2, 1, 2, ...) so that a burst of load from other work on the machine
     # does not fall on one setting only.
+    seen: dict[tuple[int, str | None], list[tuple[float, float, float, int]]] = {}
     for rep in range(repeat):
         for label, workers, dask in runs:
             copy = tmp / "batch.db"
@@ -310,8 +311,34 @@ def bench_batch(db: Path, n_stories: int, tmp: Path, repeat: int = 1, which: str
                   f"{stats.per_second:.2f} stories/s with start-up and model loading; steady state "
                   f"{steady:.2f} stories/s; CPU: parent {parent_cpu:.1f}s, workers {worker_cpu:.1f}s "
                   f"({len(stats.errors)} errors)", flush=True)
+            seen.setdefault((workers, dask), []).append((stats.seconds, parent_cpu, worker_cpu, stats.checked))
             for p in tmp.glob("batch.db*"):
                 p.unlink()
+    for dask in dict.fromkeys(d for _, _, d in runs):
+        one, two = seen.get((1, dask)), seen.get((2, dask))
+        if one and two:
+            _scaling_summary("Dask LocalCluster" if dask else "process pool", one, two)
+
+
+def _scaling_summary(name: str, one: list[tuple[float, float, float, int]],
+                     two: list[tuple[float, float, float, int]]) -> None:
+    """1 -> 2 workers: the measured wall-time ratio, and what the CPU times predict on two otherwise idle
+    cores (wall time on a shared machine depends on what else runs; CPU time much less)."""
+    med = statistics.median
+    wall = med(r[0] for r in one) / med(r[0] for r in two)
+    n = one[0][3] or 1
+    parent = med(r[1] for r in one + two) / n  # main process CPU per story
+    load = max(0.0, med(r[2] for r in two) - med(r[2] for r in one))  # one more worker's start-up
+    work = max(1e-9, (med(r[2] for r in one) - load) / n)  # worker CPU per story, models loaded
+    # One worker: the main process runs beside it on the other core.  Two workers: three processes share
+    # two cores, and the main process alone caps the rate.
+    rate1 = 1.0 / max(work, parent)
+    rate2 = min(2.0 / (work + parent), 1.0 / parent if parent else float("inf"))
+    print(f"[batch] {name}, 1 -> 2 workers: wall-time speed-up {wall:.2f}x (median of {len(one)} runs each); "
+          f"CPU per story: main process {parent * 1000:.1f} ms, worker {work * 1000:.1f} ms (+{load:.1f}s model "
+          f"loading per worker); predicted on 2 idle cores {rate2 / rate1:.2f}x ({rate1:.1f} -> {rate2:.1f} "
+          f"stories/s); the main process alone would cap any number of workers at "
+          f"{1.0 / parent if parent else float('inf'):.0f} stories/s")
 
 
 def main() -> None:
