@@ -1,7 +1,7 @@
 """How well the place_not_in_region check guesses what a misplaced name was meant to be.
 
-Cases are made from the gazetteer, not written by hand: towns are sampled from a fixed list of
-regions in several countries and their names garbled the ways rewrites garble them.  Each case is
+Cases are made from the gazetteer, not written by hand: towns (3,000 people or more) are sampled
+from a fixed list of regions in several countries and their names garbled the ways rewrites garble them.  Each case is
 "G in Y" where G is the garbled name, Y the town's real region and the right answer the town itself:
 
   swap      the name of a similarly spelled, better-known town in another region within 1,000 km (Sevsk
@@ -12,6 +12,8 @@ regions in several countries and their names garbled the ways rewrites garble th
             -ivka / -ovka, h / g, -ske / -skoye), where that spelling is no name of the town already
   alias     one of the town's other names (an old, Russian or foreign name: Artemovsk for Bakhmut),
             one vowel changed so that it is no exact name
+  small     a village or hamlet (under 1,000 people, or a register village with no figure) garbled by
+            a syllable or a respelling: the price of preferring known towns
 
 Cases whose garbled name already names a place inside Y, or whose town shares its name with another
 town of Y, are left out (there is nothing to suggest, or no single right answer).  "fires" counts the
@@ -50,6 +52,7 @@ from wirecheck.textnorm import sound_key  # noqa: E402
 REGIONS = ["UA.05", "UA.14", "UA.07", "UA.26", "UA.04", "UA.09", "RU.10", "RU.41", "RU.61", "RU.09",
            "PL.78", "DE.02", "FR.28", "US.TX", "US.OH", "ES.56"]
 PER_REGION = 5
+PER_REGION_SMALL = 3
 MIN_POP = 3000
 VOWELS = "aeiouy"
 SWAP_KM = 1000.0
@@ -162,6 +165,18 @@ def make_cases(gz: Gazetteer, seed: int) -> tuple[list[Case], list[Case]]:
                     continue
                 found = [p for p in gz.lookup(g) if p.level == "settlement"]
                 cases.append(Case(kind, g, region, town, bool(found)))
+        # Small places too (register villages have no population): the size prior must not bury them.
+        small = [t for t in gz.in_region(region.country_code, region.admin1) if t.population < 1000
+                 and t.name.isascii() and len(name_key(t.name)) >= 6 and main_count[name_key(t.name)] == 1]
+        small.sort(key=lambda t: t.id)
+        for village in rng.sample(small, min(PER_REGION_SMALL, len(small))):
+            g = (drop_syllable if rng.random() < 0.5 else add_syllable)(village.name, rng)
+            if rng.random() < 0.5:
+                g = respell(village.name, village.country_code) or g
+            own = {k for k, _ in gz.names_of(village.id)}
+            if g and name_key(g) not in inside and name_key(g) not in own:
+                found = [p for p in gz.lookup(g) if p.level == "settlement"]
+                cases.append(Case("small", g, region, village, bool(found)))
         far = [t for t in big_towns if t.country_code != region.country_code and t.name.isascii()
                and name_key(t.name) not in inside]
         for t in rng.sample(far, 3):
@@ -208,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
         neg = [fn(gz, c.garbled, c.region) for c in negatives]
         results[label] = {"answers": answers, "neg": neg, "ms": 1000 * (time.perf_counter() - t0) /
                           max(1, len(cases) + len(negatives))}
-    kinds = sorted({c.kind for c in cases}, key=["swap", "syllable", "translit", "alias"].index)
+    kinds = sorted({c.kind for c in cases}, key=["swap", "syllable", "translit", "alias", "small"].index)
     print(f"{len(cases)} garbled names from {len(REGIONS)} regions (seed {args.seed}); "
           f"{sum(c.fires for c in cases)} would fire the check; {len(negatives)} unrelated pairs\n")
     print(f"{'kind':10} {'n':>4} {'fires':>5} | {'before top1':>11} {'top3':>5} {'none':>5} | "

@@ -114,3 +114,9 @@ def test_similarity_rewards_stems_and_consonants() -> None:
     assert stem >= 0.75 and "stem" in why
     assert name_similarity(sound_key("kharkov"), sound_key("kharkiv"))[0] >= 0.85
     assert name_similarity(sound_key("bordeaux"), sound_key("byriuky"))[0] < 0.72
+
+
+def test_an_area_is_searched_region_by_region(gz: Gazetteer) -> None:
+    donbas = gz.lookup("Donbass")[0]
+    found = suggest(gz, "Lysychansck", donbas)
+    assert found and found[0].place.region_code == "UA.14" and found[0].place.name.startswith("Lysychansk")
