@@ -35,6 +35,12 @@ push advocate point discuss echo express detail reference talk liken press rule 
 endorse speak address rate support back oppose promote offer refuse
 """.split())
 
+# Verbs of taking a position or putting one forward (PolNeAR counts "unveiled a plan", "voted to repeal").
+STANCE_VERBS = frozenset("""
+unveil outline present introduce pitch float invoke stress portray paint depict compare contrast link equate
+credit attribute view regard decide vote choose opt elect determine sign order
+""".split())
+
 # Verbs that are reports only when a quote or a colon follows ('Caddell continued: "..."').
 QUOTE_ONLY_VERBS = frozenset("continue begin go".split())
 
@@ -52,7 +58,7 @@ want wish intend plan
 BELIEF_VERBS = frozenset("believe think fear expect suspect doubt worry reckon estimate assume consider feel "
                          "predict conclude".split())
 
-CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | QUOTE_ONLY_VERBS
+CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | QUOTE_ONLY_VERBS | STANCE_VERBS
 
 # Verbs whose direct object can be what was said ("denied the report"), not who was told.
 _OBJECT_CONTENT_VERBS = frozenset("""
@@ -276,6 +282,9 @@ class Report:
     vague: bool = False
     quotes: list[tuple[int, int]] = field(default_factory=list)
     block: bool = False  # content set off by a colon or a speaker label: not clipped to the cue's sentence
+    # A looser reading: the content is the rest of the clause (the parse gave no complement), a passive
+    # subject, or a stance verb's object; a quoted word inside it is not credited to the source.
+    loose: bool = False
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
@@ -519,6 +528,10 @@ def _subject(verb: Any) -> Any | None:
             return c
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
+    # "spoke at a gathering to discuss clean energy": a purpose clause shares the main clause's subject.
+    if verb.dep_ == "advcl" and verb.tag_ == "VB" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX") \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return _subject(verb.head)
     # "a statement saying that ...", "polls showing Trump ahead": the noun is the source.
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
@@ -596,7 +609,7 @@ def _content_of(verb: Any, base: str, quotes: list[tuple[int, int]]) -> list[tup
                 and (c.dep_ != "prep" or c.lower_ == "as")]
         end = max((_subtree_range(c)[1] for c in rest), default=_subtree_range(dobj)[1])
         return [(_subtree_range(dobj)[0], end)]
-    if dobj is not None and (base in _OBJECT_CONTENT_VERBS or base in SPEECH_VERBS) \
+    if dobj is not None and (base in _OBJECT_CONTENT_VERBS or base in SPEECH_VERBS or base in STANCE_VERBS) \
             and dobj.lower_ not in PRONOUNS and dobj.ent_type_ != "PERSON":
         a, b = _subtree_range(dobj)
         # "criticized the law as a "crazy system"", "blasted the media for being dishonest".
@@ -649,7 +662,8 @@ _EXT_DEPS = frozenset({"prep"})
 
 
 # Verbs whose bare remainder is rarely what anyone said or thought ("appeared on Fox", "found ways").
-_NO_FALLBACK = QUOTE_ONLY_VERBS | frozenset("appear seem mean see find learn feel".split())
+# ("spoke at a rally", "talked for an hour": where and how long, not what).
+_NO_FALLBACK = QUOTE_ONLY_VERBS | frozenset("appear seem mean see find learn feel speak talk".split())
 
 
 def _rest_of_clause(verb: Any, cue: list[Any]) -> list[tuple[int, int]]:
@@ -728,12 +742,14 @@ def find_reports(doc: Document) -> list[Report]:
         block = not content
         if block:
             content = _after_colon(text, _cue_tokens(tok)[-1])
+        loose = False
         if not content and base not in _NO_FALLBACK:
             content = _rest_of_clause(tok, _cue_tokens(tok))
-            block = False
+            block, loose = False, bool(content)
         if passive and subj is not None:
             # "The plan was endorsed by the Times": what was endorsed is the passive subject.
             patient = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
+            loose = loose or patient is not None
             if patient is not None and not content:
                 content = [_subtree_range(patient)]
             elif patient is not None and content and _subtree_range(patient)[1] <= content[0][0]:
@@ -759,7 +775,7 @@ def find_reports(doc: Document) -> list[Report]:
             src_text = text[src[0]:src[1]]
         rep = Report(cue=cue, cue_text=text[cue[0]:cue[1]], cue_base=base, kind=kind, source=src,
                      source_text=src_text, content=content, sentence_start=sent_of(sp, tok.i).start_char,
-                     head_i=antecedent.i if antecedent is not None else -1, verb_i=tok.i, block=block)
+                     head_i=antecedent.i if antecedent is not None else -1, verb_i=tok.i, block=block, loose=loose or base in STANCE_VERBS)
         reports.append(rep)
     reports.extend(_speaker_labels(doc, sp, reports))
     reports.extend(_nominal_cues(sp, text, quotes))
@@ -845,7 +861,7 @@ _LABEL = re.compile(r"^[ \t]*[\"“]?((?:[A-Z][\w.’'\-]*|[A-Z]{2,})(?:[ \t]+(?
                     r"[ \t]*:[ \t]+(?=\S)", re.M)
 _NOT_SPEAKERS = frozenset("""
 update note photo photos video watch related read more editor editor's correction source sources
-caption credit image breaking live q a question answer advertisement sponsored
+caption credit image breaking live q a question answer advertisement sponsored latest
 """.split())
 
 
@@ -1010,7 +1026,9 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
                 if r.source is None and r.kind != "speech":
                     continue
                 if _in_subject(sp, r, q):
-                    continue  # 'The so-called "peace" plan was rejected': the quote names, not reports
+                    continue
+                if r.loose and len(re.findall(r"\w+", text[q[0]:q[1]])) < 4:
+                    continue  # 'called a charlatan for promoting "quack" medicine': scare quotes  # 'The so-called "peace" plan was rejected': the quote names, not reports
                 lo = min(r.cue[0], r.source[0]) if r.source else r.cue[0]
                 hi = max(r.cue[1], r.source[1]) if r.source else r.cue[1]
                 if any(a < q[1] and q[0] < b for a, b in r.content):

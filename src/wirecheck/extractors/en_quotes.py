@@ -55,7 +55,9 @@ def quotes_en(doc: Document) -> Document:
     for q in spans:
         rep = next((r for r in reports if q in r.quotes), None)
         if rep is None:
-            rep = next((r for r in reports if r.kind != "according"
+            # (Not from a clause taken only because the parse found no complement: "called on
+            # "Meet the Press"" names a programme, it does not quote anyone.)
+            rep = next((r for r in reports if r.kind != "according" and not r.loose
                         and any(a <= q[0] and q[1] <= b for a, b in r.content)), None)
         how = "cue"
         if rep is None:
