@@ -73,3 +73,15 @@ def test_reports_show_the_risk_and_each_sentence_s_support() -> None:
     assert "100% worded as in source" in html
     low = next(a.support for a in comp.alignments if a.story == 1)
     assert f"{low:.0%} worded as in source" in html
+
+
+def test_an_unmatched_sentence_in_the_source_s_own_words_is_only_a_weak_finding() -> None:
+    source = ("The council met on Tuesday evening in the old town hall. Members discussed the budget for "
+              "schools at length. Teachers asked for higher pay and smaller classes. Parents supported the "
+              "teachers.")
+    mixed = compare("Evening discussion: budget, pay, classes, parents, members, schools, hall.", source)
+    invented = compare("Angry farmers blocked the motorway with tractors in protest.", source)
+    assert [(f.rule, f.confidence) for f in mixed.findings if f.kind.value == "added_claim"] == [
+        ("sentence.unaligned-paraphrase", 0.35)]
+    assert [(f.rule, f.confidence) for f in invented.findings if f.kind.value == "added_claim"] == [
+        ("sentence.unaligned", 0.6)]

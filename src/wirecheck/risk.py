@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 # The strongest finding's confidence was tried as a fourth input and took a (small) negative weight
 # beside the count of findings: left out, because a risk that falls as a finding gets surer is absurd.
+MIN_CONFIDENCE = 0.5
 FEATURES = ("findings", "novel_pair_share", "novel_words")
 
 
@@ -35,7 +36,9 @@ def features(comp: Comparison) -> dict[str, float] | None:
     """The model's inputs, or None when the comparison has no same-language support measure."""
     if comp.source is None or comp.novelty is None:
         return None
-    factual = [f for f in comp.findings if f.kind in FACTUAL_KINDS]
+    # Weak findings (a paraphrase no single sentence matches, at 0.35) are pointers for the reader, not
+    # evidence of an error.
+    factual = [f for f in comp.findings if f.kind in FACTUAL_KINDS and f.confidence >= MIN_CONFIDENCE]
     return {
         "findings": math.log1p(len(factual)),
         "novel_pair_share": comp.novelty.pair_share,

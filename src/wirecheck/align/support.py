@@ -60,6 +60,7 @@ def wording_support(comp: Comparison) -> None:
         src_words.update(t.lower_ for t in _sentence_tokens(source, j))
     total_pairs = novel_pairs = content = 0
     novel_words: list[str] = []
+    per_sentence: dict[int, list[str]] = {}
     by_sentence = {a.story: a for a in comp.alignments}
     for i in range(len(story.sentences)):
         toks = _sentence_tokens(story, i)
@@ -68,12 +69,17 @@ def wording_support(comp: Comparison) -> None:
         missing = sum(1 for p in pairs if p not in src_pairs)
         total_pairs += len(pairs)
         novel_pairs += missing
+        new_here = per_sentence.setdefault(i, [])
         for t, w in zip(toks, words, strict=True):
             if _is_content(t):
                 content += 1
-                if w not in src_words and t.lower_ not in src_words and w not in novel_words:
-                    novel_words.append(w)
+                if w not in src_words and t.lower_ not in src_words:
+                    if w not in new_here:
+                        new_here.append(w)
+                    if w not in novel_words:
+                        novel_words.append(w)
         a = by_sentence.get(i)
         if a is not None and pairs:
             a.support = round(1.0 - missing / len(pairs), 3)
     comp.novelty = Novelty(total_pairs, novel_pairs, content, novel_words)
+    comp.extras["novel_words_by_sentence"] = per_sentence

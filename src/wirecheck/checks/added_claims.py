@@ -42,6 +42,15 @@ def added_claims(comp: Comparison) -> None:
         if quoted > 0.5 * len(sent.text):
             continue  # a sentence that is mostly a quote: the quote checks report it
         named = sorted({f.text for f in facts if f.type is not FactType.DATE})
+        new_words = comp.extras.get("novel_words_by_sentence", {}).get(i)
+        if not named and new_words is not None and len(new_words) <= 1:
+            # Every content word (but one) is the source's: a sentence that restates or combines source
+            # sentences in other words, not an invention.  Kept as a weak finding for the reader.
+            comp.add(Finding(FindingKind.ADDED_CLAIM, "No single source sentence matches this one, but its "
+                             "words all occur in the source: probably a paraphrase combining several "
+                             "sentences; check that it keeps their meaning.", story=sentence_span(story, i),
+                             rule="sentence.unaligned-paraphrase", confidence=0.35))
+            continue
         if named:
             msg = ("Nothing in the source supports this sentence; it adds checkable details: "
                    + ", ".join(named[:6]) + ".")
