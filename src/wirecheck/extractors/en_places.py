@@ -228,10 +228,15 @@ _LEADING_NOISE = {"in", "of", "the", "from", "to", "and", "at", "near", "across"
 
 def _in_longer_entity(tok: Any, gz: Any) -> bool:
     """Whether the word is one part of a longer entity the gazetteer does not know ("Northern Fleet")."""
-    for e in tok.doc.ents:
-        if e.start <= tok.i < e.end:
-            return len(e) > 1 and not gz.has_name(e.text)
-    return False
+    if not tok.ent_type_:
+        return False
+    # Walk the IOB tags rather than doc.ents, which builds every entity span anew on each call.
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end - start > 1 and not gz.has_name(doc[start:end].text)
 
 
 def _quoted(text: str, a: int, b: int) -> bool:

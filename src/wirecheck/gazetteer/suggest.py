@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from wirecheck.gazetteer.build import ABBREV, ALIAS, ALT, DEMONYM, MAIN, name_key
@@ -35,6 +36,13 @@ ALSO_WEIGHT = 0.88  # a match through another name of the misplaced place, not t
 _MAX_FULL_SCAN = 6000  # more names than this (a whole country) are prefiltered in C first
 
 
+@lru_cache(maxsize=200_000)
+def _sound(key: str) -> str:
+    """Sound key of a stored name key; a region's names recur in every claim about it, so keep them."""
+    return sound_key(key)
+
+
+@lru_cache(maxsize=200_000)
 def skeleton(key: str) -> str:
     """A sound key with its vowels dropped after the first letter: Siversk, Seversk -> ``svrsk``.
 
@@ -44,6 +52,7 @@ def skeleton(key: str) -> str:
     return key[:1] + _VOWELS.sub("", key[1:]) if key else ""
 
 
+@lru_cache(maxsize=200_000)
 def _stem(key: str) -> str:
     for e in _ENDINGS:
         if key.endswith(e) and len(key) - len(e) >= 4:
@@ -78,8 +87,10 @@ def name_similarity(a: str, b: str) -> tuple[float, str]:
     if a == b:
         return 1.0, "same sound key"
     best, why = _ratio(a, b), "spelling"
+    if a[0] != b[0]:
+        return best, why  # both other measures need a shared first letter: most candidates stop here
     sa, sb = skeleton(a), skeleton(b)
-    if min(len(sa), len(sb)) >= 3 and a[0] == b[0]:
+    if min(len(sa), len(sb)) >= 3:
         full = _ratio(a, b)
         # Three consonants or fewer say little (Vince / Vinnytsia): the skeleton then counts less.
         w = 0.55 if min(len(sa), len(sb)) >= 4 else 0.3
@@ -166,6 +177,12 @@ def _container_where(gz: Any, within: Any) -> tuple[str, list[Any]] | None:
     return where, args
 
 
+# A region's names are read again for every claim about it (a story says "in the Donetsk region" many
+# times, a batch thousands): keep the last few regions' rows per gazetteer file.
+_ROWS: dict[tuple[str, str, tuple[Any, ...]], list[tuple[Any, ...]]] = {}
+_ROWS_MAX = 16
+
+
 def _container_rows(gz: Any, within: Any, plain: list[str]) -> list[tuple[Any, ...]]:
     """(name key, kind, place columns...) of the settlement names inside ``within`` worth scoring.
 
@@ -177,12 +194,19 @@ def _container_rows(gz: Any, within: Any, plain: list[str]) -> list[tuple[Any, .
     if found is None:
         return []
     where, args = found
+    cache_key = (str(gz.path), where, tuple(args))
+    if cache_key in _ROWS:
+        return _ROWS[cache_key]
     con = gz._con()
     sql = (f"SELECT n.key, n.kind, {{cols}} FROM place p JOIN name n ON n.id = p.id "
            f"WHERE ({where}) AND p.level = 'settlement' AND n.kind != {DEMONYM}")
     keys = con.execute(sql.format(cols="n.id"), args).fetchall()
     if len(keys) <= _MAX_FULL_SCAN:
-        return list(con.execute(sql.format(cols=_COLS), args))
+        rows = list(con.execute(sql.format(cols=_COLS), args))
+        if len(_ROWS) >= _ROWS_MAX:
+            _ROWS.pop(next(iter(_ROWS)))
+        _ROWS[cache_key] = rows
+        return rows
     wanted = sorted({keys[i][2] for i in _prefilter(plain, [k[0] for k in keys])})
     rows: list[tuple[Any, ...]] = []
     for start in range(0, len(wanted), 500):
@@ -236,7 +260,7 @@ def suggest(gz: Any, name: str, within: Any, *, also: list[str] | None = None, e
     rows = _container_rows(gz, within, plain)
     best: dict[int, Suggestion] = {}
     for row in rows:
-        k = sound_key(row[0])
+        k = _sound(row[0])
         pid = row[2]
         if exclude and pid in exclude:
             continue
