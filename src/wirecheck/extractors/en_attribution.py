@@ -794,6 +794,9 @@ def find_reports(doc: Document) -> list[Report]:
                     a, b = _strip(doc.text, sent.start, r.content[-1][1])
                     r.content = [(a, b)]
     _cut_according(text, reports)
+    for r in reports:
+        if r.kind in ("speech", "cognition") and not r.block and r.content:
+            r.content = [*r.content[:-1], _trim_trailing_aside(sp, text, r.content[-1])]
     # A cue with nobody saying it counts only as the impersonal "it is said/believed that ...".
     reports = [r for r in reports if r.content and (r.source is not None or r.kind == "according"
                                                      or _impersonal(sp[r.verb_i]))]
@@ -801,6 +804,32 @@ def find_reports(doc: Document) -> list[Report]:
         _resolve(sp, r, mentions)
     doc.extras["en_reports"] = reports
     return list(reports)
+
+
+_ASIDE_WORDS = frozenset("which who whose whom".split())
+
+
+def _trim_trailing_aside(sp: Any, text: str, rng: tuple[int, int]) -> tuple[int, int]:
+    """The writer's aside closing a paraphrase is not what the source said: '..., which forced her to
+    leave early', '..., who has never faced a race', '..., a former governor', '..., dealing a blow to'."""
+    a, b = rng
+    if text[a] in _QUOTE_OPEN or text[a] in "\"'":
+        return rng
+    span = sp.char_span(a, b, alignment_mode="contract")
+    if span is None:
+        return rng
+    for t in span[:-1]:
+        if t.text != "," or t.i + 1 >= len(sp):
+            continue
+        nxt = sp[t.i + 1]
+        head = nxt
+        while head.head.i != head.i and t.i < head.head.i < span.end:
+            head = head.head
+        aside = (head.dep_ == "relcl" and nxt.lower_ in _ASIDE_WORDS) or head.dep_ == "appos" \
+            or (head.dep_ in ("advcl", "acl") and head.tag_ == "VBG" and head.i == nxt.i)
+        if aside and _span_of(list(head.subtree))[1] >= b - 1 and t.idx > a:
+            return _strip(text, a, t.idx)
+    return rng
 
 
 def _cut_according(text: str, reports: list[Report]) -> None:
