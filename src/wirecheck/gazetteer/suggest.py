@@ -202,11 +202,11 @@ def _container_rows(gz: Any, within: Any, plain: list[str]) -> list[tuple[Any, .
            f"WHERE ({where}) AND p.level = 'settlement' AND n.kind != {DEMONYM}")
     keys = con.execute(sql.format(cols="n.id"), args).fetchall()
     if len(keys) <= _MAX_FULL_SCAN:
-        rows = list(con.execute(sql.format(cols=_COLS), args))
+        whole = list(con.execute(sql.format(cols=_COLS), args))
         if len(_ROWS) >= _ROWS_MAX:
             _ROWS.pop(next(iter(_ROWS)))
-        _ROWS[cache_key] = rows
-        return rows
+        _ROWS[cache_key] = whole
+        return whole
     wanted = sorted({keys[i][2] for i in _prefilter(plain, [k[0] for k in keys])})
     rows: list[tuple[Any, ...]] = []
     for start in range(0, len(wanted), 500):
