@@ -134,3 +134,73 @@ def test_stages_are_registered_for_english() -> None:
         assert st.handles("en") and not st.handles("ru")
         assert provides in st.provides
         assert set(st.requires) == {"sentences", "spacy"}
+
+
+def spans(f: Fact, text: str) -> list[str]:
+    return [text[a:b] for a, b in f.attrs["content_spans"]]
+
+
+def test_block_quote_below_the_lead_in_runs_over_open_paragraphs() -> None:
+    text = ("The Kyiv Independent reports:\n\n"
+            "\"The dam was breached at dawn and the water rose within hours.\n\n"
+            "\"Rescue teams reached the village by noon.\"\n\n"
+            "The ministry did not comment.")
+    [a] = attributions(text)
+    assert a.attrs["source_text"] == "The Kyiv Independent"
+    assert spans(a, text) == ["\"The dam was breached at dawn and the water rose within hours.",
+                              "\"Rescue teams reached the village by noon.\""]
+
+
+def test_transcript_label_inside_quote_marks_with_run_on_paragraph() -> None:
+    text = ("\"WALLACE: Will the minister attend the hearing tomorrow?\n\n"
+            "\"KOVAL: The minister will not attend the hearing tomorrow.\n\n"
+            "\"But the ministry will send its deputy to answer every question.\n\n"
+            "\"WALLACE: Thank you.")
+    facts = attributions(text)
+    koval = next(f for f in facts if f.attrs["source_text"] == "KOVAL")
+    assert spans(koval, text) == ["The minister will not attend the hearing tomorrow.",
+                                  "\"But the ministry will send its deputy to answer every question."]
+    assert [f.attrs["source_text"] for f in facts].count("WALLACE") == 2
+
+
+def test_dash_credit_after_non_breaking_space_and_a_closing_mark_typed_first() -> None:
+    text = "”The new law makes every family poorer.”\xa0― Maria Lopez\xa0\nOther news."
+    [a] = attributions(text)
+    assert a.attrs["source_text"] == "Maria Lopez"
+    assert spans(a, text) == ["”The new law makes every family poorer.”"]
+
+
+def test_quotes_running_on_after_the_cue_sentence_and_into_the_next_paragraph() -> None:
+    text = ("\"The tax laws are unfair,\" Koval said at a rally this week. \"I have said so for years.\"\n\n"
+            "\"Nobody in the capital listens.\"\n\nThe rally ended at noon.")
+    [a] = attributions(text)
+    assert spans(a, text) == ["\"The tax laws are unfair,\"", "\"I have said so for years.\"",
+                              "\"Nobody in the capital listens.\""]
+
+
+def test_cue_without_a_parsed_complement_takes_the_rest_of_its_clause() -> None:
+    [a] = attributions("Lawmakers have not said when they would take up the reauthorization.")
+    assert a.attrs["source_text"] == "Lawmakers"
+    assert content(a) == "when they would take up the reauthorization"
+
+
+def test_passive_with_agent_reports_the_subject() -> None:
+    [a] = attributions("The plan was endorsed by the regional council.")
+    assert a.attrs["source_text"] == "the regional council"
+    assert content(a) == "The plan"
+
+
+def test_according_to_is_cut_out_of_another_report() -> None:
+    text = "Koval plans to visit Kharkiv on Sunday, according to a ministry spokesman."
+    facts = attributions(text)
+    according = next(f for f in facts if f.attrs["cue"] == "according to")
+    assert according.attrs["source_text"] == "a ministry spokesman"
+    for f in facts:
+        assert "according" not in content(f)
+
+
+def test_paraphrase_ends_before_the_writers_aside() -> None:
+    facts = attributions("Koval said he expects the governor to recover from pneumonia, which forced her "
+                         "to leave the summit early.")
+    said = next(f for f in facts if f.attrs["cue"] == "said")
+    assert content(said) == "he expects the governor to recover from pneumonia"

@@ -114,3 +114,8 @@ def test_fixture_quotes_have_their_speakers(derivative_quotes: list[Fact]) -> No
 def test_source_report_has_no_quotes(shared: Path) -> None:
     text = (shared / "fixtures" / "seversk-2025-12-11" / "source-en.txt").read_text(encoding="utf-8")
     assert quotes(text) == []
+
+
+def test_scare_quote_inside_a_passive_report_is_not_credited() -> None:
+    facts = quotes("Oz has been called a charlatan by fellow physicians for promoting \"quack\" cures.")
+    assert not [q for q in facts if q.attrs["speaker"]]

@@ -825,7 +825,7 @@ def _trim_trailing_aside(sp: Any, text: str, rng: tuple[int, int]) -> tuple[int,
         head = nxt
         while head.head.i != head.i and t.i < head.head.i < span.end:
             head = head.head
-        aside = (head.dep_ == "relcl" and nxt.lower_ in _ASIDE_WORDS) or head.dep_ == "appos" \
+        aside = (head.dep_ in ("relcl", "advcl") and nxt.lower_ in _ASIDE_WORDS) or head.dep_ == "appos" \
             or (head.dep_ in ("advcl", "acl") and head.tag_ == "VBG" and head.i == nxt.i)
         if aside and _span_of(list(head.subtree))[1] >= b - 1 and t.idx > a:
             return _strip(text, a, t.idx)
@@ -1111,6 +1111,8 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
             # ('"X," she said, "Y."'); '"Fox News Sunday"' after 'said on' is not.
             if q not in used and (not r.content or q in tight.get(id(r), set())):
                 merged.append(q)
+        if r.kind == "label":  # '"KOVAL: ...': the quote mark opens before the label, the content after
+            merged = [(max(a, r.cue[1]), b) for a, b in merged if b > r.cue[1]]
         r.content = _merge(text, sorted(merged))
 
 
@@ -1152,7 +1154,8 @@ def _in_subject(sp: Any, r: Report, q: tuple[int, int]) -> bool:
 def _merge(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for a, b in ranges:
-        if out and (a <= out[-1][1] or not re.search(r"\w", text[out[-1][1]:a]) and a - out[-1][1] <= 2):
+        gap = text[out[-1][1]:a] if out else ""
+        if out and (a <= out[-1][1] or not re.search(r"\w|\n", gap) and len(gap) <= 2):
             out[-1] = (out[-1][0], max(b, out[-1][1]))
         else:
             out.append((a, b))
