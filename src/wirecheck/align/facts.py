@@ -37,10 +37,19 @@ class Match:
     score: float
 
 
+def _among_candidates(geonameid: object, f: Fact) -> bool:
+    return any(str(c.get("geonameid")) == str(geonameid) for c in f.attrs.get("candidates") or [])
+
+
 def _place_same(a: Fact, b: Fact) -> bool:
     ga, gb = a.attrs.get("geonameid"), b.attrs.get("geonameid")
     if ga and gb:
-        return str(ga) == str(gb)
+        if str(ga) == str(gb):
+            return True
+        # One name in two spellings (Peschanoye, Песчаное) that the resolver, lacking context, sent to
+        # different villages of that name: each side's pick is among the other's candidates.
+        return (_among_candidates(ga, b) or _among_candidates(gb, a)) and name_similarity(
+            str(a.attrs.get("name") or a.text), str(b.attrs.get("name") or b.text)) >= 90
     if a.key and a.key == b.key:
         return True
     if not ga and not gb:  # neither resolved: fall back to a strict sound-alike comparison

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wirecheck.gazetteer.suggest import Suggestion, suggest_for_claim
+from wirecheck.gazetteer.suggest import Suggestion, suggest, suggest_for_claim
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Finding
 from wirecheck.registry import check
@@ -47,6 +47,19 @@ def _offer(s: Suggestion) -> str:
             f"confidence {s.confidence:.2f})")
 
 
+_RESPELLING = ("same sound key", "same consonants")
+SMALL_PLACE = 10_000
+RESPELLING_SIMILARITY = 0.83  # Peschanoye ~ Pishchane scores 0.838 (three shared consonants)
+
+
+def _respelling(best: Suggestion, written: str) -> bool:
+    """Whether the claim is most likely right and only spelled another way: the claimed region has a
+    settlement whose name has the written name's sounds or consonants (Peschanoye, Russian spelling;
+    Pishchane, Ukrainian register), while the written name otherwise denotes only villages elsewhere.
+    A known town elsewhere (Pokrovsk) keeps the finding: that is the confusion this check exists for."""
+    return best.evidence in _RESPELLING and best.similarity >= RESPELLING_SIMILARITY and best.compared_with == written
+
+
 @check("place-region", kinds=[FindingKind.PLACE_NOT_IN_REGION], needs_source=False, order=82)
 def place_not_in_region(comp: Comparison) -> None:
     """One finding per place the story locates in a region or country it is not in."""
@@ -78,6 +91,10 @@ def place_not_in_region(comp: Comparison) -> None:
         really = next((c for c in xs_ok if c.key == x.key), xs_ok[0])
         claimed = ys[0]
         namesakes = [really, *[c for c in xs_ok if c.id != really.id]]
+        if really.population < SMALL_PLACE:
+            alike = suggest(gz, fact_name(x), claimed, exclude={c.id for c in namesakes}, limit=1)
+            if alike and _respelling(alike[0], fact_name(x)):
+                continue  # the claimed region has this village under another transliteration
         suggestions = suggest_for_claim(gz, fact_name(x), claimed, namesakes)
         name = x.text
         msg = (f"{name} is in {really.where()}, not in {fact_name(y) if y.text else claimed.name}"

@@ -116,7 +116,7 @@ def numbers_en(doc: Document) -> Document:
                 break
         noun = _counted_noun(toks, i, j)
         if noun is not None:
-            attrs["noun"] = noun.lemma_.lower()
+            attrs["noun"] = counted_noun_key(noun)
             attrs["noun_text"] = noun.text
             end = max(end, noun.idx + len(noun.text))
         if low in ("one", "a") and noun is None:
@@ -185,6 +185,25 @@ def _list_marker(text: str, tok: Any) -> bool:
         return False
     return text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 1] in (".", ")") or \
         bool(re.match(r"^\d+[.)]$", tok.text))
+
+
+# Words a rewrite uses interchangeably for what is counted, reduced to the form the RU/UK term table
+# gives (data/terms_ru_uk_en.tsv: военнослужащий -> soldier, БПЛА -> drone), so "up to 470 soldiers" and
+# "up to 740 servicemen" are the same count with another value.
+_NOUN_FAMILY = {
+    "serviceman": "soldier", "servicemen": "soldier", "servicemember": "soldier", "troop": "soldier",
+    "personnel": "soldier", "uav": "drone", "quadcopter": "drone", "person": "people", "home": "house",
+    "kilometre": "kilometer", "km": "kilometer", "casualty": "casualty", "kid": "child",
+}
+
+
+def counted_noun_key(noun: Any) -> str:
+    """The comparable form of a counted noun: its lemma, with synonyms merged; "artillery pieces" are
+    guns (a bare "piece" says nothing)."""
+    lemma = str(noun.lemma_).lower()
+    if lemma == "piece" and any(c.lower_ == "artillery" for c in noun.children):
+        return "gun"
+    return _NOUN_FAMILY.get(lemma, lemma)
 
 
 def _counted_noun(toks: list[Any], i: int, j: int) -> Any:

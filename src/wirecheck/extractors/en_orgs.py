@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from wirecheck.extractors.en_people import is_headline
 from wirecheck.model import Document, FactType
 from wirecheck.registry import stage
 from wirecheck.textnorm import us_spelling
@@ -60,6 +61,11 @@ def orgs_en(doc: Document) -> Document:
         if _TITLE_AFTER.match(doc.text[end:end + 30]):
             continue  # "Estonian Defence Minister": part of a person's title
         name = doc.text[start:end]
+        sent = ent.sent
+        if is_headline(sent.text) and name not in doc.text[sent.end_char:]:
+            # Title Case defeats the tagger ("Russian Forces Capture Peschanoye" as one ORG): a headline
+            # organisation counts only when the story names it again below.
+            continue
         doc.add_fact(FactType.ORGANIZATION, start, end, key=org_key(name), extractor="orgs.en",
                      confidence=0.85, name=name)
         claimed.append((start, end))

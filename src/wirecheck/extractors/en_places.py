@@ -276,7 +276,22 @@ def _lone_word_ok(tok: Any, ent_at: dict[int, str], gz: Any, word: str, demonyms
     next_cap = tok.i + 1 < len(tok.doc) and tok.nbor(1).text[:1].isupper() and tok.nbor(1).is_alpha
     if (prev_cap or next_cap) and not (big or (named and top.population >= 100_000)):
         return False  # one word of a longer name that is not a place ("Magura V5", "Orlov Street")
-    return top.level != "settlement" or top.population >= 1000
+    return top.level != "settlement" or top.population >= 1000 or _settlement_cue(tok)
+
+
+_CUE_BEFORE = re.compile(r"\b(?:village|villages|settlement|settlements|town|towns|city|hamlet|locality|"
+                         r"township)\s+of\s+(?:[A-Z][\w'’-]+,?\s+(?:and\s+)?)*$")
+_CUE_AFTER = re.compile(r"^,?\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+"
+                        r"(?:region|oblast|province|district|raion|krai|governorate)\b", re.I)
+
+
+def _settlement_cue(tok: Any) -> bool:
+    """A small settlement named as one: "the village of Peschanoye", "Robotyne in the Zaporizhzhia
+    region" (villages under 1,000 people are where front-line news happens)."""
+    text = tok.doc.text
+    before = text[max(0, tok.idx - 80):tok.idx]
+    after = text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 60]
+    return bool(_CUE_BEFORE.search(before) or _CUE_AFTER.match(after))
 
 
 @stage("places.en", requires=["sentences", "spacy"], provides=["facts.place"], langs=["en"], order=35)

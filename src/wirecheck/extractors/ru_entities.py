@@ -182,6 +182,7 @@ def people_places(doc: Document) -> Document:
         spans = [(_dateline_type(doc, sp.type, sp.start, sp.end), sp.start, sp.end, sp.normal)
                  for sp in natasha_spans(doc.text)]
         spans = [s for s in spans if s[0] in ("PER", "LOC")]
+        spans = [piece for sp in spans for piece in _split_region_tail(toks, sp)]
         spans += _region_terms(doc, toks, spans)
     else:
         spans = _uk_spans(doc, toks)
@@ -196,6 +197,21 @@ def people_places(doc: Document) -> Document:
         else:
             _add_place(doc, start, end, normal)
     return doc
+
+
+def _split_region_tail(toks: list[Token], span: tuple[str, int, int, str]) -> list[tuple[str, int, int, str]]:
+    """«Песчаное Харьковской области» as one LOC: the village and its region, two places."""
+    typ, start, end, normal = span
+    words = [t for t in toks if start <= t.start and t.end <= end and t.is_word]
+    names = normal.split()
+    if typ != "LOC" or len(words) < 3 or len(names) != len(words):
+        return [span]
+    noun, adj = words[-1], words[-2]
+    if not (noun.lemmas & _REGION_NOUNS) or not adj.has("ADJF"):
+        return [span]
+    head = words[-3]
+    return [("LOC", start, head.end, " ".join(names[:-2])),
+            ("LOC", adj.start, end, " ".join(names[-2:]))]
 
 
 def _dateline_type(doc: Document, typ: str, start: int, end: int) -> str:
