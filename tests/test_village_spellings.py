@@ -39,3 +39,19 @@ def test_one_village_in_two_spellings_is_not_a_changed_place() -> None:
     comp = compare("Troops captured the village of Peschanoye in the Kharkiv region.",
                    "Подразделения освободили населенный пункт Песчаное в Харьковской области.")
     assert not [f for f in comp.findings if f.kind.value in ("place_changed", "place_not_in_region")]
+
+
+def test_ukrainian_ages_and_a_city_that_also_names_its_region() -> None:
+    doc = analyse("Російські війська атакували Запоріжжя. Поранено 12-річну дитину. На Запоріжжі тривога.",
+                  role="source", lang="uk")
+    places_ = {(f.text, f.attrs.get("level")) for f in doc.facts_of(FactType.PLACE)}
+    assert ("Запоріжжя", "settlement") in places_
+    assert ("Запоріжжі", "region") in places_
+    ages = [(f.text, f.attrs.get("noun"), f.attrs.get("value")) for f in doc.facts_of(FactType.NUMBER)]
+    assert ("12-річну", "year-old", 12.0) in ages
+
+
+def test_a_city_s_english_exonym_beats_a_hamlet_of_that_exact_name() -> None:
+    doc = analyse("Russian drones attacked Zaporizhzhia overnight.", role="story", lang="en")
+    (city,) = [f for f in doc.facts_of(FactType.PLACE)]
+    assert (city.attrs.get("population") or 0) > 500_000

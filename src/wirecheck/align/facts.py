@@ -202,6 +202,16 @@ def _same_name_other_type(pending: list[Fact], src_facts: list[Fact], matches: l
     return rest
 
 
+def _counted_elsewhere(f: Fact, same: list[Fact], src_facts: list[Fact], aligned: set[int]) -> Fact | None:
+    """For a number whose value the source has only as a count of other things: the aligned source
+    number that counts the same thing, with another value."""
+    noun = f.attrs.get("noun") if f.type is FactType.NUMBER else None
+    if not noun or not same or any(g.attrs.get("noun") in (noun, None, "") for g in same):
+        return None
+    return next((g for g in src_facts if g.type is FactType.NUMBER and g.sentence in aligned
+                 and g.attrs.get("noun") == noun), None)
+
+
 @pair_stage("align.facts", requires=["alignments"], provides=["matches"], order=20)
 def match_facts(comp: Comparison) -> None:
     """Supported / changed / added for story facts; kept / dropped for source facts."""
@@ -233,6 +243,12 @@ def match_facts(comp: Comparison) -> None:
                 matches.append(Match(f, swapped[0], Verdict.CHANGED, f"swapped:{f.type.value}", 0.8))
                 used.add(swapped[0].id)
                 continue
+        rival = _counted_elsewhere(f, same, src_facts, aligned)
+        if rival is not None:
+            # "Three people" where the source's three are houses and its people number two.
+            matches.append(Match(f, rival, Verdict.CHANGED, "slot:number", 0.9))
+            used.add(rival.id)
+            continue
         if same:
             same.sort(key=lambda g: (g.key != f.key, g.sentence not in aligned, g.id in used))
             matches.append(Match(f, same[0], Verdict.SUPPORTED, "same-key", 1.0))

@@ -57,13 +57,23 @@ STRONG = (FactType.PERSON, FactType.PLACE, FactType.UNIT, FactType.ORGANIZATION,
           FactType.QUOTE)
 
 
+def _same_count(sa: dict[tuple[FactType, str], Fact], sb: dict[tuple[FactType, str], Fact]) -> bool:
+    """Both sentences count the same noun (whatever the values)."""
+    nouns = {f.attrs.get("noun") for (t, _), f in sa.items() if t is FactType.NUMBER} - {None, ""}
+    return any(t is FactType.NUMBER and f.attrs.get("noun") in nouns for (t, _), f in sb.items())
+
+
 def exact_strong(sa: dict[tuple[FactType, str], Fact], sb: dict[tuple[FactType, str], Fact]) -> int:
     """Shared anchors specific enough to show a common origin (a country name is not)."""
     return sum(1 for (t, k), f in sa.items() if t in STRONG and (t, k) in sb
                and f.attrs.get("level") != "country")
 
 
-def anchor_score(sa: dict[tuple[FactType, str], Fact], sb: dict[tuple[FactType, str], Fact]) -> float:
+def anchor_score(sa: dict[tuple[FactType, str], Fact], sb: dict[tuple[FactType, str], Fact], *,
+                 counts: bool = False) -> float:
+    """Shared anchor weight over the two sentences' anchors.  ``counts``: a count of the same thing with
+    another value (two wounded / three wounded) earns half credit; used across languages, where no
+    shared wording can say that the two sentences are about the same thing."""
     if not sa or not sb:
         return 0.0
     shared = sum(ANCHOR_WEIGHTS[t] for (t, k) in sa if (t, k) in sb)
@@ -71,6 +81,9 @@ def anchor_score(sa: dict[tuple[FactType, str], Fact], sb: dict[tuple[FactType, 
     only_b = [f for key, f in sb.items() if key not in sa]
     for fa in only_a:
         best = max((_soft(fa, fb) for fb in only_b), default=0.0)
+        if counts and fa.type is FactType.NUMBER and fa.attrs.get("noun"):
+            best = max([best] + [0.5 for fb in only_b if fb.type is FactType.NUMBER
+                                 and fb.attrs.get("noun") == fa.attrs.get("noun")])
         shared += best * ANCHOR_WEIGHTS[fa.type]
     total_a = sum(ANCHOR_WEIGHTS[t] for (t, _) in sa)
     total_b = sum(ANCHOR_WEIGHTS[t] for (t, _) in sb)
@@ -101,7 +114,7 @@ def similarity_matrix(story: Document, source: Document) -> list[list[float]]:
     for i in range(len(story.sentences)):
         row = []
         for j in range(len(source.sentences)):
-            a = anchor_score(s_anchors[i], t_anchors[j])
+            a = anchor_score(s_anchors[i], t_anchors[j], counts=not same_lang)
             strong = exact_strong(s_anchors[i], t_anchors[j])
             if same_lang:
                 lex = dice(s_lem[i], t_lem[j])
@@ -114,8 +127,10 @@ def similarity_matrix(story: Document, source: Document) -> list[list[float]]:
             elif emb is not None:
                 e = max(0.0, float(emb[i][j]))
                 score = 0.5 * a + 0.5 * e
-                # Translations score 0.45-0.8 with this encoder; unrelated sentences below 0.35.
-                if not strong and e < 0.4:
+                # Translations score 0.45-0.8 with this encoder (Ukrainian often less); unrelated sentences
+                # below 0.35.  A count of the same thing (2 wounded / 3 wounded) is evidence too: changed
+                # numbers are what the alignment must not lose.
+                if not strong and e < 0.4 and not _same_count(s_anchors[i], t_anchors[j]):
                     score = min(score, THRESHOLD * 0.9)
             else:
                 score = a if strong else min(a, THRESHOLD * 0.9)

@@ -268,7 +268,13 @@ def _lone_word_ok(tok: Any, ent_at: dict[int, str], gz: Any, word: str, demonyms
     if not hits:
         return False
     top = hits[0]
-    named = top.match_kind in (0, 1)  # a main name or one of our aliases, not a GeoNames alternate
+    # A city known by this name only as a GeoNames alternate (Zaporizhzhia; main name Zaporizhzhya)
+    # outranks the hamlet that has it as its main name.
+    city = max((h for h in hits if h.match_kind == 2 and h.level == "settlement" and h.population >= 100_000),
+               key=lambda h: h.population, default=None)
+    if city is not None and city.population > 100 * max(top.population, 1):
+        top = city
+    named = top.match_kind in (0, 1) or top is city  # a main name or alias, or a city's exonym
     big = top.level in ("country", "region", "area", "continent") or (named and top.population >= 200_000)
     if tok.lower_ in common_words() and not big:
         return False  # a common English word ("Fleet", "Minister", "Roman") naming a small place

@@ -195,7 +195,7 @@ def people_places(doc: Document) -> Document:
                 normal = _person_normal(doc, toks, start, end, normal)
             _add_person(doc, toks, start, end, normal)
         else:
-            _add_place(doc, start, end, normal)
+            _add_place(doc, start, end, normal, settlement=typ == "CITY")
     return doc
 
 
@@ -353,7 +353,7 @@ def _place_level(doc: Document, name: str) -> str:
     return "settlement"
 
 
-def _add_place(doc: Document, start: int, end: int, normal: str) -> None:
+def _add_place(doc: Document, start: int, end: int, normal: str, *, settlement: bool = False) -> None:
     name = normalise_apostrophes(normal)
     if name.isupper() and len(name) > 4:  # datelines: МОСКВА, КИЇВ
         name = " ".join(capitalise(w.lower(), w.lower()) for w in name.split())
@@ -362,7 +362,7 @@ def _add_place(doc: Document, start: int, end: int, normal: str) -> None:
         # natasha leaves «Никитовском район»: agree the adjective with its noun.
         name = capitalise(adjective_agree(doc.lang, words[0].lower(), words[1].lower()), words[0]) + " " + \
             words[1].lower()
-    level = _place_level(doc, name)
+    level = "settlement" if settlement else _place_level(doc, name)
     if words and words[-1].lower() in ("район", "округ") and level == "settlement":
         level = "district"
     doc.add_fact(FactType.PLACE, start, end, key="name:" + sound_key(name), extractor=EXTRACTOR,
@@ -396,7 +396,11 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
             continue
         m = match_term(toks, i, regions)
         if m is not None:
-            out.append(("LOC", t.start, toks[m[1] - 1].end, m[0].source))
+            # «Запоріжжя» names the city and, colloquially, its region; «на Запоріжжі» is the region,
+            # «атакували Запоріжжя», «у Запоріжжі» the city.
+            city = (m[1] == i + 1 and not (i > 0 and toks[i - 1].lower == "на")
+                    and _is_city(m[0].source))
+            out.append(("CITY" if city else "LOC", t.start, toks[m[1] - 1].end, m[0].source))
             i = m[1]
             continue
         # Regions in -щина decline regularly but are often missing from the dictionary (Донеччині).
@@ -489,6 +493,17 @@ def _place_lemma(word: str) -> str:
         if _gazetteer_has(capitalise(c, word)):
             return c
     return noun_lemma("uk", word)
+
+
+def _is_city(name: str) -> bool:
+    """Whether the gazetteer knows a city (100,000 people or more) of this name."""
+    try:
+        from wirecheck.gazetteer import get
+
+        return any(p.level == "settlement" and p.population >= 100_000 and p.match_kind in (0, 1)
+                   for p in get().lookup(name, sound=False))
+    except Exception:  # the gazetteer is optional here
+        return False
 
 
 def _gazetteer_has(name: str) -> bool:

@@ -141,12 +141,21 @@ def dates(doc: Document) -> Document:
     return doc
 
 
+_AGE = re.compile(r"(?<![\d.,])(\d{1,3})\s*[-‑–]\s*(?:летн|річн)\w*", re.I)
+
+
 @stage("ru.numbers", requires=["sentences", "facts.unit", "facts.date"], provides=["facts.number"],
        langs=["ru", "uk"], order=34)
 def numbers(doc: Document) -> Document:
     """Quantities in digits or words, with the counted noun and a qualifier (более -> more than)."""
     toks = tokens(doc)
     by_start = {t.start: t for t in toks}
+    # Ages («12-летний», «12-річна дитина») count "year-old", as the English "12-year-old" does.
+    for m in _AGE.finditer(doc.text):
+        if not _taken(doc, m.start(), m.end()):
+            value = float(m.group(1))
+            doc.add_fact(FactType.NUMBER, m.start(), m.end(), key=_fmt(value), extractor=EXTRACTOR,
+                         value=value, noun="year-old", qualifier=None)
     spans: list[tuple[int, int, float]] = []
     for m in _DIGITS.finditer(doc.text):
         raw = re.sub(r"[ \u00a0\u202f]", "", m.group(1)).replace(",", ".")

@@ -151,6 +151,10 @@ _LEVEL_BONUS = {"country": 3.0, "continent": 2.5, "region": 1.2, "area": 1.5, "s
 
 def _prior(c: Any, hint: str) -> dict[str, float]:
     parts = {"population": 0.5 * math.log10(c.population + 10), "name": _KIND_BONUS.get(c.match_kind, 0.0)}
+    if c.match_kind == 2 and c.level == "settlement" and c.population >= 100_000:
+        # A city's English exonym is often only a GeoNames alternate (Zaporizhzhia for Zaporizhzhya),
+        # while a register hamlet carries it as its main name: for a city, the alternate is no weaker.
+        parts["name"] = _KIND_BONUS[0]
     level = _LEVEL_BONUS.get(c.level, 0.0)
     if c.level == "region" and c.match_kind == 2:
         level -= 2.0  # a region reached by a GeoNames alternate ("Kharkiv") is usually its capital city
