@@ -83,6 +83,11 @@ def same_fact(a: Fact, b: Fact) -> bool:
         return va is not None and vb is not None and abs(float(va) - float(vb)) < 1e-9
     if t is FactType.EVENT:
         return a.key == b.key and bool(a.attrs.get("negated")) == bool(b.attrs.get("negated"))
+    if t is FactType.DATE and a.key != b.key:
+        # "in March" states less than "March 19" (or "March 19, 2022"), not something else.
+        ma, mb = _month_of(a.key), _month_of(b.key)
+        bare = re.fullmatch(r"month:\d\d", a.key) or re.fullmatch(r"month:\d\d", b.key)
+        return ma is not None and ma == mb and bare is not None
     if t is FactType.UNIT and a.key != b.key:
         # "47th Brigade" for "47th Separate Mechanized Brigade": shorter, not different.
         da, db = set(a.attrs.get("descriptors") or []), set(b.attrs.get("descriptors") or [])
@@ -151,7 +156,14 @@ def slot_score(a: Fact, b: Fact, aligned: bool, both_speak: bool = False) -> flo
             return 0.9 if na == nb else 0.0
         return 0.0
     if t is FactType.DATE:
-        return 0.8 if a.attrs.get("kind") == b.attrs.get("kind") and a.attrs.get("kind") != "duration" else 0.0
+        if a.attrs.get("kind") != b.attrs.get("kind"):
+            return 0.0
+        if a.attrs.get("kind") == "duration":
+            # "18 years" for "15 years" (a prison term, a mandate): the same unit with another count.
+            ua, ub = _duration_parts(a.key), _duration_parts(b.key)
+            return 0.8 if ua and ub and ua[1] == ub[1] else 0.0
+        # "June" is more likely to have replaced "May" than the dateline's "March 19".
+        return 0.85 if _date_shape(a.key) == _date_shape(b.key) else 0.8
     if t is FactType.EVENT:
         if contrasting(a.key, b.key):
             return 0.9
@@ -159,6 +171,23 @@ def slot_score(a: Fact, b: Fact, aligned: bool, both_speak: bool = False) -> flo
             return 0.9
         return 0.0
     return 0.0
+
+
+def _duration_parts(key: str) -> tuple[str, str] | None:
+    """'duration:18 year' -> ('18', 'year'); None for an uncounted 'duration:hour'."""
+    m = re.fullmatch(r"duration:(\d+(?:\.\d+)?) (\w+)", key)
+    return (m.group(1), m.group(2)) if m else None
+
+
+def _month_of(key: str) -> str | None:
+    """The month of 'month:05', 'month:05-12' or 'date:2024-05-12'."""
+    m = re.fullmatch(r"month:(\d\d)(?:-\d\d)?|date:\d{4}-(\d\d)-\d\d", key)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+def _date_shape(key: str) -> str:
+    """'month:05' and 'month:06' share a shape; 'month:03-19' has another."""
+    return re.sub(r"\d", "9", key)
 
 
 NAMED = (FactType.PERSON, FactType.ORGANIZATION, FactType.PLACE)

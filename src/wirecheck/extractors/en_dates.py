@@ -19,6 +19,11 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _M = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _MD = re.compile(rf"\b{_M}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)
 _DM = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s+(?P<year>\d{{4}}))?\b", re.I)
+# "in May", "since March 2022", "by the end of June": a month on its own (capitalised, after a word that
+# makes it a time, so the modal "may" and "to march" stay out); its year, if any, is a year fact of its own.
+_MONTH_ONLY = re.compile(
+    r"\b(?i:in|by|since|until|till|from|through|before|after|during|of|early|late|mid|last|next|this)"
+    r"[\s-]+(?P<mon>" + "|".join(m.capitalize() for m in list(MONTHS)[:12]) + r")\b(?!\s*\d{1,2}\b(?!\d))")
 _YEAR = re.compile(r"(?<![\d,.$€£])\b(?:19[5-9]\d|20[0-4]\d)\b(?![\d,.]\d|\s*(?:people|soldiers|troops|drones|homes|km|kilometres|kilometers|tons|tonnes|residents))")
 # "1991-2000", "2007 -- 11", "the 2016-17 season": the tail is a year of its own (century from the head).
 _YEAR_RANGE = re.compile(r"\b(?P<head>(?:19|20)\d\d)\s*(?:-{1,2}|–|—|/|to|until)\s*(?P<tail>\d\d)(?![\d,.]\d)\b")
@@ -76,6 +81,9 @@ def dates_en(doc: Document) -> Document:
                 # Its own kind: never reported apart from its date, never a slot for another year.
                 doc.add_fact(FactType.DATE, m.start("year"), m.end("year"), key=f"year:{m.group('year')}",
                              extractor="dates.en", kind="year_of_date", relative=False)
+    for m in _MONTH_ONLY.finditer(t):
+        mon = MONTHS[m.group("mon").lower()]
+        _add(doc, m.start("mon"), m.end("mon"), f"month:{mon:02d}", "absolute", taken)
     for m in _WD.finditer(t):
         _add(doc, m.start(), m.end(), f"weekday:{m.group('wd').lower()}", "weekday", taken)
     for rx, key in RELATIVE:

@@ -1,0 +1,33 @@
+"""Rules found on English wire stories outside the war reports: central banks, courts, diplomacy."""
+
+from __future__ import annotations
+
+from wirecheck.model import Comparison, FactType
+from wirecheck.pipeline import analyse, compare
+
+
+def changed(comp: Comparison, kind: str) -> list[tuple[str | None, str | None]]:
+    return [(f.before, f.after) for f in comp.findings if f.kind.value == kind]
+
+
+def test_a_month_on_its_own_is_a_date() -> None:
+    d = analyse("It has risen since March 2022 and may fall in mid-April or by the end of June. You may go.")
+    keys = {f.text: f.key for f in d.facts if f.type is FactType.DATE}
+    assert keys == {"March": "month:03", "2022": "year:2022", "April": "month:04", "June": "month:06"}
+
+
+def test_a_changed_month_is_not_read_against_the_dateline() -> None:
+    comp = compare("The bank raised rates in March and meets again in June.",
+                   "LONDON, March 19 (Reuters) - The bank raised rates on Wednesday and meets again in May.")
+    assert changed(comp, "date_changed") == [("May", "June")]
+
+
+def test_a_month_is_the_same_as_a_day_in_it() -> None:
+    comp = compare("The court convicted him in October.", "The court convicted him on October 14.")
+    assert changed(comp, "date_changed") == []
+
+
+def test_a_longer_prison_term_is_a_changed_duration() -> None:
+    comp = compare("A court on Tuesday jailed the former official for 18 years for fraud.",
+                   "A court on Tuesday sentenced the former official to 15 years in prison for fraud.")
+    assert changed(comp, "date_changed") == [("15 years", "18 years")]
