@@ -1,8 +1,12 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,6 +22,22 @@ def run_cli(*args: str, input: bytes | None = None) -> subprocess.CompletedProce
     exe = Path(sys.executable).with_name("wirecheck")
     return subprocess.run([str(exe), *args], input=input.decode() if input else None,
                           capture_output=True, text=True, timeout=300)
+
+
+def cli_args(*args: str) -> list[str]:
+    return [str(Path(sys.executable).with_name("wirecheck")), *args]
+
+
+def kill_mid_run(args: list[str], progress: Callable[[], int], at_least: int, wait: float) -> int:
+    """Start the CLI, SIGKILL it and its worker processes once ``progress()`` reaches ``at_least`` (or
+    after ``wait`` seconds), and return the progress it left behind."""
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.time() + wait
+    while progress() < at_least and time.time() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    return progress()
 
 
 @pytest.fixture(scope="session")

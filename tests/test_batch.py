@@ -4,18 +4,15 @@ and a killed batch keeps what it stored and, rerun, stores every story exactly o
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
 import sqlite3
 import subprocess
-import sys
-import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.conftest import cli_args, kill_mid_run
 from tests.test_store_corpus import checked, corpus
 from wirecheck.store.db import Store
 from wirecheck.store.ingest import Item, ingest
@@ -130,15 +127,8 @@ def test_killed_batch_reruns_to_each_story_stored_once(tmp_path: Path) -> None:
     reference = tmp_path / "reference.db"
     shutil.copy(db, reference)
 
-    exe = str(Path(sys.executable).with_name("wirecheck"))
-    args = [exe, "batch", "--db", str(db), "--workers", "2", "-q"]
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.time() + 120
-    while _stored(db) < 3 and time.time() < deadline and proc.poll() is None:
-        time.sleep(0.02)
-    os.killpg(proc.pid, signal.SIGKILL)  # the CLI and its worker processes, mid-run
-    proc.wait()
-    partial = _stored(db)
+    args = cli_args("batch", "--db", str(db), "--workers", "2", "-q")
+    partial = kill_mid_run(args, lambda: _stored(db), 3, 120)
     assert 0 < partial < n, f"the batch was not interrupted mid-run ({partial} of {n} stored)"
 
     done = subprocess.run(args, capture_output=True, text=True, timeout=300)

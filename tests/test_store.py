@@ -4,17 +4,13 @@ nothing it committed and stores every document exactly once after a rerun."""
 from __future__ import annotations
 
 import json
-import os
-import signal
 import sqlite3
 import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli
+from tests.conftest import cli_args, kill_mid_run, run_cli
 from wirecheck.store.db import MIGRATIONS, SCHEMA_VERSION, Store, StoreError, _statements
 from wirecheck.store.ingest import ingest
 
@@ -157,16 +153,9 @@ def test_killed_ingest_reruns_to_exactly_once(tmp_path: Path) -> None:
     src = tmp_path / "archive.jsonl"
     _write_jsonl(src, n)
     db = tmp_path / "s.db"
-    exe = str(Path(sys.executable).with_name("wirecheck"))
-    args = [exe, "ingest", str(src), "--db", str(db), "--analysis", "keys", "--batch", "5", "--workers", "2",
-            "-q"]
-    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.time() + 60
-    while _count(db) < 100 and time.time() < deadline and proc.poll() is None:
-        time.sleep(0.02)
-    os.killpg(proc.pid, signal.SIGKILL)  # the CLI and its worker processes, mid-run
-    proc.wait()
-    partial = _count(db)
+    args = cli_args("ingest", str(src), "--db", str(db), "--analysis", "keys", "--batch", "5", "--workers", "2",
+                    "-q")
+    partial = kill_mid_run(args, lambda: _count(db), 100, 60)
     assert 0 < partial < n, f"the ingest was not interrupted mid-run ({partial} of {n} stored)"
 
     done = subprocess.run(args, capture_output=True, text=True, timeout=300)

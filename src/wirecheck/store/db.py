@@ -275,11 +275,13 @@ class Store:
         self.close()
 
     class _Tx:
-        def __init__(self, conn: sqlite3.Connection) -> None:
-            self.conn = conn
+        """``BEGIN <mode>`` on entry; COMMIT on a clean exit, ROLLBACK after an exception."""
+
+        def __init__(self, conn: sqlite3.Connection, mode: str = "IMMEDIATE") -> None:
+            self.conn, self.mode = conn, mode
 
         def __enter__(self) -> sqlite3.Connection:
-            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute(f"BEGIN {self.mode}")
             return self.conn
 
         def __exit__(self, exc_type: object, *rest: object) -> None:
@@ -288,21 +290,10 @@ class Store:
     def transaction(self) -> Store._Tx:
         return Store._Tx(self.conn)
 
-    class _Snapshot:
-        def __init__(self, conn: sqlite3.Connection) -> None:
-            self.conn = conn
-
-        def __enter__(self) -> sqlite3.Connection:
-            self.conn.execute("BEGIN DEFERRED")
-            return self.conn
-
-        def __exit__(self, *exc: object) -> None:
-            self.conn.execute("COMMIT")
-
-    def snapshot(self) -> Store._Snapshot:
+    def snapshot(self) -> Store._Tx:
         """A read transaction: every query inside sees the store as it was at the first one, whatever
         another process commits meanwhile.  Keep it short (it holds back WAL checkpoints)."""
-        return Store._Snapshot(self.conn)
+        return Store._Tx(self.conn, "DEFERRED")
 
     # -- documents --------------------------------------------------------------------------------------
     def has_hash(self, sha256: str) -> bool:
