@@ -31,3 +31,21 @@ def test_a_longer_prison_term_is_a_changed_duration() -> None:
     comp = compare("A court on Tuesday jailed the former official for 18 years for fraud.",
                    "A court on Tuesday sentenced the former official to 15 years in prison for fraud.")
     assert changed(comp, "date_changed") == [("15 years", "18 years")]
+
+
+def test_a_deputy_is_another_title() -> None:
+    d = analyse("Deputy Governor Gabriel Galipolo spoke, then central bank Governor Ana Costa. "
+                "Acting Governor Ivan Orlov and Deputy Prime Minister Olha Stefanishyna agreed.")
+    titles = {f.text: f.attrs.get("title") for f in d.facts if f.type is FactType.PERSON}
+    assert titles == {"Gabriel Galipolo": "deputy governor", "Ana Costa": "governor",
+                      "Ivan Orlov": "acting governor", "Olha Stefanishyna": "deputy prime minister"}
+    comp = compare("Deputy Governor Gabriel Galipolo said the bank would act.",
+                   "Central bank Governor Gabriel Galipolo said the bank would act.")
+    assert changed(comp, "title_changed") == [("governor", "deputy governor")]
+
+
+def test_a_magistrate_is_a_person_with_a_title() -> None:
+    comp = compare("Magistrate Thandiwe Mokoena of the Pretoria High Court convicted Sipho Dlamini in October.",
+                   "Judge Thandiwe Mokoena of the Pretoria High Court found Sipho Dlamini guilty in October.")
+    assert changed(comp, "title_changed") == [("judge", "magistrate")]
+    assert not [f for f in comp.findings if f.kind.value == "dropped_fact" and "Mokoena" in (f.before or "")]

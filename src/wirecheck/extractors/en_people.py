@@ -15,8 +15,10 @@ from wirecheck.nlp.en_terms import HONORIFICS, TITLES, canon_title
 from wirecheck.registry import stage
 from wirecheck.textnorm import person_key, same_name
 
+# "Deputy Governor", "Acting Mayor", "First Deputy Minister": a rank below the office is another title.
 _TITLE_RE = re.compile(
-    r"(?:^|[\s(,\"“])(?P<title>" + "|".join(re.escape(t) for t in TITLES) + r")\s+$", re.I)
+    r"(?:^|[\s(,\"“])(?P<title>(?:(?:first\s+)?(?:deputy|vice|acting|assistant|interim)\s+)?(?:"
+    + "|".join(re.escape(t) for t in TITLES) + r"))\s+$", re.I)
 _ROLE_RE = re.compile(
     r"^,?\s+(?:who\s+(?:leads|heads|commands)\s+|(?:the\s+|a\s+)?(?P<role>commander|head|chief|leader|"
     r"spokesperson|spokesman|spokeswoman|governor|mayor|director|chairman|secretary|minister|"
