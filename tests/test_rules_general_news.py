@@ -49,3 +49,20 @@ def test_a_magistrate_is_a_person_with_a_title() -> None:
                    "Judge Thandiwe Mokoena of the Pretoria High Court found Sipho Dlamini guilty in October.")
     assert changed(comp, "title_changed") == [("judge", "magistrate")]
     assert not [f for f in comp.findings if f.kind.value == "dropped_fact" and "Mokoena" in (f.before or "")]
+
+
+def test_an_organisation_and_its_acronym_are_one() -> None:
+    from wirecheck.extractors.en_orgs import acronym_of, initials_of, org_key
+
+    assert acronym_of("U.N.") == "UN" and acronym_of("Nato") is None
+    assert "UN" in initials_of("the United Nations") and "BOE" in initials_of("Bank of England")
+    assert org_key("Intergovernmental Authority on Development (IGAD") == "intergovernmental authority on development"
+    comp = compare("The war has displaced more than 12 million people, according to the UN.",
+                   "The war has displaced more than 12 million people, according to the United Nations.")
+    assert changed(comp, "organization_changed") == []
+
+
+def test_the_two_sides_adds_no_number() -> None:
+    comp = compare("Egypt is ready to host direct talks between the two sides at any moment, Karim Fahmy said.",
+                   "Karim Fahmy said Egypt was ready to host direct talks between the warring parties at any moment.")
+    assert [f for f in comp.findings if f.kind.value == "added_claim"] == []

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from wirecheck.extractors.en_events import contrasting
+from wirecheck.extractors.en_orgs import acronym_of, initials_of
 from wirecheck.model import Comparison, Document, Fact, FactType, FactVerdict, Verdict
 from wirecheck.registry import pair_stage
 from wirecheck.textnorm import name_similarity, same_name, sound_key
@@ -72,6 +73,10 @@ def same_fact(a: Fact, b: Fact) -> bool:
         return _place_same(a, b)
     if t is FactType.ORGANIZATION:
         if a.key == b.key or sound_key(a.key) == sound_key(b.key):
+            return True
+        # "UN" for "United Nations", "AU" for "African Union": the usual short form, not another body.
+        na, nb = str(a.attrs.get("name") or a.text), str(b.attrs.get("name") or b.text)
+        if (acronym_of(na) or "-") in initials_of(nb) or (acronym_of(nb) or "-") in initials_of(na):
             return True
         # "Kremlin" and "Kremlin press service" are the same institution speaking.
         wa, wb = a.key.split(), b.key.split()

@@ -73,6 +73,8 @@ def added_claims(comp: Comparison) -> None:
             continue  # "on Thursday", "overnight": usually derivable from the dateline; not a claim
         if f.type is FactType.PLACE and f.attrs.get("level") == "country":
             continue
+        if f.type is FactType.NUMBER and _anaphoric_count(story.text, f.start, f.text, f.attrs.get("value")):
+            continue
         span = claim_span(story, f)
         conf = 0.75 * f.confidence
         if f.type is FactType.NUMBER and float(f.attrs.get("value") or 0) <= 3 and not f.text[:1].isdigit():
@@ -82,6 +84,16 @@ def added_claims(comp: Comparison) -> None:
                          "the story adds it.",
                          story=span, rule=f"fact.added:{f.type.value}", confidence=round(conf, 3),
                          story_fact=f.id))
+
+
+def _anaphoric_count(text: str, start: int, words: str, value: object) -> bool:
+    """'the two sides', 'the three men': a small count with a definite article refers back to parties the
+    text has already named (the source's 'the warring parties'); it adds no number of its own."""
+    try:
+        small = float(str(value)) <= 3
+    except ValueError:
+        return False
+    return small and not words[:1].isdigit() and re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I) is not None
 
 
 def _appositives(comp: Comparison, unaligned: set[int]) -> None:

@@ -16,8 +16,28 @@ _LEAD = re.compile(r"^(?:the|a|an)\s+", re.I)
 _TITLE_AFTER = re.compile(r"^\s+(?:minister|secretary|chief|commander|spokes\w+|head)\b", re.I)
 
 
+_MINOR_WORDS = {"of", "the", "and", "for", "on", "in", "at", "de", "du", "des", "la", "le"}
+
+
+def acronym_of(name: str) -> str | None:
+    """'UN', 'U.N.' -> 'UN'; None when the name is not written as an acronym."""
+    letters = re.sub(r"[.\s]", "", name.strip())
+    return letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else None
+
+
+def initials_of(name: str) -> set[str]:
+    """'United Nations' -> {'UN'}; 'Bank of England' -> {'BE', 'BOE'}: the acronyms a name is written as."""
+    words = re.findall(r"[^\W\d_]+", re.sub(r"\s*\([^()]*\)?$", "", _LEAD.sub("", name.strip())))
+    if len(words) < 2:
+        return set()
+    main = "".join(w[0] for w in words if w.lower() not in _MINOR_WORDS).upper()
+    full = "".join(w[0] for w in words).upper()
+    return {main, full}
+
+
 def org_key(name: str) -> str:
     name = _LEAD.sub("", name.strip())
+    name = re.sub(r"\s*\([^()]*\)?$", "", name) or name  # "Authority on Development (IGAD)": the name
     name = re.sub(r"['’]s$", "", name)
     return us_spelling(re.sub(r"\s+", " ", name).lower())
 
@@ -60,6 +80,8 @@ def orgs_en(doc: Document) -> Document:
             continue
         if _TITLE_AFTER.match(doc.text[end:end + 30]):
             continue  # "Estonian Defence Minister": part of a person's title
+        if doc.text.count("(", start, end) > doc.text.count(")", start, end) and doc.text[end:end + 1] == ")":
+            end += 1  # the tagger stops short of the closing bracket: "... Development (IGAD"
         name = doc.text[start:end]
         sent = ent.sent
         if is_headline(sent.text) and name not in doc.text[sent.end_char:]:
