@@ -33,6 +33,7 @@ class FindingKind(StrEnum):
     NUMBER_CHANGED = "number_changed"
     DATE_CHANGED = "date_changed"
     PREDICATE_CHANGED = "predicate_changed"
+    WEAPON_CHANGED = "weapon_changed"
     ADDED_CLAIM = "added_claim"
     FABRICATED_QUOTE = "fabricated_quote"
     MISATTRIBUTED_QUOTE = "misattributed_quote"
@@ -68,6 +69,8 @@ _INFO = [
              "A date or relative time differs from the source."),
     KindInfo(FindingKind.PREDICATE_CHANGED, Severity.HIGH, "Event changed",
              "What happened is described with a different action (captured vs repelled, killed vs wounded)."),
+    KindInfo(FindingKind.WEAPON_CHANGED, Severity.HIGH, "Weapon changed",
+             "The means of attack differs from the source (drones vs missiles, artillery vs glide bombs)."),
     KindInfo(FindingKind.ADDED_CLAIM, Severity.MEDIUM, "Added claim",
              "A checkable claim in the story has no counterpart in the source."),
     KindInfo(FindingKind.FABRICATED_QUOTE, Severity.CRITICAL, "Fabricated quote",
@@ -108,5 +111,5 @@ SEVERITY_WEIGHT: dict[Severity, float] = {
 FACTUAL_KINDS: frozenset[FindingKind] = frozenset({
     FindingKind.PLACE_CHANGED, FindingKind.PERSON_CHANGED, FindingKind.TITLE_CHANGED,
     FindingKind.UNIT_CHANGED, FindingKind.ORGANIZATION_CHANGED, FindingKind.NUMBER_CHANGED,
-    FindingKind.DATE_CHANGED, FindingKind.PREDICATE_CHANGED, FindingKind.ADDED_CLAIM,
+    FindingKind.DATE_CHANGED, FindingKind.PREDICATE_CHANGED, FindingKind.WEAPON_CHANGED, FindingKind.ADDED_CLAIM,
     FindingKind.FABRICATED_QUOTE, FindingKind.MISATTRIBUTED_QUOTE})

@@ -28,6 +28,7 @@ class FactType(StrEnum):
     ATTRIBUTION = "attribution"
     HEDGE = "hedge"
     EVENT = "event"
+    WEAPON = "weapon"
 
 
 class Verdict(StrEnum):

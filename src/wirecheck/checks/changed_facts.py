@@ -56,7 +56,7 @@ def _message(kind: FindingKind, story: Fact, source: Fact) -> str:
 
 def gloss(f: Fact) -> str:
     """An English rendering of a source fact from another language, for the reader and the report."""
-    if f.type in (FactType.UNIT, FactType.ORGANIZATION, FactType.EVENT, FactType.DATE):
+    if f.type in (FactType.UNIT, FactType.ORGANIZATION, FactType.EVENT, FactType.DATE, FactType.WEAPON):
         return f.key
     if f.type is FactType.NUMBER:
         return f"{f.attrs.get('value'):g}" if f.attrs.get("value") is not None else f.key

@@ -1,0 +1,41 @@
+"""weapon_changed: an aligned story sentence attacks with other means than its source sentence.
+
+"Russian forces attacked the city with missiles" written from «атакували Запоріжжя ударними
+безпілотниками» keeps the place, the time and the damage; only the means changed.  Reported when the
+story sentence names weapons, its aligned source sentences name weapons too, and no class is shared
+(a sentence that adds a second weapon to the source's is left alone: "drones and missiles" may merge
+two source sentences).
+"""
+
+from __future__ import annotations
+
+from wirecheck.checks.changed_facts import gloss
+from wirecheck.kinds import FindingKind
+from wirecheck.model import Comparison, FactType, Finding
+from wirecheck.registry import check
+
+
+def _plural(cls: str) -> str:
+    return cls if cls.endswith("artillery") else cls + "s"
+
+
+@check("weapons", kinds=[FindingKind.WEAPON_CHANGED], requires=["alignments"], order=83)
+def weapon_changed(comp: Comparison) -> None:
+    """Weapons named on both sides of an aligned pair, with no class in common."""
+    assert comp.source is not None
+    story, source = comp.story, comp.source
+    for a in comp.alignments:
+        if not a.source:
+            continue
+        ours = story.facts_in(a.story, FactType.WEAPON)
+        theirs = [f for j in a.source for f in source.facts_in(j, FactType.WEAPON)]
+        if not ours or not theirs or {f.key for f in ours} & {f.key for f in theirs}:
+            continue
+        new, old = ours[0], theirs[0]
+        said = old.text if source.lang == "en" else f"{old.text} ({gloss(old)})"
+        comp.add(Finding(
+            FindingKind.WEAPON_CHANGED,
+            f"The source says the attack used {_plural(old.key)} ('{old.text}'); the story says "
+            f"{_plural(new.key)} ('{new.text}').",
+            story=new.span, source=old.span, before=said, after=new.text, rule="slot:weapon",
+            confidence=0.75 if len(a.source) == 1 else 0.65, story_fact=new.id, source_fact=old.id))
