@@ -66,3 +66,15 @@ def test_the_two_sides_adds_no_number() -> None:
     comp = compare("Egypt is ready to host direct talks between the two sides at any moment, Karim Fahmy said.",
                    "Karim Fahmy said Egypt was ready to host direct talks between the warring parties at any moment.")
     assert [f for f in comp.findings if f.kind.value == "added_claim"] == []
+
+
+def test_a_belief_stated_as_fact_is_a_certainty_change() -> None:
+    source = "Investigators believe much of the money was moved to accounts in Mauritius, according to court papers."
+    comp = compare("Much of the money was moved to accounts in Mauritius.", source)
+    assert [(f.kind.value, f.rule, f.before) for f in comp.findings if f.kind.value == "certainty_changed"] == [
+        ("certainty_changed", "belief.dropped", "Investigators believe")]
+    kept = compare("Investigators believe much of the money was moved to accounts in Mauritius.", source)
+    assert not [f for f in kept.findings if f.kind.value == "certainty_changed"]
+    said = compare("Much of the money was moved to accounts in Mauritius, police said.",
+                   "Police said much of the money was moved to accounts in Mauritius.")
+    assert not [f for f in said.findings if f.kind.value == "certainty_changed"]

@@ -65,6 +65,28 @@ def _source_clause_kept(comp: Comparison, h: Fact) -> bool:
     return not inside or any(f.id in kept for f in inside)
 
 
+# Verbs that make a claim someone's belief rather than a finding ("investigators believe X").
+_BELIEF_CUES = frozenset("believe suspect think suppose presume assume fear guess".split())
+
+
+def _belief_stated_as_fact(comp: Comparison, s_facts: list[Fact], t_facts: list[Fact]) -> Fact | None:
+    """A source attribution of belief ('Investigators believe much of the money was moved') whose content
+    the story keeps with no attribution at all ('Much of the money was moved')."""
+    if any(f.type is FactType.ATTRIBUTION for f in s_facts):
+        return None
+    kept = {m.source.id for m in comp.extras.get("matches", []) if m.source is not None
+            and m.status in (Verdict.SUPPORTED, Verdict.CHANGED)}
+    for b in t_facts:
+        if b.type is not FactType.ATTRIBUTION or b.attrs.get("cue_base") not in _BELIEF_CUES:
+            continue
+        spans = [tuple(x) for x in b.attrs.get("content_spans") or []]
+        inside = [f for f in t_facts if f.type not in (FactType.HEDGE, FactType.ATTRIBUTION)
+                  and any(x <= f.start < y for x, y in spans)]
+        if inside and any(f.id in kept for f in inside):
+            return b
+    return None
+
+
 @check("certainty", kinds=[FindingKind.CERTAINTY_CHANGED], requires=["alignments"], order=84)
 def certainty(comp: Comparison) -> None:
     """Hedge present on one side of an aligned pair and absent on the other."""
@@ -87,6 +109,13 @@ def certainty(comp: Comparison) -> None:
                              story=span, source=sentence_span(source, h.sentence), before=h.text,
                              after=s_boost[0].text if s_boost else None,
                              rule="hedge.dropped", confidence=0.75, source_fact=h.id))
+        elif not s_hedge and not s_boost and _belief_stated_as_fact(comp, s_facts, t_facts):
+            b = _belief_stated_as_fact(comp, s_facts, t_facts)
+            assert b is not None
+            comp.add(Finding(FindingKind.CERTAINTY_CHANGED,
+                             f"The source gives this as a belief ('{b.text}'); the story states it as fact.",
+                             story=sentence_span(story, a.story), source=b.span, before=b.text,
+                             rule="belief.dropped", confidence=0.7, source_fact=b.id))
         elif s_hedge and not t_hedge and _hedges_a_kept_claim(comp, s_hedge[0]):
             h = s_hedge[0]
             comp.add(Finding(FindingKind.CERTAINTY_CHANGED,
