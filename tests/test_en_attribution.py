@@ -204,3 +204,15 @@ def test_paraphrase_ends_before_the_writers_aside() -> None:
                          "to leave the summit early.")
     said = next(f for f in facts if f.attrs["cue"] == "said")
     assert content(said) == "he expects the governor to recover from pneumonia"
+
+
+def test_an_act_of_force_is_not_an_attribution() -> None:
+    from wirecheck.model import FactType
+    from wirecheck.pipeline import analyse
+
+    def cues(text: str) -> list[str]:
+        return [str(f.attrs.get("cue")) for f in analyse(text, role="story", lang="en").facts_of(FactType.ATTRIBUTION)]
+
+    assert cues("Russian forces attacked the city of Zaporizhzhia overnight, the governor said.") == ["said"]
+    assert cues("Drones attacked Kharkiv overnight.") == []
+    assert cues("The senator attacked the plan as reckless.") == ["attacked"]

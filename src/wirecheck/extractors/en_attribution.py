@@ -1244,11 +1244,31 @@ def source_key(r: Report) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[^\w ]", "", r.resolved.lower())).strip()
 
 
+# Verbs that report a position in politics ("X attacked the plan") and an act of force in war news
+# ("Russian forces attacked the city"); the second is no attribution.
+_PHYSICAL_SENSE = frozenset({"attack", "defend", "push", "press", "back", "target", "hit", "strike", "blast"})
+_ARMED = re.compile(r"\b(?:forces|troops|army|armies|military|militar(?:y|ies)|soldiers|units?|brigades?|"
+                    r"battalions?|regiments?|drones?|missiles?|artillery|militants?|fighters|gunmen|navy|"
+                    r"air force|warplanes?|jets?|aircraft|tanks?)\b", re.I)
+
+
+def _physical(doc: Document, r: Report) -> bool:
+    """Whether a report's cue is an act of force: an armed actor attacking, or a place attacked."""
+    if r.cue_base not in _PHYSICAL_SENSE:
+        return False
+    if _ARMED.search(r.source_text or ""):
+        return True
+    c0, c1 = r.content[0][0], r.content[-1][1]
+    return any(f.type is FactType.PLACE and c0 <= f.start < c1 for f in doc.facts)
+
+
 @stage("attributions.en", requires=["sentences", "spacy"], provides=["facts.attribution"], langs=["en"],
        order=40)
 def attributions_en(doc: Document) -> Document:
     """Reported speech: 'X said that ...', 'according to X', quotes with a speech verb."""
     for r in find_reports(doc):
+        if _physical(doc, r):
+            continue
         spans = [r.cue] + ([r.source] if r.source else [])
         start, end = min(a for a, _ in spans), max(b for _, b in spans)
         c0, c1 = r.content[0][0], r.content[-1][1]
