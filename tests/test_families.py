@@ -108,3 +108,15 @@ def test_outlets_and_export_cli(tmp_path: Path) -> None:
         assert len(list(csv.DictReader(fh))) == int(exp.stdout.split()[1])
     unknown = run_cli("export", str(tmp_path / "findings.xlsx"), "--db", db)
     assert unknown.returncode != 0 and "cannot tell the format" in unknown.stderr
+
+
+def test_stored_checks_keep_the_error_risk_and_outlets_rank_by_it() -> None:
+    with Store(checked()) as store:
+        comps = [c for c in store.comparisons() if c["source_id"] is not None]
+        risks = [c["risk"] for c in comps]
+        # English story against an English source: a risk; a Russian source: none (words cannot match).
+        assert any(r is not None and 0.0 <= r <= 1.0 for r in risks)
+        ranked = outlets(store, by="risk")
+        known = [s.mean_risk for s in ranked if s.mean_risk is not None]
+        assert known == sorted(known, reverse=True)
+        assert "mean_risk" in ranked[0].to_dict()

@@ -16,8 +16,8 @@ def register(app: typer.Typer) -> None:
     def outlets(
         db: DbOption = None,
         by: Annotated[str, typer.Option(
-            help="Rank by problems (changed+added+fabricated per story), changed, added, fabricated or "
-                 "fidelity.")] = "problems",
+            help="Rank by problems (changed+added+fabricated per story), changed, added, fabricated, "
+                 "fidelity or risk (mean error risk).")] = "problems",
         min_stories: Annotated[int, typer.Option(help="Only outlets with at least this many stories.")] = 1,
         json_out: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
     ) -> None:
@@ -43,10 +43,11 @@ def register(app: typer.Typer) -> None:
             return
         table = Table(title=f"Outlets, worst first (by {by})")
         for col in ("outlet", "stories", "changed/fact", "added/story", "fabricated quotes/story",
-                    "mean fidelity"):
+                    "mean fidelity", "mean risk"):
             table.add_column(col)
         for s in ranked:
             table.add_row(s.outlet, str(s.stories), f"{s.changed_rate:.2f} ({s.changed}/{s.facts})",
                           f"{s.added_per_story:.2f}", f"{s.fabricated_per_story:.2f}",
-                          "" if s.mean_fidelity is None else f"{s.mean_fidelity:.1f}")
+                          "" if s.mean_fidelity is None else f"{s.mean_fidelity:.1f}",
+                          "" if s.mean_risk is None else f"{s.mean_risk:.2f}")
         console.print(table)

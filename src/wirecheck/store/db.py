@@ -134,7 +134,11 @@ def _v4(conn: sqlite3.Connection) -> None:
     conn.executemany("INSERT INTO term_df (term, df) VALUES (?, ?)", counts.items())
 
 
-MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [_V1, _V2, _V3, _v4]
+# The story's error risk (wirecheck.risk) beside its fidelity; NULL for stories checked before v5 and for
+# cross-language pairs.
+_V5 = "ALTER TABLE comparisons ADD COLUMN risk REAL;"
+
+MIGRATIONS: list[str | Callable[[sqlite3.Connection], None]] = [_V1, _V2, _V3, _v4, _V5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -401,10 +405,10 @@ class Store:
         with self.transaction() as c:
             c.execute("DELETE FROM comparisons WHERE story_id=?", (result["story_id"],))
             cur = c.execute(
-                "INSERT INTO comparisons (story_id, source_id, trace_score, fidelity, story_facts, "
-                "source_facts, verdicts, created_at) VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT INTO comparisons (story_id, source_id, trace_score, fidelity, risk, story_facts, "
+                "source_facts, verdicts, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
                 (result["story_id"], result.get("source_id"), result.get("trace_score", 0.0),
-                 result.get("fidelity"), json.dumps(result.get("story_facts", []), ensure_ascii=False),
+                 result.get("fidelity"), result.get("risk"), json.dumps(result.get("story_facts", []), ensure_ascii=False),
                  json.dumps(result.get("source_facts", []), ensure_ascii=False),
                  json.dumps(result.get("verdicts", []), ensure_ascii=False), now_iso()))
             cid = int(cur.lastrowid or 0)
@@ -420,7 +424,8 @@ class Store:
 
     def comparisons(self, source_id: int | None = None) -> list[dict[str, Any]]:
         q = ("SELECT c.id, c.story_id, c.source_id, c.trace_score, c.fidelity, c.story_facts, c.source_facts, "
-             "c.verdicts, d.outlet, d.name, d.title FROM comparisons c JOIN documents d ON d.id = c.story_id")
+             "c.verdicts, d.outlet, d.name, d.title, c.risk FROM comparisons c "
+             "JOIN documents d ON d.id = c.story_id")
         args: tuple[Any, ...] = ()
         if source_id is not None:
             q += " WHERE c.source_id=?"
@@ -429,7 +434,8 @@ class Store:
         for r in self.conn.execute(q + " ORDER BY c.story_id", args):
             out.append({"id": r[0], "story_id": r[1], "source_id": r[2], "trace_score": r[3],
                         "fidelity": r[4], "story_facts": json.loads(r[5]), "source_facts": json.loads(r[6]),
-                        "verdicts": json.loads(r[7]), "outlet": r[8], "story_name": r[9], "story_title": r[10]})
+                        "verdicts": json.loads(r[7]), "outlet": r[8], "story_name": r[9], "story_title": r[10],
+                        "risk": r[11]})
         return out
 
     def findings(self, story_id: int | None = None) -> list[dict[str, Any]]:

@@ -139,7 +139,7 @@ def write_results_parquet(results: list[dict[str, Any]], path: Path) -> None:
     rows: list[dict[str, Any]] = []
     for r in results:
         base = {"story_id": r["story_id"], "source_id": r["source_id"], "trace_score": r["trace_score"],
-                "fidelity": r["fidelity"]}
+                "fidelity": r["fidelity"], "risk": r.get("risk")}
         if not r["findings"]:
             rows.append({**base, "kind": None, "severity": None, "message": None, "story_text": None,
                          "source_text": None, "before": None, "after": None})
@@ -149,7 +149,7 @@ def write_results_parquet(results: list[dict[str, Any]], path: Path) -> None:
                          "source_text": (f.get("source") or {}).get("text"),
                          "before": f.get("before"), "after": f.get("after")})
     schema = pa.schema([("story_id", pa.int64()), ("source_id", pa.int64()), ("trace_score", pa.float64()),
-                        ("fidelity", pa.float64()), ("kind", pa.string()), ("severity", pa.string()),
+                        ("fidelity", pa.float64()), ("risk", pa.float64()), ("kind", pa.string()), ("severity", pa.string()),
                         ("message", pa.string()), ("story_text", pa.string()), ("source_text", pa.string()),
                         ("before", pa.string()), ("after", pa.string())])
     tmp = path.with_name(path.name + ".tmp")

@@ -59,6 +59,7 @@ def result_of(comp: Comparison, story_id: int, source_id: int | None, trace_scor
         "source_id": source_id,
         "trace_score": trace_score,
         "fidelity": d["fidelity"],
+        "risk": d["risk"],
         "story_facts": [_fact_brief(f) for f in d["story"]["facts"]],
         "source_facts": [_fact_brief(f) for f in (d["source"] or {}).get("facts", [])],
         "verdicts": d["fact_verdicts"],

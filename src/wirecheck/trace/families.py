@@ -140,6 +140,7 @@ class OutletScore:
     added: int
     fabricated: int
     mean_fidelity: float | None
+    mean_risk: float | None = None
 
     @property
     def changed_rate(self) -> float:
@@ -164,16 +165,17 @@ class OutletScore:
                 "changed_rate": round(self.changed_rate, 4), "added_per_story": round(self.added_per_story, 4),
                 "fabricated_per_story": round(self.fabricated_per_story, 4),
                 "problems_per_story": round(self.problems_per_story, 4),
-                "mean_fidelity": None if self.mean_fidelity is None else round(self.mean_fidelity, 1)}
+                "mean_fidelity": None if self.mean_fidelity is None else round(self.mean_fidelity, 1),
+                "mean_risk": None if self.mean_risk is None else round(self.mean_risk, 3)}
 
 
-RANK_BY = ("problems", "changed", "added", "fabricated", "fidelity")
+RANK_BY = ("problems", "changed", "added", "fabricated", "fidelity", "risk")
 
 
 def outlets(store: Store, *, by: str = "problems", min_stories: int = 1) -> list[OutletScore]:
     """Outlets ranked worst first over every story checked against a source."""
     agg: dict[str, dict[str, Any]] = defaultdict(lambda: {"stories": 0, "facts": 0, "changed": 0, "added": 0,
-                                                          "fabricated": 0, "fid": []})
+                                                          "fabricated": 0, "fid": [], "risk": []})
     for c in store.comparisons():
         if c["source_id"] is None:
             continue
@@ -184,6 +186,8 @@ def outlets(store: Store, *, by: str = "problems", min_stories: int = 1) -> list
         a["changed"] += sum(1 for v in c["verdicts"] if v["fact"] in story_ids and v["verdict"] == "changed")
         if c["fidelity"] is not None:
             a["fid"].append(c["fidelity"])
+        if c.get("risk") is not None:
+            a["risk"].append(c["risk"])
     counts = store.conn.execute(
         "SELECT d.outlet, f.kind, count(*) FROM findings f JOIN documents d ON d.id = f.story_id "
         "WHERE f.source_id IS NOT NULL AND f.kind IN ('added_claim', 'fabricated_quote') "
@@ -192,7 +196,8 @@ def outlets(store: Store, *, by: str = "problems", min_stories: int = 1) -> list
         a = agg[outlet or "(unknown outlet)"]
         a["added" if kind == "added_claim" else "fabricated"] += n
     out = [OutletScore(o, a["stories"], a["facts"], a["changed"], a["added"], a["fabricated"],
-                       sum(a["fid"]) / len(a["fid"]) if a["fid"] else None)
+                       sum(a["fid"]) / len(a["fid"]) if a["fid"] else None,
+                       sum(a["risk"]) / len(a["risk"]) if a["risk"] else None)
            for o, a in agg.items() if a["stories"] >= min_stories]
     keyf = {
         "problems": lambda s: -s.problems_per_story,
@@ -200,6 +205,7 @@ def outlets(store: Store, *, by: str = "problems", min_stories: int = 1) -> list
         "added": lambda s: -s.added_per_story,
         "fabricated": lambda s: -s.fabricated_per_story,
         "fidelity": lambda s: s.mean_fidelity if s.mean_fidelity is not None else 101.0,
+        "risk": lambda s: -(s.mean_risk if s.mean_risk is not None else -1.0),
     }[by]
     out.sort(key=lambda s: (keyf(s), s.outlet))
     return out
