@@ -55,3 +55,8 @@ def test_a_city_s_english_exonym_beats_a_hamlet_of_that_exact_name() -> None:
     doc = analyse("Russian drones attacked Zaporizhzhia overnight.", role="story", lang="en")
     (city,) = [f for f in doc.facts_of(FactType.PLACE)]
     assert (city.attrs.get("population") or 0) > 500_000
+
+
+def test_an_affixed_name_is_an_era_or_a_side_not_a_place() -> None:
+    found = [t for t, _ in places("He described Kyiv's post-Maidan policies as aggressive, pro-Kyiv media said in Kharkiv.")]
+    assert "Maidan" not in found and "Kharkiv" in found

@@ -300,6 +300,9 @@ def _settlement_cue(tok: Any) -> bool:
     return bool(_CUE_BEFORE.search(before) or _CUE_AFTER.match(after))
 
 
+_AFFIXED = re.compile(r"\b(?:post|pre|anti|pro|non|ex)-$", re.I)
+
+
 @stage("places.en", requires=["sentences", "spacy"], provides=["facts.place"], langs=["en"], order=35)
 def places_en(doc: Document) -> Document:
     """Places: region phrases, gazetteer matches (even where spaCy says PERSON), GPE/LOC/FAC."""
@@ -309,6 +312,8 @@ def places_en(doc: Document) -> Document:
     surnames = {str(f.attrs.get("surname") or f.text.split()[-1]) for f in doc.facts_of(FactType.PERSON)
                 if len(f.text.split()) > 1}
     for m in find_mentions(sp, doc.text, known_surnames=surnames):
+        if _AFFIXED.search(doc.text[max(0, m.start - 6):m.start]):
+            continue  # "post-Maidan", "pro-Kyiv": an era or a side, not a location
         doc.add_fact(FactType.PLACE, m.start, m.end, key="name:" + sound_key(m.name), extractor=EXTRACTOR,
                      confidence=0.9 if m.source != "spacy" else 0.7, name=m.name,
                      level=m.level or "", found_by=m.source, **({"demonym": True} if m.demonym else {}))
