@@ -78,3 +78,21 @@ def test_a_belief_stated_as_fact_is_a_certainty_change() -> None:
     said = compare("Much of the money was moved to accounts in Mauritius, police said.",
                    "Police said much of the money was moved to accounts in Mauritius.")
     assert not [f for f in said.findings if f.kind.value == "certainty_changed"]
+
+
+def test_basis_points_and_percentage_points_are_one_measure() -> None:
+    comp = compare("The central bank raised its key rate by a full percentage point to 14.25% on Wednesday.",
+                   "The central bank raised its key rate by 100 basis points to 14.25% on Wednesday.")
+    assert [f.kind.value for f in comp.findings if f.kind.value in ("dropped_fact", "number_changed")] == []
+    comp = compare("The bank cut rates by 1.5 percentage points.", "The bank cut rates by 150 bps.")
+    assert [f.kind.value for f in comp.findings if f.kind.value in ("dropped_fact", "number_changed")] == []
+    comp = compare("The bank raised its key rate by 75 basis points to 14.25%.",
+                   "The bank raised its key rate by a full percentage point to 14.25%.")
+    assert changed(comp, "number_changed") == [("a full percentage point", "75 basis points")]
+
+
+def test_a_source_name_the_story_writes_as_its_acronym_is_not_dropped() -> None:
+    comp = compare("The ECB kept its deposit rate at 2% on Thursday, President Christine Lagarde said.",
+                   "The European Central Bank left its deposit rate unchanged at 2 percent on Thursday, "
+                   "ECB President Christine Lagarde said.")
+    assert [f for f in comp.findings if f.kind.value == "dropped_fact"] == []

@@ -7,14 +7,25 @@ import re
 
 from wirecheck.align.facts import same_fact
 from wirecheck.checks._common import matches, sentence_span
+from wirecheck.extractors.en_orgs import initials_of
 from wirecheck.kinds import FindingKind
-from wirecheck.model import Comparison, FactType, Finding, Verdict
+from wirecheck.model import Comparison, Fact, FactType, Finding, Verdict
 from wirecheck.registry import check
 
 REPORTED = (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION, FactType.UNIT, FactType.NUMBER,
             FactType.QUOTE)
 # "MOSCOW, December 11 (TASS)." / "KYIV, March 4 (Ukrinform) -": the dateline is not a claim.
 DATELINE = re.compile(r"^[^\n.]{0,60}?(?:\([^)]{1,40}\)\s*[.\-–—:]?|\s[-–—]\s)", re.U)
+
+
+def _named_in_story(g: Fact, story_text: str) -> bool:
+    """A source name the story writes out too ('European Central Bank' as 'ECB', a name its tagger missed)."""
+    if g.type not in (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION) or len(g.text) < 3:
+        return False
+    forms = {g.text}
+    if g.type is FactType.ORGANIZATION:
+        forms |= {a for a in initials_of(g.text) if len(a) >= 2}
+    return any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", story_text) for f in forms)
 
 
 @check("dropped-facts", kinds=[FindingKind.DROPPED_FACT], requires=["matches"], order=86)
@@ -47,6 +58,8 @@ def dropped_facts(comp: Comparison) -> None:
         if any(x.source is not None and x.source.id != g.id and x.status is not Verdict.DROPPED
                and same_fact(x.source, g) for x in matches(comp)):
             continue  # another mention of the same thing was kept
+        if _named_in_story(g, comp.story.text):
+            continue  # the story has the very name (or its acronym) where its tagger saw none
         comp.add(Finding(FindingKind.DROPPED_FACT,
                          f"The source's {g.type.value} '{g.text}' does not appear in the story.",
                          source=g.span, before=g.text, rule=f"fact.dropped:{g.type.value}",

@@ -125,7 +125,42 @@ def numbers_en(doc: Document) -> Document:
         doc.add_fact(FactType.NUMBER, start, end, key=fmt_value(value), extractor="numbers.en",
                      confidence=0.7 if attrs["approx"] else 0.95, **attrs)
         i = j
+    _rate_points(doc)
     return doc
+
+
+# "100 basis points" = "a full percentage point" = "1 percentage point": rate moves in one measure.
+_BASIS = re.compile(r"^[\s-]*(?:basis[\s-]points?|bps?)\b", re.I)
+_PCT_POINT = re.compile(r"^[\s-]*percentage[\s-]points?\b", re.I)
+_WORD_POINTS = re.compile(r"\b(?P<n>a quarter of a|three quarters of a|half a|a half|a full|a|one)\s+"
+                          r"(?:full\s+)?percentage[\s-]point\b", re.I)
+_WORD_POINT_VALUES = {"a quarter of a": 0.25, "three quarters of a": 0.75, "half a": 0.5, "a half": 0.5}
+
+
+def _rate_points(doc: Document) -> None:
+    """Basis points and percentage points as one quantity, in percentage points."""
+    taken = []
+    for f in doc.facts:
+        if f.type is not FactType.NUMBER or f.attrs.get("value") is None:
+            continue
+        tail = doc.text[f.end:f.end + 25]
+        head = doc.text[f.start:f.end]
+        basis = _BASIS.match(tail) or re.search(r"\b(?:basis points?|bps?)$", head, re.I)
+        pct = _PCT_POINT.match(tail) or re.search(r"\bpercentage points?$", head, re.I)
+        if not (basis or pct):
+            continue
+        value = float(f.attrs["value"]) / (100 if basis else 1)
+        f.attrs.update(value=value, noun="percentage point", noun_text="percentage points")
+        f.key = fmt_value(value)
+        taken.append((f.start, f.end))
+    for m in _WORD_POINTS.finditer(doc.text):
+        if any(a < m.end() and m.start() < b for a, b in taken) or any(
+                f.type is FactType.NUMBER and f.start < m.end() and m.start() < f.end for f in doc.facts):
+            continue
+        value = _WORD_POINT_VALUES.get(m.group("n").lower(), 1.0)
+        doc.add_fact(FactType.NUMBER, m.start(), m.end(), key=fmt_value(value), extractor="numbers.en",
+                     confidence=0.9, value=value, approx=False, noun="percentage point",
+                     noun_text="percentage point")
 
 
 def _ages(doc: Document, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
