@@ -107,3 +107,13 @@ def test_a_capital_acting_for_its_country_is_that_country() -> None:
     # Where something happened is another matter: "in Beijing" says more than "in China".
     comp = compare("The talks were held in Beijing on Friday.", "The talks were held in China on Friday.")
     assert [f for f in comp.findings if f.kind.value == "dropped_fact" and f.before == "China"]
+
+
+def test_a_bracketed_unit_conversion_adds_no_claim() -> None:
+    source = "The quake struck at a depth of 10 kilometres, the U.S. Geological Survey said."
+    comp = compare("The earthquake struck at a depth of 10 km (6 miles), the USGS said.", source)
+    assert [f for f in comp.findings if f.kind.value == "added_claim"] == []
+    wrong = compare("The earthquake struck at a depth of 10 km (16 miles), the USGS said.", source)
+    assert [f for f in wrong.findings if f.kind.value == "added_claim"]
+    comp = compare("The fire burned 5,000 hectares (12,000 acres) of forest.", "The fire burned 5,000 hectares of forest.")
+    assert comp.findings == []

@@ -8,7 +8,7 @@ import re
 from wirecheck.checks._common import claim_span, matches, sentence_span
 from wirecheck.extractors.en_people import is_headline
 from wirecheck.kinds import FindingKind
-from wirecheck.model import Comparison, FactType, Finding, Verdict
+from wirecheck.model import Comparison, Fact, FactType, Finding, Verdict
 from wirecheck.nlp.en_terms import TITLES
 from wirecheck.registry import check
 
@@ -60,7 +60,8 @@ def added_claims(comp: Comparison) -> None:
             conf = 0.6
         comp.add(Finding(FindingKind.ADDED_CLAIM, msg, story=sentence_span(story, i), rule="sentence.unaligned",
                          confidence=conf))
-    _appositives(comp, unaligned)
+    conversions = unit_conversions(comp)
+    _appositives(comp, unaligned, conversions)
     for m in matches(comp):
         f = m.story
         if f is None or m.status is not Verdict.ADDED or f.type not in PHRASE_TYPES:
@@ -75,6 +76,8 @@ def added_claims(comp: Comparison) -> None:
             continue
         if f.type is FactType.NUMBER and _anaphoric_count(story.text, f.start, f.text, f.attrs.get("value")):
             continue
+        if f.id in conversions:
+            continue
         span = claim_span(story, f)
         conf = 0.75 * f.confidence
         if f.type is FactType.NUMBER and float(f.attrs.get("value") or 0) <= 3 and not f.text[:1].isdigit():
@@ -84,6 +87,45 @@ def added_claims(comp: Comparison) -> None:
                          "the story adds it.",
                          story=span, rule=f"fact.added:{f.type.value}", confidence=round(conf, 3),
                          story_fact=f.id))
+
+
+# Units a writer converts in brackets ("10 km (6 miles)"): factor from the first to the second.
+_CONVERSIONS = {("kilometer", "mile"): 0.6214, ("meter", "foot"): 3.281, ("metre", "foot"): 3.281,
+                ("kilogram", "pound"): 2.205, ("hectare", "acre"): 2.471, ("centimeter", "inch"): 0.3937,
+                ("centimetre", "inch"): 0.3937, ("liter", "gallon"): 0.2642, ("litre", "gallon"): 0.2642,
+                ("square kilometer", "square mile"): 0.3861}
+_UNIT_WORDS = {"km": "kilometer", "kilometre": "kilometer", "kilometres": "kilometer", "kilometers": "kilometer",
+               "miles": "mile", "m": "meter", "meters": "meter", "metres": "meter", "feet": "foot", "ft": "foot",
+               "kg": "kilogram", "kilograms": "kilogram", "pounds": "pound", "lb": "pound", "lbs": "pound",
+               "hectares": "hectare", "acres": "acre", "cm": "centimeter", "inches": "inch", "liters": "liter",
+               "litres": "liter", "gallons": "gallon"}
+
+
+def _unit(f: Fact, text: str) -> str:
+    word = str(f.attrs.get("noun_text") or f.attrs.get("noun") or "").lower()
+    if not word:
+        m = re.match(r"\s*([a-z]+)", text[f.end:f.end + 12].lower())
+        word = m.group(1) if m else ""
+    return _UNIT_WORDS.get(word, word)
+
+
+def unit_conversions(comp: Comparison) -> set[str]:
+    """Ids of story numbers that only restate the number before them in other units, in brackets:
+    '10 km (6 miles)' adds no claim when 10 km is about 6 miles."""
+    text = comp.story.text
+    nums = sorted((f for f in comp.story.facts if f.type is FactType.NUMBER and f.attrs.get("value") is not None),
+                  key=lambda f: f.start)
+    out: set[str] = set()
+    for a, b in zip(nums, nums[1:], strict=False):
+        between = text[a.end:b.start]
+        if not re.fullmatch(r"\s*(?:[a-zA-Z]+\s*)?\(\s*(?:about|some|around|roughly|nearly)?\s*", between):
+            continue
+        ua, ub = _unit(a, text), _unit(b, text)
+        va, vb = float(a.attrs["value"]), float(b.attrs["value"])
+        factor = _CONVERSIONS.get((ua, ub)) or (1 / _CONVERSIONS[(ub, ua)] if (ub, ua) in _CONVERSIONS else None)
+        if factor and va > 0 and abs(va * factor - vb) <= 0.15 * va * factor + 0.5:
+            out.add(b.id)
+    return out
 
 
 def _anaphoric_count(text: str, start: int, words: str, value: object) -> bool:
@@ -96,7 +138,7 @@ def _anaphoric_count(text: str, start: int, words: str, value: object) -> bool:
     return small and not words[:1].isdigit() and re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.I) is not None
 
 
-def _appositives(comp: Comparison, unaligned: set[int]) -> None:
+def _appositives(comp: Comparison, unaligned: set[int], conversions: set[str]) -> None:
     """'Sevsk, a key settlement in the Kharkiv region': a description the story attaches to a name is a
     claim of its own; when a fact inside it is not supported, the whole description is reported."""
     story = comp.story
@@ -114,6 +156,7 @@ def _appositives(comp: Comparison, unaligned: set[int]) -> None:
         inner = [f for f in story.facts if start <= f.start and f.end <= end and f.id in status]
         # Added details, or a changed region ("in the Kharkiv region"): the description itself is new.
         bad = [f for f in inner if status[f.id] is Verdict.ADDED and f.type in PHRASE_TYPES
+               and f.id not in conversions
                or status[f.id] is Verdict.CHANGED and f.type is FactType.PLACE and f.attrs.get("level") == "region"]
         if not bad or end - start > 160:
             continue
