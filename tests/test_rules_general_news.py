@@ -117,3 +117,10 @@ def test_a_bracketed_unit_conversion_adds_no_claim() -> None:
     assert [f for f in wrong.findings if f.kind.value == "added_claim"]
     comp = compare("The fire burned 5,000 hectares (12,000 acres) of forest.", "The fire burned 5,000 hectares of forest.")
     assert comp.findings == []
+
+
+def test_a_quarter_of_the_year_is_a_date() -> None:
+    comp = compare("The economy grew 2.1% in the second quarter, the statistics office said on Tuesday.",
+                   "The economy expanded 2.1 percent in the third quarter, the statistics office said on Tuesday.")
+    assert changed(comp, "date_changed") == [("third quarter", "second quarter")]
+    assert compare("Profit rose 5% in Q3.", "Profit rose 5% in the third quarter.").findings == []

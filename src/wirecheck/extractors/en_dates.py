@@ -24,6 +24,10 @@ _DM = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_M}(?:,?\s
 _MONTH_ONLY = re.compile(
     r"\b(?i:in|by|since|until|till|from|through|before|after|during|of|early|late|mid|last|next|this)"
     r"[\s-]+(?P<mon>" + "|".join(m.capitalize() for m in list(MONTHS)[:12]) + r")\b(?!\s*\d{1,2}\b(?!\d))")
+# "the third quarter", "Q3", "the first half (of the year)": a period of a year, compared as such.
+_PERIOD = re.compile(r"\b(?:(?P<n>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?P<what>quarter|half)\b"
+                     r"|Q(?P<q>[1-4])\b)", re.I)
+_PERIOD_N = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 _YEAR = re.compile(r"(?<![\d,.$€£])\b(?:19[5-9]\d|20[0-4]\d)\b(?![\d,.]\d|\s*(?:people|soldiers|troops|drones|homes|km|kilometres|kilometers|tons|tonnes|residents))")
 # "1991-2000", "2007 -- 11", "the 2016-17 season": the tail is a year of its own (century from the head).
 _YEAR_RANGE = re.compile(r"\b(?P<head>(?:19|20)\d\d)\s*(?:-{1,2}|–|—|/|to|until)\s*(?P<tail>\d\d)(?![\d,.]\d)\b")
@@ -84,6 +88,12 @@ def dates_en(doc: Document) -> Document:
     for m in _MONTH_ONLY.finditer(t):
         mon = MONTHS[m.group("mon").lower()]
         _add(doc, m.start("mon"), m.end("mon"), f"month:{mon:02d}", "absolute", taken)
+    for m in _PERIOD.finditer(t):
+        if m.group("q"):
+            key = f"quarter:{m.group('q')}"
+        else:
+            key = f"{m.group('what').lower()}:{_PERIOD_N[m.group('n').lower()]}"
+        _add(doc, m.start(), m.end(), key, "period", taken)
     for m in _WD.finditer(t):
         _add(doc, m.start(), m.end(), f"weekday:{m.group('wd').lower()}", "weekday", taken)
     for rx, key in RELATIVE:
