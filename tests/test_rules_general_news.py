@@ -124,3 +124,12 @@ def test_a_quarter_of_the_year_is_a_date() -> None:
                    "The economy expanded 2.1 percent in the third quarter, the statistics office said on Tuesday.")
     assert changed(comp, "date_changed") == [("third quarter", "second quarter")]
     assert compare("Profit rose 5% in Q3.", "Profit rose 5% in the third quarter.").findings == []
+
+
+def test_a_reworded_clause_whose_facts_are_kept_is_not_dropped() -> None:
+    comp = compare("Germany's economy shrank by 0.3% in 2023, the statistics office said.",
+                   "The German economy contracted 0.3 percent in 2023, the federal statistics office said.")
+    assert [f for f in comp.findings if f.kind.value == "dropped_fact"] == []
+    cut = compare("A court jailed the official for fraud on Tuesday.",
+                  "A court jailed the official for fraud on Tuesday, while protesters clashed with police outside.")
+    assert [f.rule for f in cut.findings if f.kind.value == "dropped_fact"]

@@ -12,7 +12,7 @@ from typing import Any
 
 from wirecheck.checks._common import MAX_CLAIM_CHARS
 from wirecheck.kinds import FindingKind
-from wirecheck.model import Comparison, Document, Finding, Span
+from wirecheck.model import Comparison, Document, FactType, Finding, Span, Verdict
 from wirecheck.registry import check
 
 CLAUSE_DEPS = {"conj", "advcl", "relcl", "ccomp", "acl", "pcomp"}
@@ -87,10 +87,17 @@ def clauses(comp: Comparison) -> None:
                                  confidence=round(0.8 - seen, 3)))
                 covered.append((span.start, span.end))
     covered_src = [(f.source.start, f.source.end) for f in comp.findings if f.source]
+    # A clause whose own facts the story kept ("contracted 0.3 percent" as "shrank by 0.3%") is reworded,
+    # not dropped: only the facts that say what the clause is about count, not its date or verb.
+    kept_facts = [(m.source.start, m.source.end) for m in comp.extras.get("matches", [])
+                  if m.source is not None and m.status in (Verdict.SUPPORTED, Verdict.CHANGED)
+                  and m.source.type not in (FactType.DATE, FactType.EVENT, FactType.HEDGE, FactType.ATTRIBUTION)]
     for j, story_sents in story_of.items():
         kept = _lemmas(story, story_sents)
         for span, words in _clauses(source, j):
             if len(words) < MIN_CONTENT - 1 or any(s <= span.start and span.end <= e for s, e in covered_src):
+                continue
+            if any(span.start <= s and e <= span.end for s, e in kept_facts):
                 continue
             seen = len(words & kept) / len(words)
             if seen <= MAX_COVERAGE:
