@@ -76,3 +76,10 @@ def test_html_story_is_read(tmp_path: Path) -> None:
     proc = run_cli("compare", str(p), str(GOOD), "--format", "json")
     assert proc.returncode == 0, proc.stderr
     assert "Kupiansk" in proc.stdout
+
+
+def test_a_short_english_sentence_is_english_and_french_stays_french() -> None:
+    from wirecheck.language.detect import detect_language
+
+    assert detect_language("The yen weakened past 150 per dollar.")[0] == "en"
+    assert detect_language("Le gouvernement a annoncé une nouvelle loi sur les retraites.")[0] == "fr"
