@@ -133,3 +133,14 @@ def test_a_reworded_clause_whose_facts_are_kept_is_not_dropped() -> None:
     cut = compare("A court jailed the official for fraud on Tuesday.",
                   "A court jailed the official for fraud on Tuesday, while protesters clashed with police outside.")
     assert [f.rule for f in cut.findings if f.kind.value == "dropped_fact"]
+
+
+def test_a_bracketed_currency_conversion_adds_no_claim_unless_absurd() -> None:
+    source = "The company was fined 2 million euros on Monday, the regulator said."
+
+    def added(story: str) -> list[str]:
+        return [f.story.text for f in compare(story, source).findings
+                if f.kind.value == "added_claim" and f.story is not None]
+
+    assert added("The company was fined 2 million euros ($2.2 million) on Monday, the regulator said.") == []
+    assert "$2.2 billion" in added("The company was fined 2 million euros ($2.2 billion) on Monday.")

@@ -118,14 +118,45 @@ def unit_conversions(comp: Comparison) -> set[str]:
     out: set[str] = set()
     for a, b in zip(nums, nums[1:], strict=False):
         between = text[a.end:b.start]
-        if not re.fullmatch(r"\s*(?:[a-zA-Z]+\s*)?\(\s*(?:about|some|around|roughly|nearly)?\s*", between):
+        if not re.fullmatch(r"\s*(?:[a-zA-Z]+\s*)?\(\s*(?:about|some|around|roughly|nearly)?\s*[$€£¥₴₽]?",
+                            between):
             continue
         ua, ub = _unit(a, text), _unit(b, text)
         va, vb = float(a.attrs["value"]), float(b.attrs["value"])
         factor = _CONVERSIONS.get((ua, ub)) or (1 / _CONVERSIONS[(ub, ua)] if (ub, ua) in _CONVERSIONS else None)
         if factor and va > 0 and abs(va * factor - vb) <= 0.15 * va * factor + 0.5:
             out.add(b.id)
+            continue
+        # "2 million euros ($2.2 million)": an editor's conversion into another currency.  There is no
+        # offline exchange rate to check it against, so only an absurd ratio keeps it a claim.
+        ca, cb = _currency(a, text), _currency(b, text)
+        if ca and cb and ca != cb and va > 0 and 0.001 <= vb / va <= 1000:
+            out.add(b.id)
     return out
+
+
+_SYMBOLS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₴": "hryvnia", "₽": "ruble"}
+_CURRENCIES = {"dollar", "euro", "yen", "ruble", "rouble", "hryvnia", "hryvnias", "real", "reais", "yuan",
+               "rupee", "franc", "lira", "rand", "peso", "won", "zloty", "krona", "krone", "shekel", "dirham",
+               "riyal", "naira", "shilling"}
+
+
+def _currency(f: Fact, text: str) -> str:
+    """The currency of an amount ('$2.2 million', '2 million euros'), or '' when it is not money."""
+    before = text[max(0, f.start - 2):f.start].strip()
+    if before[-1:] in _SYMBOLS:
+        return _SYMBOLS[before[-1]]
+    if text[f.start:f.start + 1] in _SYMBOLS:
+        return _SYMBOLS[text[f.start]]
+    word = str(f.attrs.get("noun") or "").lower()
+    if word in _CURRENCIES:
+        return word.rstrip("s") if word not in ("reais",) else "real"
+    m = re.match(r"\s*(?:million|billion|thousand|bn|m)?\s*([a-z]+)", text[f.end:f.end + 24].lower())
+    if m and m.group(1) in _CURRENCIES:
+        return m.group(1)
+    if m and m.group(1) == "pounds" and "£" in text[max(0, f.start - 3):f.start]:
+        return "pound"
+    return ""
 
 
 def _anaphoric_count(text: str, start: int, words: str, value: object) -> bool:
