@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
-from wirecheck.model import Comparison, Document, Fact, Span
+from wirecheck.model import Alignment, Comparison, Document, Fact, FactType, Span
 
 CLAUSE_DEPS = {"appos", "relcl", "acl", "parataxis", "ccomp", "advcl"}
 MAX_CLAIM_CHARS = 160
@@ -64,6 +65,16 @@ def where(f: Fact) -> str:
         if v and v not in parts:
             parts.append(str(v))
     return ", ".join(parts)
+
+
+def aligned_facts(comp: Comparison, *types: FactType) -> Iterator[tuple[Alignment, list[Fact], list[Fact]]]:
+    """For each story sentence aligned to source sentences: the alignment, the story sentence's facts
+    and the facts of its source sentences (of ``types``, or all)."""
+    assert comp.source is not None
+    for a in comp.alignments:
+        if a.source:
+            yield (a, comp.story.facts_in(a.story, *types),
+                   [f for j in a.source for f in comp.source.facts_in(j, *types)])
 
 
 def matches(comp: Comparison) -> list[Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wirecheck.checks._common import sentence_span
+from wirecheck.checks._common import aligned_facts, sentence_span
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Fact, FactType, Finding, Verdict
 from wirecheck.registry import check
@@ -92,11 +92,7 @@ def certainty(comp: Comparison) -> None:
     """Hedge present on one side of an aligned pair and absent on the other."""
     assert comp.source is not None
     story, source = comp.story, comp.source
-    for a in comp.alignments:
-        if not a.source:
-            continue
-        s_facts = story.facts_in(a.story)
-        t_facts = [f for j in a.source for f in source.facts_in(j)]
+    for a, s_facts, t_facts in aligned_facts(comp):
         s_hedge, t_hedge = _hedges(s_facts, "hedge"), _hedges(t_facts, "hedge")
         s_boost = _hedges(s_facts, "booster")
         t_hedge = [h for h in t_hedge if _source_clause_kept(comp, h)]

@@ -9,6 +9,7 @@ two source sentences).
 
 from __future__ import annotations
 
+from wirecheck.checks._common import aligned_facts
 from wirecheck.checks.changed_facts import gloss
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, FactType, Finding
@@ -23,16 +24,11 @@ def _plural(cls: str) -> str:
 def weapon_changed(comp: Comparison) -> None:
     """Weapons named on both sides of an aligned pair, with no class in common."""
     assert comp.source is not None
-    story, source = comp.story, comp.source
-    for a in comp.alignments:
-        if not a.source:
-            continue
-        ours = story.facts_in(a.story, FactType.WEAPON)
-        theirs = [f for j in a.source for f in source.facts_in(j, FactType.WEAPON)]
+    for a, ours, theirs in aligned_facts(comp, FactType.WEAPON):
         if not ours or not theirs or {f.key for f in ours} & {f.key for f in theirs}:
             continue
         new, old = ours[0], theirs[0]
-        said = old.text if source.lang == "en" else f"{old.text} ({gloss(old)})"
+        said = old.text if comp.source.lang == "en" else f"{old.text} ({gloss(old)})"
         comp.add(Finding(
             FindingKind.WEAPON_CHANGED,
             f"The source says the attack used {_plural(old.key)} ('{old.text}'); the story says "

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from wirecheck.model import Document, Fact, FactType
-from wirecheck.nlp.russian import Token, match_term, terms_of, tokens
+from wirecheck.nlp.russian import Token, find_terms, terms_of, tokens
 from wirecheck.registry import stage
 
 EXTRACTOR = "ru_speech"
@@ -224,18 +224,10 @@ def _content_span(doc: Document, start: int, end: int) -> tuple[int, int]:
 def events(doc: Document) -> Document:
     """What happened, as an English verb class (освобождение -> capture, погибли -> kill)."""
     toks = tokens(doc)
-    table = terms_of(doc.lang, "event")
-    i = 0
-    while i < len(toks):
-        m = match_term(toks, i, table) if toks[i].is_word else None
-        if m is None:
-            i += 1
-            continue
-        term, end = m
+    for term, i, end in find_terms(toks, terms_of(doc.lang, "event")):
         negated = i > 0 and toks[i - 1].lower in ("не", "ни")
         doc.add_fact(FactType.EVENT, toks[i].start, toks[end - 1].end, key=term.english, extractor=EXTRACTOR,
                      lemma=term.source, negated=negated)
-        i = end
     return doc
 
 

@@ -5,7 +5,7 @@
 from __future__ import annotations
 
 from wirecheck.model import Document, FactType
-from wirecheck.nlp.russian import match_term, terms_of, tokens
+from wirecheck.nlp.russian import find_terms, terms_of, tokens
 from wirecheck.registry import stage
 
 
@@ -14,15 +14,7 @@ def weapons_ru(doc: Document) -> Document:
     """Weapon classes by lemma, longest term first."""
     toks = tokens(doc)
     candidates = sorted(terms_of(doc.lang, "weapon"), key=lambda t: -len(t.words))
-    i = 0
-    while i < len(toks):
-        m = match_term(toks, i, candidates) if toks[i].is_word else None
-        if m is None:
-            i += 1
-            continue
-        term, end = m
-        start_char, end_char = toks[i].start, toks[end - 1].end
-        doc.add_fact(FactType.WEAPON, start_char, end_char, key=term.english, extractor="ru.weapons",
+    for term, i, end in find_terms(toks, candidates):
+        doc.add_fact(FactType.WEAPON, toks[i].start, toks[end - 1].end, key=term.english, extractor="ru.weapons",
                      confidence=0.85, weapon=term.english)
-        i = end
     return doc

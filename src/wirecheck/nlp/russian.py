@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -245,6 +246,18 @@ def match_term(toks: list[Token], i: int, candidates: list[Term]) -> tuple[Term,
         if all(toks[i + k].lemmas & t.words[k] for k in range(n)):
             return t, i + n
     return None
+
+
+def find_terms(toks: list[Token], candidates: list[Term]) -> Iterator[tuple[Term, int, int]]:
+    """Non-overlapping term matches, left to right: (term, first token index, end token index)."""
+    i = 0
+    while i < len(toks):
+        m = match_term(toks, i, candidates) if toks[i].is_word else None
+        if m is None:
+            i += 1
+            continue
+        yield m[0], i, m[1]
+        i = m[1]
 
 
 def term_lookup(lang: str, kind: str, lemma: str) -> str | None:
