@@ -57,10 +57,14 @@ STRONG = (FactType.PERSON, FactType.PLACE, FactType.UNIT, FactType.ORGANIZATION,
           FactType.QUOTE)
 
 
+def _counted(facts: Iterable[Fact]) -> set[str]:
+    """The nouns the numbers among ``facts`` count ("wounded", "house")."""
+    return {str(f.attrs["noun"]) for f in facts if f.type is FactType.NUMBER and f.attrs.get("noun")}
+
+
 def _same_count(sa: dict[tuple[FactType, str], Fact], sb: dict[tuple[FactType, str], Fact]) -> bool:
     """Both sentences count the same noun (whatever the values)."""
-    nouns = {f.attrs.get("noun") for (t, _), f in sa.items() if t is FactType.NUMBER} - {None, ""}
-    return any(t is FactType.NUMBER and f.attrs.get("noun") in nouns for (t, _), f in sb.items())
+    return bool(_counted(sa.values()) & _counted(sb.values()))
 
 
 def exact_strong(sa: dict[tuple[FactType, str], Fact], sb: dict[tuple[FactType, str], Fact]) -> int:
@@ -81,9 +85,8 @@ def anchor_score(sa: dict[tuple[FactType, str], Fact], sb: dict[tuple[FactType, 
     only_b = [f for key, f in sb.items() if key not in sa]
     for fa in only_a:
         best = max((_soft(fa, fb) for fb in only_b), default=0.0)
-        if counts and fa.type is FactType.NUMBER and fa.attrs.get("noun"):
-            best = max([best] + [0.5 for fb in only_b if fb.type is FactType.NUMBER
-                                 and fb.attrs.get("noun") == fa.attrs.get("noun")])
+        if counts and _counted([fa]) & _counted(only_b):
+            best = max(best, 0.5)
         shared += best * ANCHOR_WEIGHTS[fa.type]
     total_a = sum(ANCHOR_WEIGHTS[t] for (t, _) in sa)
     total_b = sum(ANCHOR_WEIGHTS[t] for (t, _) in sb)
