@@ -144,3 +144,20 @@ def test_a_bracketed_currency_conversion_adds_no_claim_unless_absurd() -> None:
 
     assert added("The company was fined 2 million euros ($2.2 million) on Monday, the regulator said.") == []
     assert "$2.2 billion" in added("The company was fined 2 million euros ($2.2 billion) on Monday.")
+
+
+def test_the_kind_of_sentence_is_an_event_and_death_row_is_not_a_killing() -> None:
+    source = "A court in Pretoria sentenced the former minister to life in prison on Monday."
+    changed = compare("A court in Pretoria sentenced the former minister to death on Monday.", source)
+    assert [(f.kind.value, f.after) for f in changed.findings if f.kind.value == "predicate_changed"] == [
+        ("predicate_changed", "sentenced the former minister to death")]
+    same = compare("A court in Pretoria sentenced the former minister to life imprisonment on Monday.", source)
+    assert not [f for f in same.findings if f.kind.value == "predicate_changed"]
+    doc = analyse("He was sentenced to death.", role="story", lang="en")
+    assert [f.key for f in doc.facts_of(FactType.EVENT)] == ["death sentence"]
+
+
+def test_a_russian_life_sentence_made_a_death_sentence() -> None:
+    comp = compare("A Moscow court sentenced the former deputy minister to death on Monday.",
+                   "Суд в Москве приговорил бывшего замминистра к пожизненному заключению в понедельник.")
+    assert [f.kind.value for f in comp.findings if f.kind.value == "predicate_changed"] == ["predicate_changed"]

@@ -34,7 +34,7 @@ EVENT_LEMMAS: dict[str, str] = {
     "displace": "flee",
     # courts
     "charge": "charge", "indict": "charge", "convict": "convict", "guilty": "convict", "acquit": "acquit",
-    "clear": "acquit", "pardon": "pardon",
+    "clear": "acquit", "pardon": "pardon", "accept": "approve",
     # amounts going up or down ("fall" is decided by context, see _fall)
     "rise": "increase", "increase": "increase", "grow": "increase", "soar": "increase", "surge": "increase",
     "double": "increase", "triple": "increase", "drop": "decrease", "decline": "decrease",
@@ -53,6 +53,7 @@ CONTRASTS: list[frozenset[str]] = [
     frozenset({"approve", "reject", "sign"}),
     frozenset({"deny", "confirm"}),
     frozenset({"charge", "convict", "acquit", "pardon"}),
+    frozenset({"death sentence", "life sentence", "prison term"}),
     frozenset({"increase", "decrease"}),
     frozenset({"allow", "ban"}),
 ]
@@ -103,12 +104,39 @@ def _fall(tok: Any) -> str:
     return "decrease"
 
 
+def _sentence_outcome(verb: Any) -> tuple[str, int] | None:
+    """'sentenced to death' / 'to life (in prison)' / 'to 15 years': the kind of sentence and where its
+    words end (the length of a prison term is compared as a duration elsewhere)."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            end = obj.idx + len(obj.text)
+            if obj.lemma_.lower() == "death":
+                return "death sentence", end
+            if obj.lower_ == "life" or any(c.lower_ == "life" for c in obj.children):
+                return "life sentence", end
+            if obj.lemma_.lower() in ("year", "month", "term", "prison", "jail", "imprisonment"):
+                return "prison term", end
+    return None
+
+
 @stage("events.en", requires=["sentences", "spacy"], provides=["facts.event"], langs=["en"], order=55)
 def events_en(doc: Document) -> Document:
     """Verbs, participles and event nouns mapped to event classes, with negation."""
     sp = doc.extras["spacy"]
     for tok in sp:
         lemma = tok.lemma_.lower()
+        if lemma == "sentence" and tok.pos_ == "VERB":
+            outcome = _sentence_outcome(tok)
+            if outcome is not None:
+                doc.add_fact(FactType.EVENT, tok.idx, outcome[1], key=outcome[0], extractor="events.en",
+                             confidence=0.8, lemma=lemma, negated=_negated(tok))
+            continue
+        if lemma == "death" and tok.dep_ == "pobj" and tok.head.head.lemma_ == "sentence":
+            continue  # "sentenced to death": the court's sentence, read above, not a killing
         cls = EVENT_LEMMAS.get(lemma) or EVENT_LEMMAS.get(tok.lower_)
         if cls is None or tok.pos_ not in ("VERB", "NOUN", "ADJ", "ADP", "ADV"):
             continue
