@@ -161,3 +161,12 @@ def test_a_russian_life_sentence_made_a_death_sentence() -> None:
     comp = compare("A Moscow court sentenced the former deputy minister to death on Monday.",
                    "Суд в Москве приговорил бывшего замминистра к пожизненному заключению в понедельник.")
     assert [f.kind.value for f in comp.findings if f.kind.value == "predicate_changed"] == ["predicate_changed"]
+
+
+def test_justice_is_a_title_before_a_name_only() -> None:
+    comp = compare("Justice Maria Santos dismissed the appeal on Monday.",
+                   "Chief Justice Maria Santos dismissed the appeal on Monday.")
+    assert [(f.before, f.after) for f in comp.findings if f.kind.value == "title_changed"] == [
+        ("chief justice", "justice")]
+    doc = analyse("Justice Ministry spokesperson Ivan Petrov said the case was closed.", role="story", lang="en")
+    assert [f.attrs.get("title") for f in doc.facts_of(FactType.PERSON)] == ["spokesperson"]

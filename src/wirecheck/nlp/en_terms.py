@@ -20,7 +20,7 @@ TITLES = sorted([
     "vice admiral", "rear admiral", "commander", "commander-in-chief", "chief of staff", "chief of the general staff",
     "marshal", "military correspondent", "war correspondent", "correspondent", "journalist", "blogger",
     "military blogger", "secretary general", "secretary-general", "secretary", "director", "chief",
-    "ombudsman", "prosecutor", "prosecutor general", "judge", "magistrate", "chief justice", "attorney general", "pope", "patriarch", "sheikh", "emir",
+    "ombudsman", "prosecutor", "prosecutor general", "judge", "magistrate", "justice", "chief justice", "attorney general", "pope", "patriarch", "sheikh", "emir",
     "general secretary", "envoy", "special envoy", "commissioner", "lawmaker", "mp", "deputy", "officer",
     "analyst", "expert", "colonel-general", "lt. gen.", "maj. gen.", "gen.", "col.", "lt.", "capt.", "sgt.",
     "adm.", "dr.", "mr.", "mrs.", "ms.", "sen.", "rep.", "gov.",
