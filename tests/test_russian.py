@@ -152,3 +152,17 @@ def test_same_language_alignment_uses_lemmas() -> None:
     first, second = comp.alignment_of(0), comp.alignment_of(1)
     assert first is not None and first.source == [1]
     assert second is not None and second.source == [0]
+
+
+def test_percentages_rate_moves_and_the_speaker_who_chairs_an_institution() -> None:
+    from wirecheck.model import FactType
+    from wirecheck.pipeline import analyse
+
+    doc = analyse("Банк России повысил ключевую ставку на 200 базисных пунктов, до 21%. Инфляция составит "
+                  "8-8,5%. \"Инфляция значительно превышает прогноз\", - отметила председатель ЦБ Эльвира "
+                  "Набиуллина.", role="source", lang="ru")
+    numbers = [(f.text, f.key, f.attrs.get("noun")) for f in doc.facts_of(FactType.NUMBER)]
+    assert numbers == [("200", "2", "percentage point"), ("21", "21", "%"), ("8", "8", "%"), ("8,5", "8.5", "%")]
+    (quote,) = doc.facts_of(FactType.QUOTE)
+    assert quote.attrs["speaker"] == "Эльвира Набиуллина"
+    assert {f.key for f in doc.facts_of(FactType.ORGANIZATION)} == {"bank of russia"}

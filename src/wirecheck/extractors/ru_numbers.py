@@ -161,7 +161,7 @@ def numbers(doc: Document) -> Document:
         raw = re.sub(r"[ \u00a0\u202f]", "", m.group(1)).replace(",", ".")
         end = m.end()
         after = doc.text[end:end + 3]
-        if re.match(r"-\w", after):  # 6-й, 177-го: ordinals belong to units and dates
+        if re.match(r"-[^\W\d_]", after):  # 6-й, 177-го: ordinals belong to units and dates (8-8,5% is a range)
             continue
         if _taken(doc, m.start(), end):
             continue
@@ -192,6 +192,15 @@ def numbers(doc: Document) -> Document:
         if any(f.type == FactType.NUMBER and f.start < end and start < f.end for f in doc.facts):
             continue
         noun = _counted_noun(doc, toks, end)
+        # "21%", "8-8,5%": a percentage; "200 базисных пунктов": a rate move, kept in percentage points as
+        # the English "200 basis points" is.
+        tail = doc.text[end:end + 30].lower()
+        if re.match(r"\s*%", tail) or re.match(r"\s*[-–]\s*\d+(?:[.,]\d+)?\s*%", tail):
+            noun = "%"
+        elif re.match(r"\s*базисн\w*\s+пункт|\s*базисн\w*\s+пункт|\s*б\.\s*п\.", tail):
+            value, noun = value / 100, "percentage point"
+        elif re.match(r"\s*процентн\w*\s+пункт|\s*відсотков\w*\s+пункт|\s*п\.\s*п\.", tail):
+            noun = "percentage point"
         qualifier = _qualifier(toks, start, by_start)
         doc.add_fact(FactType.NUMBER, start, end, key=_fmt(value), extractor=EXTRACTOR, value=value,
                      noun=noun, qualifier=qualifier)

@@ -76,6 +76,13 @@ def _verb_near(toks: list[Token], a: int, b: int) -> Token | None:
     return None
 
 
+def _nearest(candidates: list[Fact], *, first: bool) -> Fact:
+    """The speaker among the names by a speech verb: the nearest person, else the nearest name
+    («отметила председатель ЦБ Эльвира Набиуллина»: Nabiullina speaks, not the bank she chairs)."""
+    ordered = candidates if first else candidates[::-1]
+    return next((f for f in ordered if f.type is FactType.PERSON), ordered[0])
+
+
 def _prev_person(doc: Document, offset: int) -> Fact | None:
     people = [f for f in doc.facts_of(FactType.PERSON) if f.end <= offset]
     return people[-1] if people else None
@@ -105,12 +112,12 @@ def speech(doc: Document) -> Document:
         if verb is not None:
             after = [f for f in sources if verb.end <= f.start < min(hi, verb.end + 60)]
             if after:
-                speaker, cue = after[0], verb.text
+                speaker, cue = _nearest(after, first=True), verb.text
             else:
                 pron = next((t for t in toks if verb.end <= t.start < verb.end + 8 and t.lower in _PRONOUNS), None)
                 before = [f for f in sources if lo <= f.start and f.end <= verb.start and f.start >= m.end()]
                 if before:
-                    speaker, cue = before[-1], verb.text
+                    speaker, cue = _nearest(before, first=False), verb.text
                 elif pron is not None:
                     speaker, cue = _prev_person(doc, m.start()), verb.text
         if speaker is None:
@@ -118,13 +125,13 @@ def speech(doc: Document) -> Document:
             if verb is not None:
                 before = [f for f in sources if lo <= f.start and f.end <= verb.start]
                 if before:
-                    speaker, cue = before[-1], verb.text
+                    speaker, cue = _nearest(before, first=False), verb.text
         if speaker is None:
             pm = re.search(r"(по\s+словам|за\s+словами)\s+", lower[lo:m.start()])
             if pm:
                 after = [f for f in sources if lo + pm.end() <= f.start < m.start()]
                 if after:
-                    speaker, cue = after[0], pm.group(1)
+                    speaker, cue = _nearest(after, first=True), pm.group(1)
         name, key, _ = _speaker_attrs(speaker) if speaker is not None else (None, None, None)
         norm = re.sub(r"[^\w\s]", "", content.lower())
         doc.add_fact(FactType.QUOTE, m.start(), m.end(), key=re.sub(r"\s+", " ", norm).strip(),
