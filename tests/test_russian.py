@@ -166,3 +166,15 @@ def test_percentages_rate_moves_and_the_speaker_who_chairs_an_institution() -> N
     (quote,) = doc.facts_of(FactType.QUOTE)
     assert quote.attrs["speaker"] == "Эльвира Набиуллина"
     assert {f.key for f in doc.facts_of(FactType.ORGANIZATION)} == {"bank of russia"}
+
+
+def test_ukrainian_names_after_a_country_and_declined_foreign_surnames() -> None:
+    from wirecheck.model import FactType
+    from wirecheck.pipeline import analyse
+
+    doc = analyse("Президент України Володимир Зеленський зустрівся з міністром закордонних справ Німеччини "
+                  "Йоганном Вадефулем.", role="source", lang="uk")
+    people = {(f.attrs["name"], f.key, f.attrs.get("title")) for f in doc.facts_of(FactType.PERSON)}
+    assert ("Володимир Зеленський", "zelenski", "president") in people
+    assert any(key == "vadeful" and title == "foreign minister" for _, key, title in people)
+    assert "Німеччини" in [f.text for f in doc.facts_of(FactType.PLACE)]

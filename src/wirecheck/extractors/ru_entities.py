@@ -426,16 +426,26 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
         j = i
         while j + 1 < len(toks) and toks[j + 1].is_word and toks[j + 1].is_cap and not toks[j + 1].text.isupper():
             j += 1
+        if j > i and (t.has("Geox") or _is_country(noun_lemma("uk", t.text))):
+            j = i  # «Президент України Володимир Зеленський»: the country ends before the name starts
         run = toks[i:j + 1]
         at_start = t.start in sent_starts or (i > 0 and toks[i - 1].text in "«\"—–-:")
         person = [tk for tk in run if any(g in p.tag.grammemes for p in tk.parses for g in NAME_TAGS)
                   and not tk.has("Geox")]
-        if len(run) >= 2 and len(person) == len(run) and any(tk.has("Surn") for tk in run) or (
-                len(run) >= 2 and run[0].has("Name") and len(person) == len(run)):
+        full_name = len(run) >= 2 and len(person) == len(run) and any(tk.has("Surn") for tk in run) or (
+            len(run) >= 2 and run[0].has("Name") and len(person) == len(run))
+        # The dictionary lacks many first names (Володимир) and every foreign surname (Вадефулем): a
+        # two- or three-word run with a known first name or a known surname at its end is a name too.
+        full_name = full_name or (len(run) in (2, 3) and (run[0].has("Name") or run[-1].has("Surn"))
+                                  and not any(tk.has("Geox") for tk in run)
+                                  and not any(_is_country(noun_lemma("uk", tk.text)) for tk in run))
+        if full_name:
             words = []
+            case = _name_case(run[0])
             for tk in run:
                 lemma = (name_lemma("uk", tk.text, "Name") if tk is run[0] else None) or \
-                    name_lemma("uk", tk.text, "Surn") or name_lemma("uk", tk.text, "Patr") or tk.lower
+                    name_lemma("uk", tk.text, "Surn") or name_lemma("uk", tk.text, "Patr") or \
+                    _strip_case(tk.lower, case)
                 words.append(capitalise(lemma, tk.text))
             out.append(("PER", run[0].start, run[-1].end, " ".join(words)))
         elif len(run) == 1 and (_known_surname(out, t) or (t.has("Surn") and _after_title(toks, i)) or (
@@ -456,6 +466,28 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
             out.append(("LOC", run[0].start, run[-1].end, name))
         i = j + 1
     return out
+
+
+_CASE_ENDINGS = {"ablt": ("ом", "ем", "єм"), "gent": ("а", "я"), "datv": ("ові", "еві", "у", "ю"),
+                 "loct": ("ові", "еві", "і"), "accs": ("а", "я")}
+
+
+def _name_case(tok: Token) -> str | None:
+    """The case of a first name (from its Name parse), which a foreign surname beside it shares."""
+    for p in tok.parses:
+        if "Name" in p.tag.grammemes:
+            return next((c for c in _CASE_ENDINGS if c in p.tag.grammemes), None)
+    return None
+
+
+def _strip_case(word: str, case: str | None) -> str:
+    """«вадефулем» beside «Йоганном» -> «вадефуль»: undo the case ending of a surname the dictionary
+    does not know, so it keys like its nominative."""
+    for ending in _CASE_ENDINGS.get(case or "", ()):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            stem = word[: -len(ending)]
+            return stem + "ь" if case == "ablt" and ending in ("ем", "єм") and stem[-1] in "лнцдтзс" else stem
+    return word
 
 
 def _after_title(toks: list[Token], i: int) -> bool:
@@ -493,6 +525,18 @@ def _place_lemma(word: str) -> str:
         if _gazetteer_has(capitalise(c, word)):
             return c
     return noun_lemma("uk", word)
+
+
+def _is_country(lemma: str) -> bool:
+    """Whether a (lower-case) lemma names a country: the term table, else the gazetteer."""
+    if term_lookup("uk", "country", lemma) is not None:
+        return True
+    try:
+        from wirecheck.gazetteer import get
+
+        return any(p.level == "country" for p in get().lookup(capitalise(lemma, "X"), sound=False))
+    except Exception:  # the gazetteer is optional here
+        return False
 
 
 def _is_city(name: str) -> bool:
