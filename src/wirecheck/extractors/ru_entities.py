@@ -9,6 +9,7 @@ natasha's NER for Russian and from pymorphy3-uk grammemes plus capitalisation fo
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from wirecheck.model import Document, Fact, FactType
 from wirecheck.nlp.russian import (
@@ -527,37 +528,36 @@ def _place_lemma(word: str) -> str:
     return noun_lemma("uk", word)
 
 
+def _gazetteer() -> Any | None:
+    """The project's gazetteer, or None when it is not built: these extractors then fall back on context
+    cues alone."""
+    try:
+        from wirecheck.gazetteer import get
+
+        return get()
+    except Exception:  # the gazetteer is optional here
+        return None
+
+
 def _is_country(lemma: str) -> bool:
     """Whether a (lower-case) lemma names a country: the term table, else the gazetteer."""
     if term_lookup("uk", "country", lemma) is not None:
         return True
-    try:
-        from wirecheck.gazetteer import get
-
-        return any(p.level == "country" for p in get().lookup(capitalise(lemma, "X"), sound=False))
-    except Exception:  # the gazetteer is optional here
-        return False
+    gz = _gazetteer()
+    return gz is not None and any(p.level == "country" for p in gz.lookup(capitalise(lemma, "X"), sound=False))
 
 
 def _is_city(name: str) -> bool:
     """Whether the gazetteer knows a city (100,000 people or more) of this name."""
-    try:
-        from wirecheck.gazetteer import get
-
-        return any(p.level == "settlement" and p.population >= 100_000 and p.match_kind in (0, 1)
-                   for p in get().lookup(name, sound=False))
-    except Exception:  # the gazetteer is optional here
-        return False
+    gz = _gazetteer()
+    return gz is not None and any(p.level == "settlement" and p.population >= 100_000 and p.match_kind in (0, 1)
+                                  for p in gz.lookup(name, sound=False))
 
 
 def _gazetteer_has(name: str) -> bool:
-    """Whether the project's gazetteer knows a place of this name (False when it is not built)."""
-    try:
-        from wirecheck.gazetteer import get
-
-        return bool(get().has_name(name))
-    except Exception:  # the gazetteer is optional here: without it we fall back on context cues
-        return False
+    """Whether the project's gazetteer knows a place of this name."""
+    gz = _gazetteer()
+    return gz is not None and bool(gz.has_name(name))
 
 
 def _known_surname(found: list[tuple[str, int, int, str]], tok: Token) -> bool:
