@@ -52,12 +52,13 @@ def wording_support(comp: Comparison) -> None:
     src_words: set[str] = set()
     src_pairs: set[tuple[str, str]] = set()
     for j in range(len(source.sentences)):
-        words = [_norm(t) for t in _sentence_tokens(source, j)]
+        toks = _sentence_tokens(source, j)
+        words = [_norm(t) for t in toks]
         src_words.update(words)
         src_pairs.update(zip(words, words[1:], strict=False))
         # Surface forms too: a lemmatiser that reads "Rooney's" or "U.N." differently on the two sides
         # must not make a copied phrase look new.
-        src_words.update(t.lower_ for t in _sentence_tokens(source, j))
+        src_words.update(t.lower_ for t in toks)
     total_pairs = novel_pairs = content = 0
     novel_words: list[str] = []
     per_sentence: dict[int, list[str]] = {}
