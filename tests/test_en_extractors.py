@@ -84,3 +84,11 @@ def test_british_and_american_organisation_names_match() -> None:
     a = facts("The Defence Ministry said so.", FactType.ORGANIZATION)
     b = facts("The Defense Ministry said so.", FactType.ORGANIZATION)
     assert a and a[0][1] == b[0][1]
+
+
+def test_word_ordinals_count_their_noun_but_first_and_unit_numbers_do_not() -> None:
+    d = doc("It was his third visit to Kyiv and the 70th anniversary of the treaty. "
+            "For the first time, the 47th Brigade took part in a second round of drills.")
+    got = {(f.text, f.key, f.attrs.get("noun")) for f in d.facts if f.type is FactType.NUMBER}
+    assert got == {("third visit", "3", "visit"), ("70th anniversary", "70", "anniversary"),
+                   ("second round", "2", "round")}

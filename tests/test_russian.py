@@ -178,3 +178,19 @@ def test_ukrainian_names_after_a_country_and_declined_foreign_surnames() -> None
     assert ("Володимир Зеленський", "zelenski", "president") in people
     assert any(key == "vadeful" and title == "foreign minister" for _, key, title in people)
     assert "Німеччини" in [f.text for f in doc.facts_of(FactType.PLACE)]
+
+
+def test_ordinals_count_their_noun_in_both_languages() -> None:
+    from wirecheck.model import FactType
+    from wirecheck.pipeline import analyse, compare
+
+    ru = analyse("Это второй официальный визит министра в Минск. Началась третья волна атак. "
+                 "Командир 6-й бригады прибыл.", role="source", lang="ru")
+    got = {(f.key, f.attrs.get("noun"), f.attrs.get("ordinal")) for f in ru.facts_of(FactType.NUMBER)}
+    assert got == {("2", "visit", True), ("3", "wave", True)}  # the brigade's 6 is a unit number
+    uk = analyse("Це п'ятий раунд переговорів.", role="source", lang="uk")
+    assert [(f.key, f.attrs.get("noun")) for f in uk.facts_of(FactType.NUMBER)] == [("5", "round")]
+    comp = compare("It was the minister's fourth trip to Minsk.", "Это второй визит министра в Минск.",
+                   story_lang="en", source_lang="ru")
+    (changed,) = [f for f in comp.findings if f.kind.value == "number_changed"]
+    assert "2nd visit" in changed.message and "4th" in changed.message

@@ -180,6 +180,8 @@ def slot_score(a: Fact, b: Fact, aligned: bool, both_speak: bool = False) -> flo
         return 0.55
     if t is FactType.NUMBER:
         na, nb = a.attrs.get("noun"), b.attrs.get("noun")
+        if bool(a.attrs.get("ordinal")) != bool(b.attrs.get("ordinal")):
+            return 0.0  # "the third visit" is not what "three visits" was changed into
         if na and nb:
             return 0.9 if na == nb else 0.0
         return 0.0

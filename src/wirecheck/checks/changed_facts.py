@@ -42,8 +42,12 @@ def _message(kind: FindingKind, story: Fact, source: Fact) -> str:
             diffs.append(f"number {story.attrs.get('ordinal')} instead of {source.attrs.get('ordinal')}")
         return f"The source names the {source.text}; the story makes it {story.text} ({'; '.join(diffs)})."
     if kind is FindingKind.NUMBER_CHANGED:
-        noun = source.attrs.get("noun_text") or source.attrs.get("noun") or ""
-        return f"The source gives {source.attrs.get('value'):g} {noun}; the story {story.attrs.get('value'):g}."
+        sv, tv = float(source.attrs.get("value") or 0), float(story.attrs.get("value") or 0)
+        if source.attrs.get("ordinal") and story.attrs.get("ordinal"):
+            return (f"The source speaks of the {_nth(sv)} {source.attrs.get('noun')}; "
+                    f"the story of the {_nth(tv)}.")
+        noun = source.attrs.get("noun_text") or _plural(str(source.attrs.get("noun") or ""), sv)
+        return f"The source gives {_amount(sv)} {noun}; the story {_amount(tv)}."
     if kind is FindingKind.PREDICATE_CHANGED:
         neg = " (negation differs)" if story.key == source.key else ""
         return (f"The source says '{source.text}' ({source.key}); the story says '{story.text}' "
@@ -52,6 +56,33 @@ def _message(kind: FindingKind, story: Fact, source: Fact) -> str:
         return f"The source names {source.attrs.get('name') or source.text}; the story names " \
                f"{story.attrs.get('name') or story.text} in that place."
     return f"The source says '{source.text}'; the story says '{story.text}'."
+
+
+def _amount(v: float) -> str:
+    """15000000000 -> '15 billion', 12000 -> '12,000', 8.5 -> '8.5': as a reader writes it."""
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(v) >= scale:
+            return f"{v / scale:g} {word}"
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:g}"
+
+
+def _nth(v: float) -> str:
+    n = int(v)
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _plural(noun: str, value: float) -> str:
+    """English lemma of a counted noun (a cross-language key) in the form its count needs: '4 systems'."""
+    if not noun or value == 1 or noun in ("people", "%", "year-old") or noun.endswith("s"):
+        return noun
+    if noun.endswith(("ch", "sh", "x")):
+        return noun + "es"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun == "child":
+        return "children"
+    return noun + "s"
 
 
 def gloss(f: Fact) -> str:

@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from wirecheck.model import Document, FactType
-from wirecheck.nlp.en_terms import NUMBER_WORDS, SCALES, VAGUE_AMOUNTS
+from wirecheck.nlp.en_terms import NUMBER_WORDS, ORDINAL_NOUNS, ORDINAL_WORDS, SCALES, VAGUE_AMOUNTS
 from wirecheck.registry import stage
 
 _QUALIFIERS = ("more than", "less than", "fewer than", "at least", "up to", "as many as", "nearly", "almost",
@@ -20,11 +20,13 @@ _AGE = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)[\s-]years?[\s-]old\b"
                   r"|\b(?:aged|age of)\s+(?P<n2>\d{1,3}|[a-z]+(?:-[a-z]+)?)\b"
                   # "Keating, 21, was", "the former City man, 30, won": the wire style of giving an age
                   r"|(?<=[A-Za-z’'], )(?P<n3>\d{1,3})(?=, [a-z])", re.I)
-# "the 70th anniversary", "his 100th goal": a count, when it numbers one of these nouns (unit ordinals
-# and dates are facts of their own and are skipped).
-_ORDINAL = re.compile(r"\b(?P<n>\d{1,4})(?:st|nd|rd|th)\s+(?:(?:consecutive|straight|successive)\s+)?"
-                      r"(?P<noun>anniversary|birthday|minute|time|goal|win|victory|title|season|century|round|"
-                      r"lap|place|term|edition|floor|day|week|month|year|game|match|appearance|cap)s?\b", re.I)
+# "the 70th anniversary", "his third visit": a count, when it numbers one of these nouns (unit ordinals
+# and dates are facts of their own and are skipped).  "first" is left out: rewrites use it loosely
+# ("the first such attack") far more often than they miscount it.  Shared with Russian/Ukrainian.
+_COUNT_ORDINALS = {w: v for w, v in ORDINAL_WORDS.items() if v > 1}
+_ORDINAL = re.compile(r"\b(?:(?P<n>\d{1,4})(?:st|nd|rd|th)|(?P<w>" + "|".join(_COUNT_ORDINALS) + r"))\s+"
+                      r"(?:(?:consecutive|straight|successive|official|state)\s+)?"
+                      r"(?P<noun>" + "|".join(ORDINAL_NOUNS) + r")s?\b", re.I)
 # Scores and small ranges written with a dash ("won 14-6", "3-2 win", "10-15 people"): both numbers are
 # facts, whether the tokenizer kept "14-6" as one token or split it.
 _PAIR = re.compile(r"(?<![\w.,£$€-])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\w,£$€%]|[.-]\d)")
@@ -183,8 +185,8 @@ def _ordinals(doc: Document, blocked: list[tuple[int, int]]) -> list[tuple[int, 
     for m in _ORDINAL.finditer(doc.text):
         if any(a < m.end() and m.start() < b for a, b in blocked):
             continue
-        value = float(m.group("n"))
-        noun = m.group("noun").lower()
+        value = float(m.group("n") or _COUNT_ORDINALS[m.group("w").lower()])
+        noun = ORDINAL_NOUNS[m.group("noun").lower()]
         doc.add_fact(FactType.NUMBER, m.start(), m.end(), key=fmt_value(value), extractor="numbers.en",
                      confidence=0.9, value=value, approx=False, noun=noun, noun_text=noun, ordinal=True)
         out.append((m.start(), m.end()))

@@ -22,6 +22,7 @@ from wirecheck.nlp.russian import (
     name_lemma,
     natasha_spans,
     noun_lemma,
+    ordinal_value,
     term_lookup,
     terms_of,
     tokens,
@@ -31,16 +32,6 @@ from wirecheck.textnorm import normalise_apostrophes, person_key, sound_key, to_
 
 EXTRACTOR = "ru_entities"
 
-_ORDINAL_DIGITS = re.compile(r"^(\d{1,4})(?:-?(?:й|я|е|го|му|м|х|ой|ая|ое|ый|ий|та|ти|ї|ий|ого|ому|ій|те|а))?$")
-
-_ORDINAL_WORDS = {
-    # ru
-    "первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7,
-    "восьмой": 8, "девятый": 9, "десятый": 10,
-    # uk
-    "перший": 1, "другий": 2, "третій": 3, "четвертий": 4, "п'ятий": 5, "шостий": 6, "сьомий": 7,
-    "восьмий": 8, "дев'ятий": 9, "десятий": 10,
-}
 
 _REGION_NOUNS = {"область", "край", "республика", "республіка", "регион", "регіон"}
 _AREA_NOUNS = _REGION_NOUNS | {"район", "округ", "громада"}
@@ -106,16 +97,6 @@ def _surface_name(doc: Document, toks: list[Token]) -> str:
 
 # ------------------------------------------------------------------------------------------- units
 
-def _ordinal(tok: Token) -> int | None:
-    m = _ORDINAL_DIGITS.match(tok.lower)
-    if m:
-        return int(m.group(1))
-    for lemma in tok.lemmas:
-        if normalise_apostrophes(lemma) in _ORDINAL_WORDS:
-            return _ORDINAL_WORDS[normalise_apostrophes(lemma)]
-    return None
-
-
 @stage("ru.units", requires=["sentences", "facts.organization"], provides=["facts.unit"],
        langs=["ru", "uk"], order=31)
 def units(doc: Document) -> Document:
@@ -143,7 +124,7 @@ def units(doc: Document) -> Document:
                 break
             j, word = found
             before.insert(0, word)
-        ordinal = _ordinal(toks[j - 1]) if j > 0 else None
+        ordinal = ordinal_value(toks[j - 1]) if j > 0 else None
         start_i = j - 1 if ordinal is not None else j
         # Descriptors that follow the type: «бригада морской пехоты».
         end_i = i + 1

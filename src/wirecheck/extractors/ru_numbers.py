@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from wirecheck.model import Document, FactType
-from wirecheck.nlp.russian import Token, match_term, term_lookup, terms_of, tokens
+from wirecheck.nlp.en_terms import ORDINAL_NOUNS
+from wirecheck.nlp.russian import Token, match_term, ordinal_value, term_lookup, terms_of, tokens
 from wirecheck.registry import stage
 from wirecheck.textnorm import normalise_apostrophes
 
@@ -156,6 +157,7 @@ def numbers(doc: Document) -> Document:
             value = float(m.group(1))
             doc.add_fact(FactType.NUMBER, m.start(), m.end(), key=_fmt(value), extractor=EXTRACTOR,
                          value=value, noun="year-old", qualifier=None)
+    _ordinals(doc, toks)
     spans: list[tuple[int, int, float]] = []
     for m in _DIGITS.finditer(doc.text):
         raw = re.sub(r"[ \u00a0\u202f]", "", m.group(1)).replace(",", ".")
@@ -205,6 +207,26 @@ def numbers(doc: Document) -> Document:
         doc.add_fact(FactType.NUMBER, start, end, key=_fmt(value), extractor=EXTRACTOR, value=value,
                      noun=noun, qualifier=qualifier)
     return doc
+
+
+def _ordinals(doc: Document, toks: list[Token]) -> None:
+    """«второй визит», «третя хвиля», «5-й раунд»: a count of the noun, as the English "third visit" is
+    (ordinals of units and dates are facts of their own; «первый» is left out, as "first" is in English)."""
+    nouns = [t for t in terms_of(doc.lang, "noun") if t.english in ORDINAL_NOUNS.values()]
+    for t in toks:
+        value = ordinal_value(t, bare_digits=False) if t.is_word or t.text[:1].isdigit() else None
+        if value is None or value < 2 or _taken(doc, t.start, t.end):
+            continue
+        # The noun follows, maybe after one adjective («второй официальный визит»).
+        for k in (t.i + 1, t.i + 2):
+            m = match_term(toks, k, nouns) if k < len(toks) else None
+            if m is not None:
+                end = toks[m[1] - 1].end
+                doc.add_fact(FactType.NUMBER, t.start, end, key=_fmt(value), extractor=EXTRACTOR,
+                             value=float(value), noun=m[0].english, qualifier=None, ordinal=True)
+                break
+            if k >= len(toks) or not toks[k].has("ADJF"):
+                break
 
 
 def _is_number_word(t: Token) -> bool:

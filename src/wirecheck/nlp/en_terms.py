@@ -85,3 +85,14 @@ ORDINAL_WORDS = {
 def canon_title(t: str) -> str:
     t = t.lower().strip()
     return TITLE_CANON.get(t, t)
+
+
+# Nouns an ordinal numbers in news copy ("third visit"), as English canonical forms the Russian/Ukrainian
+# term table maps onto; "trip" and "visit" are one thing said two ways.
+ORDINAL_NOUNS = {"anniversary": "anniversary", "birthday": "birthday", "minute": "minute", "time": "time",
+                 "goal": "goal", "win": "win", "victory": "victory", "title": "title", "season": "season",
+                 "century": "century", "round": "round", "lap": "lap", "place": "place", "term": "term",
+                 "edition": "edition", "floor": "floor", "day": "day", "week": "week", "month": "month",
+                 "year": "year", "game": "game", "match": "match", "appearance": "appearance", "cap": "cap",
+                 "visit": "visit", "trip": "visit", "attempt": "attempt", "wave": "wave", "meeting": "meeting",
+                 "summit": "summit", "package": "package", "session": "session"}

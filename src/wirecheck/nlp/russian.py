@@ -142,6 +142,29 @@ def tokens(doc: Document) -> list[Token]:
     return list(out)
 
 
+# Ordinals in digits ("6-й", "177-го", or a bare "6" before a unit type) and in words, both languages.
+ORDINAL_DIGITS = re.compile(r"^(\d{1,4})(?:-?(?:й|я|е|го|му|м|х|ой|ая|ое|ый|ий|та|ти|ї|ий|ого|ому|ій|те|а))?$")
+ORDINAL_WORDS = {
+    # ru
+    "первый": 1, "второй": 2, "третий": 3, "четвертый": 4, "пятый": 5, "шестой": 6, "седьмой": 7,
+    "восьмой": 8, "девятый": 9, "десятый": 10,
+    # uk
+    "перший": 1, "другий": 2, "третій": 3, "четвертий": 4, "п'ятий": 5, "шостий": 6, "сьомий": 7,
+    "восьмий": 8, "дев'ятий": 9, "десятий": 10,
+}
+
+
+def ordinal_value(tok: Token, *, bare_digits: bool = True) -> int | None:
+    """6 for «6-й», «шестой» or «шостий»; a bare «6» only when ``bare_digits``."""
+    m = ORDINAL_DIGITS.match(tok.lower)
+    if m and (bare_digits or not tok.lower.isdigit()):
+        return int(m.group(1))
+    for lemma in tok.lemmas:
+        if normalise_apostrophes(lemma) in ORDINAL_WORDS:
+            return ORDINAL_WORDS[normalise_apostrophes(lemma)]
+    return None
+
+
 @lru_cache(maxsize=200_000)
 def _parse_cached_raw(lang: str, word: str) -> tuple[Any, ...]:
     return tuple(morph(lang).parse(word))
