@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wirecheck.extractors.en_attribution import is_report
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Document, Fact, FactType, Finding
 from wirecheck.registry import check
@@ -32,7 +33,9 @@ def _vague_facts(doc: Document) -> list[Fact]:
     for f in doc.facts:
         if f.type is FactType.HEDGE and f.attrs.get("kind") == "vague_source":
             out.append(f)
-        elif f.type is FactType.ATTRIBUTION and (f.attrs.get("vague") or _bare_plural_group(doc, f)):
+        elif f.type is FactType.ATTRIBUTION and is_report(f.attrs) and (
+                f.attrs.get("vague") or _bare_plural_group(doc, f)):
+            # ('Analysts embraced the idea' takes a position; it rests no claim on the analysts.)
             out.append(f)
     # Overlapping mentions of one vague source ("According to reports" and "reports"): keep the longest.
     out.sort(key=lambda f: (f.start, -(f.end - f.start)))

@@ -33,12 +33,25 @@ characterize characterise lambaste denounce condemn applaud welcome hail thank a
 acknowledge pronounce declare publish broadcast speculate estimate forecast project wonder object protest
 push advocate point discuss echo express detail reference talk liken press rule reject decline encourage defend attack
 endorse speak address rate support back oppose promote offer refuse
+remind concur insinuate imply refute contradict clarify specify elaborate summarize summarise confess
+divulge leak plead beg implore appeal request instruct notify alert brag grumble muse opine theorize
+theorise posit hypothesize inquire enquire quote recite retweet chant scold chide rebuke berate grill
+lash rail ridicule taunt insult scoff castigate excoriate assail laud extol commend congratulate
 """.split())
 
 # Verbs of taking a position or putting one forward (PolNeAR counts "unveiled a plan", "voted to repeal").
 STANCE_VERBS = frozenset("""
 unveil outline present introduce pitch float invoke stress portray paint depict compare contrast link equate
 credit attribute view regard decide vote choose opt elect determine sign order
+""".split())
+
+# Verbs of taking, holding or acting on a position ("embraced the idea", "challenged the rules", "sought
+# to ..."): PolNeAR and PARC count them as attributions of the subject's stance, but they report no words
+# said, so product checks that are about reported speech leave them out (cue_class "position").
+POSITION_VERBS = frozenset("""
+approve disapprove accept embrace favor favour champion lobby challenge contest resist ignore dismiss
+downplay veto overrule overturn uphold prefer like love hate dislike despise admire seek aim hesitate
+celebrate hammer rip bash fault trash bet rationalize rationalise
 """.split())
 
 # Verbs that are reports only when a quote or a colon follows ('Caddell continued: "..."').
@@ -52,13 +65,41 @@ COGNITION_VERBS = frozenset("""
 believe think know expect fear hope feel doubt suspect worry realize realise understand assume consider
 reckon guess imagine suppose learn find discover conclude recognize recognise see hear notice sense
 want wish intend plan
+remember forget trust presume deem judge infer deduce perceive envision envisage foresee anticipate
+surmise ponder dream desire regret dread resent appreciate
 """.split())
 
 # Cognition verbs that present a claim as someone's view ("observers believe").
 BELIEF_VERBS = frozenset("believe think fear expect suspect doubt worry reckon estimate assume consider feel "
                          "predict conclude".split())
 
-CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | QUOTE_ONLY_VERBS | STANCE_VERBS
+CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | QUOTE_ONLY_VERBS | STANCE_VERBS | POSITION_VERBS
+
+# What a cue reports (an ATTRIBUTION fact's ``cue_class``): "speech" (said, according to, a speaker
+# label), "belief" (thinks, is confident that), "stance" (unveiled a plan, voted to), "position" (embraced
+# the idea, sought to).  Checks about what someone said or believes use REPORT_CLASSES only, the
+# classes this extractor had before "position" was added.
+REPORT_CLASSES = frozenset({"speech", "belief", "stance"})
+_BELIEF_NOUNS = frozenset("belief view fear fears concern hope expectation".split())
+
+
+def cue_class_of(kind: str, base: str) -> str:
+    """The class of a cue from the report's kind and the cue's base form."""
+    if kind in ("according", "label") or base in SPEECH_VERBS or base in QUOTE_ONLY_VERBS:
+        return "speech"
+    if base in COGNITION_VERBS or base in ADJ_CUES or base in _BELIEF_NOUNS:
+        return "belief"
+    if base in STANCE_VERBS:
+        return "stance"
+    if base in POSITION_VERBS:
+        return "position"
+    return "speech"  # a noun cue ('claims that', 'statement that')
+
+
+def is_report(attrs: dict[str, Any]) -> bool:
+    """Does an ATTRIBUTION fact report speech, belief or a stated stance (the facts vague-source,
+    quote and certainty checks are about)?  Facts from other extractors carry no class: they do."""
+    return attrs.get("cue_class", "speech") in REPORT_CLASSES
 
 # Verbs whose direct object can be what was said ("denied the report"), not who was told.
 _OBJECT_CONTENT_VERBS = frozenset("""
@@ -71,6 +112,8 @@ estimate forecast project know expect fear want hear see tweet post publish writ
 _XCOMP_CONTENT_VERBS = frozenset("""
 promise vow pledge threaten urge ask call demand plan intend want wish hope expect agree
 refuse warn advise tell claim encourage press
+seek aim hesitate prefer like love hate decide vote choose
+opt beg implore plead request instruct remind appeal
 """.split())
 
 _IRREGULAR: dict[str, tuple[str, ...]] = {
@@ -285,6 +328,10 @@ class Report:
     # A looser reading: the content is the rest of the clause (the parse gave no complement), a passive
     # subject, or a stance verb's object; a quoted word inside it is not credited to the source.
     loose: bool = False
+
+    @property
+    def cue_class(self) -> str:
+        return cue_class_of(self.kind, self.cue_base)
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
@@ -556,7 +603,11 @@ def _agent(verb: Any) -> Any | None:
 
 _FOR_VERBS = frozenset("call push press ask argue advocate".split())
 _CUE_ADVERBS = frozenset("also then later again repeatedly previously recently once first further "
-                         "publicly privately".split())
+                         "publicly privately now still often never always even already long ever "
+                         "sometimes frequently soon quickly".split())
+# Sentence connectives are the writer's, not part of the cue ('Instead, officials said').
+_CONNECTIVES = frozenset("so however thus therefore instead meanwhile moreover when where how why "
+                         "as only just".split())
 
 
 def _cue_tokens(verb: Any) -> list[Any]:
@@ -571,7 +622,10 @@ def _cue_tokens(verb: Any) -> list[Any]:
     first = min(t.i for t in toks)
     for c in kids:
         # "has also said", "then told": an adverb inside or just before the verb group is part of it.
-        if c.dep_ == "advmod" and (first < c.i < verb.i or (c.i == first - 1 and c.lower_ in _CUE_ADVERBS)):
+        # ("has also said", "often says", "forcefully told": a time or manner adverb joins the verb group.)
+        if c.dep_ == "advmod" and (first < c.i < verb.i or (c.i == first - 1 and (
+                c.lower_ in _CUE_ADVERBS or c.tag_ == "RB" and c.lower_.endswith("ly")
+                and c.lower_ not in _CONNECTIVES))):
             toks.append(c)
     toks.sort(key=lambda t: t.i)
     # Keep a contiguous run around the verb.
@@ -793,10 +847,13 @@ def find_reports(doc: Document) -> list[Report]:
                 if sent is not None and sent.start < r.content[0][0]:
                     a, b = _strip(doc.text, sent.start, r.content[-1][1])
                     r.content = [(a, b)]
+    _to_sentence_end(doc, sp, reports)
     _cut_according(text, reports)
     for r in reports:
         if r.kind in ("speech", "cognition") and not r.block and r.content:
             r.content = [*r.content[:-1], _trim_trailing_aside(sp, text, r.content[-1])]
+        if r.kind in ("speech", "cognition"):
+            _widen_cue(sp, text, r)
     # A cue with nobody saying it counts only as the impersonal "it is said/believed that ...".
     reports = [r for r in reports if r.content and (r.source is not None or r.kind == "according"
                                                      or _impersonal(sp[r.verb_i]))]
@@ -807,6 +864,64 @@ def find_reports(doc: Document) -> list[Report]:
 
 
 _ASIDE_WORDS = frozenset("which who whose whom".split())
+
+
+def _to_sentence_end(doc: Document, sp: Any, reports: list[Report]) -> None:
+    """Paraphrased content runs to the end of its sentence when the parse cut it short: a coordinated
+    clause or predicate ('said the plan would cut taxes | and create jobs'), or a clause the parser hung
+    elsewhere.  Not over the writer's additions: an adverbial clause ('..., | leaving the room'), a time
+    ('| last year'), an appositive, or another report's cue or source."""
+    text = doc.text
+    cues = sorted(r.cue[0] for r in reports)
+    for r in reports:
+        if r.kind not in ("speech", "cognition") or r.block or r.quotes or not r.content:
+            continue
+        a, b = r.content[-1]
+        if a < r.cue[1]:
+            continue
+        sent = next((s for s in doc.sentences if s.start <= r.cue[0] < s.end), None)
+        if sent is None or b >= sent.end:
+            continue
+        if any(b <= c < sent.end for c in cues) or (r.source and b <= r.source[0] < sent.end):
+            continue
+        if any(ch in text[b:sent.end] for ch in _QUOTE_OPEN + _QUOTE_CLOSE + '"('):
+            continue
+        na, nb = _strip(text, a, sent.end)
+        while nb > na and text[nb - 1] in ".!?":
+            nb -= 1
+        tail = sp.char_span(b, nb, alignment_mode="expand")
+        first = next((t for t in tail if not t.is_punct and t.dep_ != "cc"), None) if tail is not None else None
+        if first is None:
+            continue
+        top = first
+        while top.head.i != top.i and tail.start <= top.head.i < tail.end:
+            top = top.head
+        if top.dep_ in ("advcl", "appos", "npadvmod", "oprd", "ROOT", "punct"):
+            continue
+        r.content = [*r.content[:-1], (na, nb)]
+
+
+# Prepositions that introduce what a verb is about ("pointed to the crime bill", "spoke of racism").
+_TOPIC_PREPS = frozenset("to of about on against for over at with".split())
+
+
+def _widen_cue(sp: Any, text: str, r: Report) -> None:
+    """The preposition that opens a cue's content is part of the cue ('pointed to | the crime bill',
+    'warned against | hackers'), as PolNeAR and PARC mark it."""
+    verb = sp[r.verb_i]
+    end = r.cue[1]
+    after = [c for c in verb.children if c.idx >= end]
+    nxt = min(after, key=lambda c: c.i, default=None)
+    if r.content and nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in _TOPIC_PREPS \
+            and nxt.idx == r.content[0][0] and not text[end:nxt.idx].strip() \
+            and any(c.dep_ in ("pobj", "pcomp") for c in nxt.children):
+        rest = nxt.idx + len(nxt.text)
+        first = _strip(text, rest, r.content[0][1])
+        r.content = ([first] if first[1] > first[0] else []) + r.content[1:]
+        end = rest
+    if end != r.cue[1]:
+        r.cue = (r.cue[0], end)
+        r.cue_text = text[r.cue[0]:end]
 
 
 def _trim_trailing_aside(sp: Any, text: str, rng: tuple[int, int]) -> tuple[int, int]:
@@ -1076,6 +1191,8 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
                 if previous and (_sentence_tail_too_long(between) if q[0] >= hi
                                  else re.search(r"\w", text[q[1]:lo])):
                     continue
+                if previous and q[0] >= hi:
+                    gap = min(gap, 40)  # the rest of the cue's sentence ('in an interview with ...') is no gap
                 if gap < best_gap:
                     best, best_gap = r, gap
                     best_tight = previous or not re.search(r"\w", between)
@@ -1106,10 +1223,19 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
                     a, b = min(a, q[0]), max(b, q[1])
                     used.add(q)
             merged.append((a, b))
+        glued = tight.get(id(r), set())
+        lo = min(r.cue[0], r.source[0]) if r.source else r.cue[0]
+        # A split quote ('"X," she said in an interview, "Y."'): the quote glued before the cue makes the
+        # quote after it, in the same sentence, the rest of what she said, not the parsed object between.
+        split = [q for q in r.quotes if q not in glued and q[0] >= r.cue[1] and "\n" not in text[r.cue[1]:q[0]]
+                 and not _sentence_tail_too_long(text[r.cue[1]:q[0]])] \
+            if any(q[1] <= lo for q in glued) else []
+        if split:
+            merged = [(a, b) for a, b in merged if b <= lo or any(q[0] <= a and b <= q[1] for q in r.quotes)]
         for q in r.quotes:
             # Beside a parsed clause, only a quote glued to the cue by punctuation is part of it
             # ('"X," she said, "Y."'); '"Fox News Sunday"' after 'said on' is not.
-            if q not in used and (not r.content or q in tight.get(id(r), set())):
+            if q not in used and (not r.content or q in glued or q in split):
                 merged.append(q)
         if r.kind == "label":  # '"KOVAL: ...': the quote mark opens before the label, the content after
             merged = [(max(a, r.cue[1]), b) for a, b in merged if b > r.cue[1]]
@@ -1216,6 +1342,8 @@ def _resolve(sp: Any, r: Report, mentions: list[Mention]) -> None:
         r.source_type, r.vague = "organization", False
     if r.vague and r.kind == "cognition" and r.cue_base not in BELIEF_VERBS:
         r.vague = False  # "allowing people to see the progress": perception, not a claim resting on them
+    if r.vague and r.cue_class not in REPORT_CLASSES:
+        r.vague = False  # "analysts embraced the idea": a position taken, not a claim resting on them
     if resolved:
         r.resolved = resolved
     elif head.pos_ == "PROPN":
@@ -1274,7 +1402,8 @@ def attributions_en(doc: Document) -> Document:
         c0, c1 = r.content[0][0], r.content[-1][1]
         doc.add_fact(FactType.ATTRIBUTION, start, end, key=source_key(r), extractor="attributions.en",
                      source=r.resolved or r.source_text, source_key=source_key(r), cue=r.cue_text,
-                     cue_base=r.cue_base, cue_kind=r.kind, vague=r.vague, source_type=r.source_type,
+                     cue_base=r.cue_base, cue_kind=r.kind, cue_class=r.cue_class, vague=r.vague,
+                     source_type=r.source_type,
                      source_text=r.source_text,
                      source_start=r.source[0] if r.source else None,
                      source_end=r.source[1] if r.source else None,
