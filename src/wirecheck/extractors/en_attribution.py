@@ -77,7 +77,7 @@ CUE_VERBS = SPEECH_VERBS | COGNITION_VERBS | QUOTE_ONLY_VERBS | STANCE_VERBS | P
 
 # What a cue reports (an ATTRIBUTION fact's ``cue_class``): "speech" (said, according to, a speaker
 # label), "belief" (thinks, is confident that), "stance" (unveiled a plan, voted to), "position" (embraced
-# the idea, sought to).  Checks about what someone said or believes use REPORT_CLASSES only, the
+# the idea, sought to), "unsourced" (a passive with no agent: "was accused of").  Checks about what someone said or believes use REPORT_CLASSES only, the
 # classes this extractor had before "position" was added.
 REPORT_CLASSES = frozenset({"speech", "belief", "stance"})
 _BELIEF_NOUNS = frozenset("belief view fear fears concern hope expectation".split())
@@ -100,6 +100,12 @@ def is_report(attrs: dict[str, Any]) -> bool:
     """Does an ATTRIBUTION fact report speech, belief or a stated stance (the facts vague-source,
     quote and certainty checks are about)?  Facts from other extractors carry no class: they do."""
     return attrs.get("cue_class", "speech") in REPORT_CLASSES
+
+# Verbs whose passive subject is who was addressed, not what the claim is about ("voters were urged to").
+_ADDRESSEE_VERBS = frozenset("""
+tell ask urge inform advise brief warn encourage press remind instruct invite request beg implore thank
+welcome assure reassure answer address call push
+""".split())
 
 # Verbs whose direct object can be what was said ("denied the report"), not who was told.
 _OBJECT_CONTENT_VERBS = frozenset("""
@@ -328,10 +334,12 @@ class Report:
     # A looser reading: the content is the rest of the clause (the parse gave no complement), a passive
     # subject, or a stance verb's object; a quoted word inside it is not credited to the source.
     loose: bool = False
+    agentless: bool = False  # a passive with no agent ("was accused of"): a claim nobody is named for
+    cls: str = ""  # the cue class when the cue word alone does not tell it
 
     @property
     def cue_class(self) -> str:
-        return cue_class_of(self.kind, self.cue_base)
+        return self.cls or ("unsourced" if self.agentless else cue_class_of(self.kind, self.cue_base))
 
 
 def _strip(text: str, a: int, b: int) -> tuple[int, int]:
@@ -682,7 +690,10 @@ def _content_of(verb: Any, base: str, quotes: list[tuple[int, int]]) -> list[tup
                       and c.lower_ in ("about", "of", "on", "against", "over")), None)
         if about is not None:
             return [_subtree_range(about)]
-    if verb.dep_ == "parataxis" and verb.head is not verb and base in SPEECH_VERBS:
+    as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids) \
+        and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in kids)
+    if (verb.dep_ == "parataxis" or as_clause) and verb.head is not verb and base in SPEECH_VERBS | COGNITION_VERBS:
+        # ("As experts have pointed out, the returns can be released": the main clause is the content.)
         # "The plan, he said, will fail." / "...," he said: the clause around the parenthetical.
         inner = {t.i for t in verb.subtree}
         toks = [t for t in verb.head.subtree if t.i not in inner and not t.is_punct]
@@ -808,9 +819,17 @@ def find_reports(doc: Document) -> list[Report]:
                 content = [_subtree_range(patient)]
             elif patient is not None and content and _subtree_range(patient)[1] <= content[0][0]:
                 content = [_subtree_range(patient), *content]
+        agentless = False
         if passive and subj is None and not any(c.dep_ == "nsubjpass" and c.lower_ == "it"
                                                 for c in tok.children):
-            continue  # "were urged to ...": nobody is reported as saying anything
+            # "He was accused of lying", "The rule is expected to fail": a claim about the passive subject
+            # by someone unnamed.  ("Voters were urged to ...": the subject is who was told; nothing.)
+            patient = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            if patient is None or base in _ADDRESSEE_VERBS or patient.lower_ in ("who", "that", "which") \
+                    or not content or content[0][0] < tok.idx:
+                continue
+            content = [_subtree_range(patient), *content]
+            agentless = True
         if not content and kind == "cognition":
             continue
         cue_toks = _cue_tokens(tok)
@@ -829,10 +848,13 @@ def find_reports(doc: Document) -> list[Report]:
             src_text = text[src[0]:src[1]]
         rep = Report(cue=cue, cue_text=text[cue[0]:cue[1]], cue_base=base, kind=kind, source=src,
                      source_text=src_text, content=content, sentence_start=sent_of(sp, tok.i).start_char,
-                     head_i=antecedent.i if antecedent is not None else -1, verb_i=tok.i, block=block, loose=loose or base in STANCE_VERBS)
+                     head_i=antecedent.i if antecedent is not None else -1, verb_i=tok.i, block=block,
+                     loose=loose or base in STANCE_VERBS, agentless=agentless)
         reports.append(rep)
     reports.extend(_speaker_labels(doc, sp, reports))
     reports.extend(_nominal_cues(sp, text, quotes))
+    reports.extend(_stance_nouns(sp, text, quotes, [r.cue for r in reports]))
+    reports.extend(_stance_adjectives(sp, text, quotes, [r.cue for r in reports]))
     credited = _dash_credits(doc, sp, quotes)
     _attach_quotes(doc, sp, reports, [q for q in quotes if not any(q in r.quotes for r in credited)])
     reports.extend(credited)
@@ -856,7 +878,7 @@ def find_reports(doc: Document) -> list[Report]:
             _widen_cue(sp, text, r)
     # A cue with nobody saying it counts only as the impersonal "it is said/believed that ...".
     reports = [r for r in reports if r.content and (r.source is not None or r.kind == "according"
-                                                     or _impersonal(sp[r.verb_i]))]
+                                                     or r.agentless or _impersonal(sp[r.verb_i]))]
     for r in reports:
         _resolve(sp, r, mentions)
     doc.extras["en_reports"] = reports
@@ -912,12 +934,12 @@ def _widen_cue(sp: Any, text: str, r: Report) -> None:
     end = r.cue[1]
     after = [c for c in verb.children if c.idx >= end]
     nxt = min(after, key=lambda c: c.i, default=None)
-    if r.content and nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in _TOPIC_PREPS \
-            and nxt.idx == r.content[0][0] and not text[end:nxt.idx].strip() \
-            and any(c.dep_ in ("pobj", "pcomp") for c in nxt.children):
+    k = next((k for k, (a, _) in enumerate(r.content) if nxt is not None and a == nxt.idx), -1)
+    if k >= 0 and nxt is not None and nxt.dep_ == "prep" and nxt.lower_ in _TOPIC_PREPS \
+            and not text[end:nxt.idx].strip() and any(c.dep_ in ("pobj", "pcomp") for c in nxt.children):
         rest = nxt.idx + len(nxt.text)
-        first = _strip(text, rest, r.content[0][1])
-        r.content = ([first] if first[1] > first[0] else []) + r.content[1:]
+        piece = _strip(text, rest, r.content[k][1])
+        r.content = r.content[:k] + ([piece] if piece[1] > piece[0] else []) + r.content[k + 1:]
         end = rest
     if end != r.cue[1]:
         r.cue = (r.cue[0], end)
@@ -1100,6 +1122,145 @@ def _nominal_cues(sp: Any, text: str, quotes: list[tuple[int, int]]) -> list[Rep
     return out
 
 
+# Nouns for a statement or a stance that take what it is about as a complement ("her decision to meet",
+# "Trump's criticism of the judge", "raised questions about the deal").
+STANCE_NOUNS = frozenset("""
+claim claims statement statements remark remarks comment comments assertion allegation allegations warning
+warnings argument arguments suggestion promise promises pledge pledges vow threat threats accusation
+accusations insistence denial announcement admission acknowledgment acknowledgement assurance assurances
+call calls demand demands proposal proposals criticism complaint complaints praise rhetoric message
+testimony explanation prediction predictions charge charges endorsement rejection request appeal question
+questions response recommendation emphasis belief beliefs view views fear fears concern concerns hope hopes
+expectation expectations opinion opinions assessment theory idea ideas position stance support opposition
+plan plans decision intention goal aim effort efforts bid push determination commitment commitments
+eagerness reluctance willingness refusal desire vision agreement disagreement doubt doubts suspicion
+skepticism scepticism conviction impression conclusion preference disdain contempt admiration praise
+""".split())
+# Verbs that only carry a stance noun: its subject is the source ("raised questions about", "made the
+# decision to", "voiced support for").
+_LIGHT_VERBS = frozenset("make have take give raise voice express issue offer share reach sign".split())
+_NOUN_PREPS = frozenset("about of on for to against over toward towards".split())
+
+
+def _noun_complement(t: Any) -> tuple[Any | None, list[Any]]:
+    """(preposition or None, content tokens) of a stance noun: a 'that' clause, a 'to' infinitive or a
+    prepositional object after it."""
+    for c in t.children:
+        if c.i < t.i:
+            continue
+        if c.dep_ in ("acl", "ccomp", "relcl") and (
+                any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                or c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+            return None, list(c.subtree)
+        if c.dep_ == "prep" and c.lower_ in _NOUN_PREPS:
+            obj = [x for o in c.children if o.dep_ in ("pobj", "pcomp") for x in o.subtree]
+            if obj:
+                return c, sorted(obj, key=lambda x: x.i)
+            return None, []
+    return None, []
+
+
+def _stance_nouns(sp: Any, text: str, quotes: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Report]:
+    """'Clinton's plan to raise taxes', 'a decision by the court to hear', 'Trump raised questions about
+    the deal': a stance noun whose owner, 'by' phrase or light verb's subject is the source."""
+    out = []
+    for t in pick(sp, STANCE_NOUNS):
+        if t.pos_ != "NOUN" or _in_any(t.idx, quotes) or any(a <= t.idx < b for a, b in taken):
+            continue
+        prep, body = _noun_complement(t)
+        if not body:
+            continue
+        src_head = next((c for c in t.children if c.dep_ == "poss"), None)
+        by = next((c for c in t.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if src_head is None and by is not None:
+            src_head = next((c for c in by.children if c.dep_ == "pobj"), None)
+        mods = [c for c in t.lefts if c.dep_ in ("det", "amod", "compound", "nummod") and c.i > (
+            src_head.i if src_head is not None and src_head.i < t.i else -1)]
+        first = min([t.i, *(m.i for m in mods)])
+        verb = t.head if t.dep_ == "dobj" else None
+        if src_head is None and verb is not None and verb.lower_ in _light_forms():
+            src_head = _subject(verb)
+            first = _cue_tokens(verb)[0].i
+        if src_head is None or src_head.lower_ in ("it", "that", "which", "this"):
+            continue
+        cue_toks = [x for x in sp[first:t.i + 1]] + ([prep] if prep is not None else [])
+        stoks = source_tokens(src_head) if src_head.lower_ not in PRONOUNS else [src_head]
+        stoks = [x for x in stoks if x.i < first or x.i > t.i] or [src_head]
+        src = _span_of(stoks)
+        cue = _span_of(cue_toks)
+        out.append(Report(cue=cue, cue_text=text[cue[0]:cue[1]], cue_base=t.lower_, kind="speech",
+                          source=src, source_text=text[src[0]:src[1]], content=[_span_of(body)],
+                          sentence_start=sent_of(sp, t.i).start_char, head_i=src_head.i, verb_i=t.i,
+                          loose=True, cls="position"))
+    return out
+
+
+# Adjectives for a stance that take what it is about as a complement ("is determined to win", "has been
+# critical of the deal").
+STANCE_ADJS = ADJ_CUES | frozenset("""
+critical supportive determined eager willing unwilling reluctant ready keen opposed wary proud happy unhappy
+angry upset furious frustrated disappointed enthusiastic intent committed hesitant resistant hostile
+sympathetic dismissive fond tired
+""".split())
+# "It is clear that ...": the writer's own judgement, credited to nobody.
+_IMPERSONAL_ADJS = frozenset("clear obvious unclear apparent evident plain undeniable".split())
+_ADJ_PREPS = frozenset("about of on to over toward towards against with".split())
+
+
+def _stance_adjectives(sp: Any, text: str, quotes: list[tuple[int, int]],
+                       taken: list[tuple[int, int]]) -> list[Report]:
+    """'Clinton is determined to win', 'he has been critical of the deal' (the subject's stance), and
+    'it is clear (that) ...' (the writer's, with no source)."""
+    out = []
+    for t in pick(sp, STANCE_ADJS | _IMPERSONAL_ADJS):
+        if t.pos_ != "ADJ" or t.dep_ != "acomp" or _in_any(t.idx, quotes) or any(a <= t.idx < b for a, b in taken):
+            continue
+        cop = t.head
+        subj = next((c for c in cop.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            continue
+        impersonal = subj.lower_ == "it" and t.lower_ in _IMPERSONAL_ADJS
+        prep = None
+        body: list[Any] = []
+        if impersonal:
+            clause = next((c for c in [*t.children, *cop.children] if c.dep_ == "ccomp" and c.i > t.i), None)
+            body = list(clause.subtree) if clause is not None else []
+        elif t.lower_ in STANCE_ADJS and subj.lower_ not in ("it", "that", "which", "this", "there"):
+            for c in t.children:
+                if c.i < t.i:
+                    continue
+                if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    body = list(c.subtree)
+                elif c.dep_ == "prep" and c.lower_ in _ADJ_PREPS:
+                    prep = c
+                    body = sorted((x for o in c.children if o.dep_ in ("pobj", "pcomp") for x in o.subtree),
+                                  key=lambda x: x.i)
+                break
+        if not body:
+            continue
+        cue_toks = [x for x in _cue_tokens(cop) if x.i < t.i] + [t] + ([prep] if prep is not None else [])
+        if impersonal:
+            cue_toks = [subj, *cue_toks]
+        cue = (min(x.idx for x in cue_toks), max(x.idx + len(x.text) for x in cue_toks))
+        src: tuple[int, int] | None = None
+        if not impersonal:
+            stoks = source_tokens(subj) if subj.lower_ not in PRONOUNS else [subj]
+            src = _span_of([x for x in stoks if x.i < cop.i] or [subj])
+        out.append(Report(cue=cue, cue_text=text[cue[0]:cue[1]], cue_base=t.lower_, kind="speech",
+                          source=src, source_text=text[src[0]:src[1]] if src else "", content=[_span_of(body)],
+                          sentence_start=sent_of(sp, t.i).start_char, head_i=-1 if impersonal else subj.i,
+                          verb_i=cop.i, loose=True, agentless=impersonal,
+                          cls="unsourced" if impersonal else "position"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _light_forms() -> frozenset[str]:
+    irregular = {"make": ("made",), "have": ("had", "has"), "take": ("took", "taken"), "give": ("gave", "given"),
+                 "reach": ("reached",), "share": ("shared",)}
+    return frozenset(f for v in _LIGHT_VERBS for f in _regular_forms(v) | set(irregular.get(v, ())))
+
+
 def _impersonal(verb: Any) -> bool:
     """'It is believed that ...' (not 'it is supposed to'): a claim credited to nobody."""
     kids = list(verb.children)
@@ -1167,8 +1328,8 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
             cands.append((starts[last + 1], True))
         for s, previous in cands:
             for r in by_sent.get(s, []):
-                if r.source is None and r.kind != "speech":
-                    continue
+                if r.source is None and (r.kind != "speech" or r.agentless):
+                    continue  # a quote needs someone to say it
                 if _in_subject(sp, r, q):
                     continue
                 if r.loose and len(re.findall(r"\w+", text[q[0]:q[1]])) < 4:
@@ -1325,7 +1486,8 @@ def _sentences_touching(sp: Any, q: tuple[int, int]) -> list[int]:
 
 def _resolve(sp: Any, r: Report, mentions: list[Mention]) -> None:
     if r.head_i < 0:
-        r.source_type, r.vague = "vague", True
+        # "It is said that ...": a claim resting on nobody; "he was accused of ...": nobody is the source.
+        r.source_type, r.vague = "vague", r.cue_class in REPORT_CLASSES
         return
     head = sp[r.head_i]
     resolved = ""
