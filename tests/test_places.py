@@ -206,3 +206,80 @@ def test_region_claims_in_russian_and_ukrainian(text: str, flagged: bool) -> Non
     assert bool(found) is flagged
     seversk = [f for f in comp.story.facts_of(FactType.PLACE) if f.attrs.get("admin1_code") == "UA.05"]
     assert seversk, "Северск/Сіверськ beside a Ukrainian region is Siversk, Donetsk Oblast"
+
+
+# --- a bare name shared by a region and a capital; district mentions ---------------------------------
+
+def _one(text: str, name: str) -> dict:
+    return places(analyse(text, lang="en"))[name]
+
+
+def test_national_capitals_are_marked_in_the_gazetteer() -> None:
+    from wirecheck.gazetteer import get
+
+    gz = get()
+    dc = [p for p in gz.lookup("Washington") if p.level == "settlement" and p.region_code == "US.DC"][0]
+    state = [p for p in gz.lookup("Washington") if p.level == "region"][0]
+    assert gz.is_capital(dc) and not gz.is_capital(state)
+
+
+def test_a_bare_washington_is_the_capital_not_the_state() -> None:
+    got = _one("Washington warned on Tuesday that new sanctions on the shipping firms would follow.",
+               "Washington")
+    assert got["level"] == "settlement" and got["admin1_code"] == "US.DC"
+
+
+@pytest.mark.parametrize("text", [
+    "Apple growers in Washington state expect a smaller harvest after the heatwave.",
+    "Smoke from the fires in eastern Washington reached the coast by Friday.",
+    "A ferry ran aground near Tacoma, Washington, late on Sunday.",
+])
+def test_words_around_washington_make_it_the_state(text: str) -> None:
+    assert _one(text, "Washington")["key"] == "adm1:US.WA"
+
+
+def test_a_named_district_is_the_raion_of_that_name_not_a_namesake_abroad() -> None:
+    got = _one("Artillery damaged a school in the Nikopol district overnight, the governor said.",
+               "Nikopol district")
+    assert got["level"] == "district" and got["admin1_code"] == "UA.04" and got["country_code"] == "UA"
+
+
+def test_a_district_named_after_a_city_is_not_the_city() -> None:
+    got = _one("Drones struck farms in the Kharkiv district before dawn.", "Kharkiv district")
+    assert got["level"] == "district" and got["admin1_code"] == "UA.07"
+
+
+def test_a_city_district_is_neither_the_namesake_city_nor_a_confident_raion() -> None:
+    comp = check_story("A missile hit a bakery in Kherson's Dnipro district on Monday.", lang="en")
+    got = places(comp.story)["Dnipro district"]
+    assert got["level"] != "settlement" and got["resolution"] <= 0.4
+    assert region_findings(comp) == []  # the gazetteer lists no city districts: nothing to check
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Power was cut in parts of the Kyiv region after the strike.", "UA.13"),
+    ("Air defences were active over the Moscow region overnight.", "RU.47"),
+])
+def test_a_region_phrase_is_the_oblast_not_the_city_region(text: str, code: str) -> None:
+    regions = [f for f in analyse(text, lang="en").facts_of(FactType.PLACE) if f.attrs.get("level") == "region"]
+    assert [f.attrs["admin1_code"] for f in regions] == [code]
+
+
+def _resolve_bare(text: str, name: str) -> Document:
+    # As a caller with no extractor leaves it: no level stated, only the words.
+    doc = Document(text=text, lang="en", sentences=[Sentence(0, 0, len(text), text)])
+    s = text.index(name)
+    doc.add_fact(FactType.PLACE, s, s + len(name), name=name, level="")
+    resolve_document(doc)
+    return doc
+
+
+def test_a_county_is_a_district_even_without_a_stated_level() -> None:
+    doc = _resolve_bare("Hamilton County deputies closed the bridge for repairs.", "Hamilton County")
+    assert doc.facts[0].attrs["level"] == "district" and doc.facts[0].attrs["country_code"] == "US"
+
+
+def test_a_district_found_by_its_bare_name_only_is_not_claimed_with_confidence() -> None:
+    # No record bears "Nikopol county": the district reached by the bare name may be any namesake.
+    doc = _resolve_bare("Flooding closed roads across Nikopol county.", "Nikopol county")
+    assert doc.facts[0].attrs["resolution"] <= 0.4

@@ -13,11 +13,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from wirecheck.gazetteer.suggest import Suggestion, suggest, suggest_for_claim
+from wirecheck.gazetteer.suggest import Suggestion, claim_suggestions
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Finding
 from wirecheck.registry import check
-from wirecheck.resolvers.places import CONTAINER_LEVELS, candidates_for, fact_name, stated_claims
+from wirecheck.resolvers.places import (
+    CONTAINER_LEVELS,
+    candidates_for,
+    fact_name,
+    names_district,
+    stated_claims,
+)
 
 
 def _gz() -> Any:
@@ -76,6 +82,8 @@ def place_not_in_region(comp: Comparison) -> None:
         if (x.id, y.id) in seen:
             continue
         seen.add((x.id, y.id))
+        if names_district(x) and y.attrs.get("level") == "settlement":
+            continue  # "Kherson's Dnipro district": a city's district, which the gazetteer does not list
         xs = candidates_for(x, gz)
         ys = [c for c in candidates_for(y, gz) if c.level in CONTAINER_LEVELS]
         if not xs or not ys:
@@ -91,11 +99,11 @@ def place_not_in_region(comp: Comparison) -> None:
         really = next((c for c in xs_ok if c.key == x.key), xs_ok[0])
         claimed = ys[0]
         namesakes = [really, *[c for c in xs_ok if c.id != really.id]]
-        if really.population < SMALL_PLACE:
-            alike = suggest(gz, fact_name(x), claimed, exclude={c.id for c in namesakes}, limit=1)
-            if alike and _respelling(alike[0], fact_name(x)):
-                continue  # the claimed region has this village under another transliteration
-        suggestions = suggest_for_claim(gz, fact_name(x), claimed, namesakes)
+        # One scan of the region's names: the written name alone (is this a respelling?) and with the
+        # other names of the place it denotes (what was meant).
+        alike, suggestions = claim_suggestions(gz, fact_name(x), claimed, namesakes)
+        if really.population < SMALL_PLACE and alike and _respelling(alike[0], fact_name(x)):
+            continue  # the claimed region has this village under another transliteration
         name = x.text
         msg = (f"{name} is in {really.where()}, not in {fact_name(y) if y.text else claimed.name}"
                f" ({claimed.describe()}).")

@@ -111,6 +111,7 @@ class Gazetteer:
     _regions: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)
     _countries: dict[str, tuple[int, str]] = field(default_factory=dict, repr=False)
     _areas: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
+    _capitals: frozenset[int] = field(default_factory=frozenset, repr=False)
 
     def __post_init__(self) -> None:
         con = self._con()
@@ -120,6 +121,7 @@ class Gazetteer:
         for aid, code in con.execute("SELECT area, code FROM area_member"):
             areas.setdefault(aid, set()).add(code)
         self._areas = {k: frozenset(v) for k, v in areas.items()}
+        self._capitals = frozenset(r[0] for r in con.execute("SELECT id FROM capital"))
 
     def _con(self) -> sqlite3.Connection:
         # One read-only connection per thread (the web server answers from several threads).
@@ -192,6 +194,10 @@ class Gazetteer:
     def country(self, cc: str) -> Place | None:
         hit = self._countries.get(cc.upper())
         return self.by_id(hit[0]) if hit else None
+
+    def is_capital(self, place: Place) -> bool:
+        """Whether ``place`` is its country's national capital (Washington, Kyiv, Ankara)."""
+        return place.level == "settlement" and place.id in self._capitals
 
     def area_members(self, place: Place) -> frozenset[str]:
         """Region codes a project-defined area (Donbas) is made of."""

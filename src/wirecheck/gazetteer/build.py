@@ -27,7 +27,7 @@ from typing import Any
 
 from wirecheck.textnorm import sound_key, to_latin
 
-BUILDER_VERSION = "9"
+BUILDER_VERSION = "10"
 
 # Name kinds, best first: a main name, then our curated aliases, then GeoNames alternates (which
 # include old and foreign names), abbreviations, adjectives.
@@ -289,6 +289,7 @@ def _fill(con: sqlite3.Connection, log: Any) -> dict[str, Any]:
             for n in [lrow[0], lrow[4], lrow[5], *lrow[6].split("|")]:
                 if n and _usable_alt(n, "country"):
                     b.add_name(n, gid, ALT)
+    capital_rows = _capitals(countries, b)
     cont_ids: dict[str, int] = {}
     for code, c in continents.items():
         gid = int(c["geonameId"])
@@ -351,6 +352,7 @@ def _fill(con: sqlite3.Connection, log: Any) -> dict[str, Any]:
         CREATE TABLE region(code TEXT PRIMARY KEY, id INTEGER, iso TEXT, name TEXT, type TEXT);
         CREATE TABLE area_member(area INTEGER, code TEXT);
         CREATE TABLE country(cc TEXT PRIMARY KEY, id INTEGER, name TEXT);
+        CREATE TABLE capital(id INTEGER PRIMARY KEY, cc TEXT);
     """)
     con.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?)", b.places.values())
     con.executemany("INSERT INTO name VALUES (?,?,?)", ((pid, k, kind) for (k, pid), kind in b.names.items()))
@@ -365,6 +367,7 @@ def _fill(con: sqlite3.Connection, log: Any) -> dict[str, Any]:
     con.executemany("INSERT INTO area_member VALUES (?,?)", members_rows)
     con.executemany("INSERT INTO country VALUES (?,?,?)",
                     ((iso, gid, b.places[gid][1]) for iso, gid in country_ids.items()))
+    con.executemany("INSERT INTO capital VALUES (?,?)", capital_rows)
     con.execute("CREATE INDEX name_key ON name(key)")
     con.execute("CREATE INDEX place_region ON place(cc, adm1)")
     con.executemany("INSERT INTO meta VALUES (?,?)", [("version", source_version()),
@@ -374,6 +377,25 @@ def _fill(con: sqlite3.Connection, log: Any) -> dict[str, Any]:
     con.execute("VACUUM")
     return {"places": len(b.places), "names": len(b.names), "regions": len(region_rows),
             "katottg_villages": katottg, "unresolved_aliases": len(unresolved)}
+
+
+def _capitals(countries: dict[str, Any], b: _Builder) -> list[tuple[int, str]]:
+    """(settlement id, country) of every national capital: the country's largest settlement with the
+    capital's name (GeoNames lists capitals by name only)."""
+    by_key: dict[tuple[str, str], tuple[int, int]] = {}
+    for (key, pid), kind in b.names.items():
+        row = b.places.get(pid)
+        if row is None or row[2] != "settlement" or kind not in (MAIN, ALT):
+            continue
+        cur = by_key.get((key, row[3]))
+        if cur is None or (row[7] or 0) > cur[0]:
+            by_key[(key, row[3])] = (row[7] or 0, pid)
+    out = []
+    for iso, c in countries.items():
+        hit = by_key.get((name_key(c.get("capital") or ""), iso))
+        if hit:
+            out.append((hit[1], iso))
+    return out
 
 
 KATOTTG_SETTLEMENTS = ("M", "T", "C", "X")

@@ -19,6 +19,8 @@ from typing import Any
 from wirecheck.model import Document, Fact, FactType
 from wirecheck.registry import stage
 
+SOUND_MATCH = 9  # wirecheck.gazetteer.SOUND, without importing the gazetteer at load time
+
 # A stated container right after a place: "X in (the) Y", "X, a town in the Y region", "X (Y)", "X, Y".
 # Russian and Ukrainian: "Северск в ДНР", "Сіверськ у Донецькій області", "Северск, город в ДНР".
 _IN = re.compile(r"^\s+(?:in|inside|within|в|во|у|на)\s+(?:the\s+)?$", re.I)
@@ -28,8 +30,16 @@ _PAREN = re.compile(r"^\s*\(\s*(?:in\s+)?(?:the\s+)?$")
 _COMMA = re.compile(r"^\s*,\s*$")
 _POSS = re.compile(r"^['’]s\s+$")
 _LIST = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|or\s+)$")
-_TYPE_WORDS = re.compile(r"\s+(?:region|regions|oblast|oblasts|province|krai|governorate|raion|district|county|"
-                         r"parish|область|области|край|район|округ|республика|республіка)$", re.I)
+_TYPE_WORDS = re.compile(r"\s+(region|regions|oblast|oblasts|province|krai|governorate|raion|rayon|district|"
+                         r"county|parish|область|области|край|район|округ|республика|республіка)$", re.I)
+_DISTRICT_TYPES = {"raion", "rayon", "district", "county", "parish", "район", "округ"}
+# One kind of unit under three spellings ("Nikopol district" is GeoNames' "Nikopol Raion"); not "county":
+# a US county is no raion.
+_DISTRICT_SYNONYMS = ("raion", "rayon", "district")
+# Words around a bare name that say it is a region, not a town: "Washington state", "in eastern Washington".
+_STATE_AFTER = re.compile(r"^\s+state\b")  # lower case: "Ohio State" (a university) is not a hint
+_AREAL_BEFORE = re.compile(r"\b(?:(?:north|south)[ -]?(?:east|west)ern|eastern|western|northern|southern|central|"
+                           r"upstate|downstate|rural)\s+$", re.I)
 
 CONTAINER_LEVELS = ("region", "area", "country", "district")
 STRONG_HINTS = ("region", "district", "country")
@@ -64,35 +74,70 @@ def fact_name(f: Fact) -> str:
     return str(f.attrs.get("name") or f.text)
 
 
-def candidates_for(f: Fact, gz: Any | None = None) -> list[Any]:
-    """Gazetteer candidates for a place fact, honouring a stated level ("Kharkiv region")."""
+def candidates_for(f: Fact, gz: Any | None = None, hint: str | None = None) -> list[Any]:
+    """Gazetteer candidates for a place fact, honouring a stated level ("Kharkiv region", "Nikopol district").
+
+    ``hint``: a level read from the words around the mention ("Washington state"), if the caller has one.
+    A district mention never falls back to the town it is named after: "the Dnipro district" of a city
+    is not the city of Dnipro.  With no district or district-named record it has no candidates.
+    """
     gz = gz or _gz()
     name = fact_name(f)
-    hint = str(f.attrs.get("level_hint") or f.attrs.get("level") or "")
+    hint = hint or str(f.attrs.get("level_hint") or f.attrs.get("level") or "")
     cands = gz.lookup(name, demonyms=bool(f.attrs.get("demonym")))
-    bare = _TYPE_WORDS.sub("", name).strip()
-    if hint in ("region", "district") or bare != name:
-        wanted = ("region", "area") if hint != "district" else ("district",)
-        typed = [c for c in cands if c.level in wanted]
-        if not typed and bare and bare != name:
-            typed = [c for c in gz.lookup(bare) if c.level in wanted]
-        if typed:
-            # Keep a city that is the whole region (Moscow, Kyiv): _fill prefers it to the region.
-            return typed + [c for c in cands if c.level == "settlement" and any(
-                c.region_code == t.region_code and c.population >= 0.3 * t.population for t in typed)]
-        if bare and bare != name:
-            cands = cands or gz.lookup(bare)
-        if hint == "region" or (bare != name and hint != "district"):
-            # "the Zaporozhye region", "Lugansk oblast": the region named after its main town.
-            towns = sorted((c for c in cands if c.level == "settlement"), key=lambda c: -c.population)
-            regions: list[Any] = []
-            for t in towns[:3]:
-                r = gz.region(t.region_code) if t.region_code else None
-                if r is not None and r.id not in {x.id for x in regions}:
-                    regions.append(r)
-            if regions:
-                return regions
-    return cands
+    m = _TYPE_WORDS.search(name)
+    bare = name[:m.start()].strip() if m else name
+    word = m.group(1).lower() if m else ""
+    if word and hint not in ("region", "district"):
+        # The name's own type word says the level even when no extractor did ("Hamilton County").
+        hint = "district" if word in _DISTRICT_TYPES else "region"
+    if hint not in ("region", "district"):
+        return cands
+    wanted = ("region", "area") if hint == "region" else ("district",)
+    exact = [c for c in cands if c.match_kind != SOUND_MATCH]  # records that bear the name as written
+    typed = [c for c in exact if c.level in wanted]
+    if not typed and word in _DISTRICT_SYNONYMS and bare:
+        for w in _DISTRICT_SYNONYMS:
+            typed += [c for c in gz.lookup(f"{bare} {w}", sound=False)
+                      if c.level == "district" and c.id not in {t.id for t in typed}]
+    if not typed and bare and bare != name:
+        typed = [c for c in gz.lookup(bare) if c.level in wanted]
+        if hint == "region" and len(typed) > 1:
+            # "Kyiv region": Kyiv Oblast, not the city-region of Kyiv, whose names carry no type word.
+            with_type = [c for c in typed if _has_typed_name(gz, c, bare)]
+            typed = with_type or typed
+    if typed:
+        # Keep a city that is the whole region (Moscow, Kyiv): _fill prefers it to the region.
+        return typed + [c for c in cands if c.level == "settlement" and any(
+            c.region_code == t.region_code and c.population >= 0.3 * t.population for t in typed)]
+    if hint == "district":
+        # A record named with the type word is right (a city district, "Dniprovskyi district"); the town
+        # the district is named after is a different place.
+        return exact if bare != name else cands
+    if bare and bare != name:
+        cands = cands or gz.lookup(bare)
+    # "the Zaporozhye region", "Lugansk oblast": the region named after its main town.
+    towns = sorted((c for c in cands if c.level == "settlement"), key=lambda c: -c.population)
+    regions: list[Any] = []
+    for t in towns[:3]:
+        r = gz.region(t.region_code) if t.region_code else None
+        if r is not None and r.id not in {x.id for x in regions}:
+            regions.append(r)
+    return regions or cands
+
+
+def names_district(f: Fact) -> bool:
+    """Whether the mention itself names a district ("Nikopol district", "Pokrovsk raion", "Henry County")."""
+    m = _TYPE_WORDS.search(fact_name(f))
+    return m is not None and m.group(1).lower() in _DISTRICT_TYPES
+
+
+def _has_typed_name(gz: Any, place: Any, bare: str) -> bool:
+    """Whether one of the place's names is ``bare`` followed by a type word ("kyiv oblast")."""
+    from wirecheck.gazetteer import name_key
+
+    head = name_key(bare) + " "
+    return any(k.startswith(head) and _TYPE_WORDS.search(" " + k[len(head) - 1:]) for k, _ in gz.names_of(place.id))
 
 
 def stated_claims(doc: Document) -> list[Claim]:
@@ -149,8 +194,21 @@ _LEVEL_BONUS = {"country": 3.0, "continent": 2.5, "region": 1.2, "area": 1.5, "s
                 "district": -1.5}
 
 
-def _prior(c: Any, hint: str) -> dict[str, float]:
+CAPITAL_BONUS = 2.0  # a national capital is what a bare name means in the news ("Washington said")
+CAPITAL_MIN_POPULATION = 100_000  # ... if it is a city anyone knows (not Hamilton, Bermuda)
+AREAL = 0.8  # "in eastern Washington": a region more likely, a town less
+
+
+def _prior(c: Any, hint: str, gz: Any = None, areal: bool = False) -> dict[str, float]:
     parts = {"population": 0.5 * math.log10(c.population + 10), "name": _KIND_BONUS.get(c.match_kind, 0.0)}
+    if gz is not None and c.population >= CAPITAL_MIN_POPULATION and c.match_kind in (0, 1, 2) \
+            and gz.is_capital(c):
+        # A first-level region sums its towns' populations, so it always outweighs the capital of the
+        # same name on size alone (Washington State over Washington, D.C.); the capital is the usual sense.
+        parts["capital"] = CAPITAL_BONUS
+    if areal:
+        parts["areal"] = AREAL if c.level in ("region", "area", "country") else -AREAL if \
+            c.level == "settlement" else 0.0
     if c.match_kind == 2 and c.level == "settlement" and c.population >= 100_000:
         # A city's English exonym is often only a GeoNames alternate (Zaporizhzhia for Zaporizhzhya),
         # while a register hamlet carries it as its main name: for a city, the alternate is no weaker.
@@ -183,18 +241,25 @@ def resolve_document(doc: Document, gz: Any | None = None) -> None:
 
     cands: dict[str, list[_Cand]] = {}
     hints: dict[str, str] = {}
+    areal: set[str] = set()
     for f in facts:
         hint = str(f.attrs.get("level_hint") or f.attrs.get("level") or "")
+        if not hint and _STATE_AFTER.match(doc.text[f.end:f.end + 12]):
+            hint = "region"  # "Washington state"
         hints[f.id] = hint
-        cands[f.id] = [_Cand(c) for c in candidates_for(f, gz)[:40]]
+        if _AREAL_BEFORE.search(doc.text[max(0, f.start - 24):f.start]):
+            areal.add(f.id)
+        cands[f.id] = [_Cand(c) for c in candidates_for(f, gz, hint)[:40]]
     # Pass 1: priors only.
     for f in facts:
         for c in cands[f.id]:
-            c.parts = _prior(c.place, hints[f.id])
+            c.parts = _prior(c.place, hints[f.id], gz, f.id in areal)
             c.score = sum(c.parts.values())
     containers: dict[str, list[Fact]] = {}
+    contents: dict[str, list[Fact]] = {}
     for cl in stated_claims(doc):
         containers.setdefault(cl.place.id, []).append(cl.container)
+        contents.setdefault(cl.container.id, []).append(cl.place)
 
     def best(fid: str) -> tuple[Any, float] | None:
         cs = cands[fid]
@@ -211,14 +276,15 @@ def resolve_document(doc: Document, gz: Any | None = None) -> None:
     for _ in range(2):
         picks = {f.id: best(f.id) for f in facts}
         for f in facts:
-            _rescore(f, facts, cands, picks, keys, containers.get(f.id, []), gz, distance_km)
+            _rescore(f, facts, cands, picks, keys, containers.get(f.id, []), gz, distance_km,
+                     contents.get(f.id, []))
     for f in facts:
-        _fill(f, cands[f.id])
+        _fill(f, cands[f.id], _district_cap(f, cands, containers.get(f.id, []), gz))
 
 
 def _rescore(f: Fact, facts: list[Fact], cands: dict[str, list[_Cand]],
              picks: dict[str, tuple[Any, float] | None], keys: dict[str, str], stated: list[Fact], gz: Any,
-             distance_km: Any) -> None:
+             distance_km: Any, inside: list[Fact] | None = None) -> None:
     countries: dict[str, float] = defaultdict(float)
     regions: dict[str, float] = defaultdict(float)
     anchors: list[tuple[Any, float]] = []
@@ -238,7 +304,7 @@ def _rescore(f: Fact, facts: list[Fact], cands: dict[str, list[_Cand]],
             anchors.append((p, w))
     for c in cands[f.id]:
         p = c.place
-        for k in ("doc_country", "doc_region", "nearby", "stated_container"):
+        for k in ("doc_country", "doc_region", "nearby", "stated_container", "stated_contents"):
             c.parts.pop(k, None)
         if p.country_code and countries.get(p.country_code):
             c.parts["doc_country"] = 2.5 * (1.0 - math.exp(-1.5 * countries[p.country_code]))
@@ -250,10 +316,41 @@ def _rescore(f: Fact, facts: list[Fact], cands: dict[str, list[_Cand]],
             if any(gz.contains(yc.place, p) for yc in cands.get(y.id, [])
                    if yc.place.level in CONTAINER_LEVELS):
                 c.parts["stated_container"] = 6.0
+        # "Spokane, Washington": the container is whichever namesake holds the place named with it
+        # (the state, not the capital), judged on the place's likelier readings.
+        if p.level in CONTAINER_LEVELS and any(
+                gz.contains(p, xc.place) for x in inside or []
+                for xc in sorted(cands.get(x.id, []), key=lambda k: -k.score)[:5]):
+            c.parts["stated_contents"] = 3.0
         c.score = sum(c.parts.values())
 
 
-def _fill(f: Fact, cs: list[_Cand]) -> None:
+LOOSE_DISTRICT_CONFIDENCE = 0.4
+
+
+def _district_cap(f: Fact, cands: dict[str, list[_Cand]], stated: list[Fact], gz: Any) -> Any:
+    """For a district mention ("Nikopol district"): a function capping the confidence of a pick that was
+    found by its bare name only (perhaps a namesake abroad) or that lies outside the place the text puts
+    it in ("Kherson's Dnipro district" is not Dnipro Raion, Dnipropetrovsk Oblast); None otherwise."""
+    from wirecheck.gazetteer import name_key
+
+    name = fact_name(f)
+    m = _TYPE_WORDS.search(name)
+    if not m or m.group(1).lower() not in _DISTRICT_TYPES:
+        return None
+    bare = name[:m.start()].strip()
+    as_written = {name_key(name)} | {name_key(f"{bare} {w}") for w in _DISTRICT_SYNONYMS}
+    holders = [yc.place for y in stated for yc in cands.get(y.id, []) if yc.place.level in CONTAINER_LEVELS]
+
+    def cap(top: Any, p: float) -> float:
+        if top.matched not in as_written or (holders and not any(gz.contains(h, top) for h in holders)):
+            return min(p, LOOSE_DISTRICT_CONFIDENCE)
+        return p
+
+    return cap
+
+
+def _fill(f: Fact, cs: list[_Cand], cap: Any = None) -> None:
     if not cs:
         f.attrs.update(resolution=0.0, candidates=[])
         return
@@ -284,7 +381,7 @@ def _fill(f: Fact, cs: list[_Cand]) -> None:
         region=top.region_name,
         level=top.level,
         population=top.population,
-        resolution=round(probs[order[0]], 3),
+        resolution=round(cap(top, probs[order[0]]) if cap else probs[order[0]], 3),
         # Villages from the Ukrainian register have no coordinates of their own (their hromada's centre);
         # regions, districts and countries are the mean of the towns inside them.
         coordinates=("approximate" if top.id < 0 and top.level == "settlement" else
