@@ -120,3 +120,22 @@ def test_an_area_is_searched_region_by_region(gz: Gazetteer) -> None:
     donbas = gz.lookup("Donbass")[0]
     found = suggest(gz, "Lysychansck", donbas)
     assert found and found[0].place.region_code == "UA.14" and found[0].place.name.startswith("Lysychansk")
+
+
+@pytest.mark.parametrize(("written", "region"), [("Sevsk", "UA.05"), ("Severodonnetsk", "UA.05"),
+                                                 ("Lysychansk", "UA.07"), ("Kupyansk", "UA.05")])
+def test_one_scan_answers_both_questions_the_check_asks(gz: Gazetteer, written: str, region: str) -> None:
+    from wirecheck.gazetteer import ALIAS, MAIN, name_key
+    from wirecheck.gazetteer.suggest import MIN_CONFIDENCE, claim_suggestions
+
+    within = gz.region(region)
+    really = [p for p in gz.lookup(written) if p.level == "settlement"][:3]
+    alone, found = claim_suggestions(gz, written, within, really)
+
+    def sig(xs: list) -> list:
+        return [(s.place.id, s.score, s.confidence, s.compared_with) for s in xs]
+
+    assert sig(alone[:1]) == sig(suggest(gz, written, within, exclude={p.id for p in really}, limit=1))
+    also = [k for k, kind in gz.names_of(really[0].id) if kind in (MAIN, ALIAS) and k != name_key(written)]
+    separate = suggest(gz, written, within, also=also, exclude={p.id for p in really})
+    assert sig(found) == sig(separate if separate and separate[0].confidence >= MIN_CONFIDENCE else [])

@@ -20,8 +20,8 @@ from typing import Any
 from wirecheck.gazetteer.build import ABBREV, ALIAS, ALT, DEMONYM, MAIN, name_key
 from wirecheck.textnorm import sound_key
 
-__all__ = ["Suggestion", "name_similarity", "skeleton", "suggest", "suggest_for_claim", "MIN_SIMILARITY",
-           "MIN_CONFIDENCE"]
+__all__ = ["Suggestion", "name_similarity", "skeleton", "suggest", "suggest_for_claim", "claim_suggestions",
+           "MIN_SIMILARITY", "MIN_CONFIDENCE"]
 
 MIN_SIMILARITY = 0.72  # below this a candidate is no suggestion at all
 MIN_SCORE_GAIN = 0.06  # ... and similarity plus size must reach MIN_SIMILARITY + this: a hamlet needs 0.78
@@ -188,15 +188,21 @@ def _container_rows(gz: Any, within: Any, plain: list[str]) -> list[tuple[Any, .
 
     All of them in a region; in a bigger container (a country) those the cheap prefilter keeps.
     """
+    return _container_rows_for(gz, within, plain)[0]
+
+
+def _container_rows_for(gz: Any, within: Any, plain: list[str]) -> tuple[list[tuple[Any, ...]], set[int] | None]:
+    """:func:`_container_rows`, and the place ids the prefilter keeps for ``plain[0]`` alone (None when
+    every row was kept), so that one scan can also answer for the written name alone."""
     from wirecheck.gazetteer import _COLS
 
     found = _container_where(gz, within)
     if found is None:
-        return []
+        return [], None
     where, args = found
     cache_key = (str(gz.path), where, tuple(args))
     if cache_key in _ROWS:
-        return _ROWS[cache_key]
+        return _ROWS[cache_key], None
     con = gz._con()
     sql = (f"SELECT n.key, n.kind, {{cols}} FROM place p JOIN name n ON n.id = p.id "
            f"WHERE ({where}) AND p.level = 'settlement' AND n.kind != {DEMONYM}")
@@ -206,14 +212,16 @@ def _container_rows(gz: Any, within: Any, plain: list[str]) -> list[tuple[Any, .
         if len(_ROWS) >= _ROWS_MAX:
             _ROWS.pop(next(iter(_ROWS)))
         _ROWS[cache_key] = whole
-        return whole
-    wanted = sorted({keys[i][2] for i in _prefilter(plain, [k[0] for k in keys])})
+        return whole, None
+    names = [k[0] for k in keys]
+    wanted = sorted({keys[i][2] for i in _prefilter(plain, names)})
+    own = {keys[i][2] for i in _prefilter(plain[:1], names)} if len(plain) > 1 else None
     rows: list[tuple[Any, ...]] = []
     for start in range(0, len(wanted), 500):
         chunk = wanted[start:start + 500]
         rows += con.execute(f"SELECT n.key, n.kind, {_COLS} FROM place p JOIN name n ON n.id = p.id "
                             f"WHERE p.id IN ({','.join('?' * len(chunk))}) AND n.kind != {DEMONYM}", chunk)
-    return rows
+    return rows, own
 
 
 _NO_VOWELS = str.maketrans("", "", "aeiouy -")
@@ -247,9 +255,19 @@ def suggest(gz: Any, name: str, within: Any, *, also: list[str] | None = None, e
     Every candidate keeps the name that matched and why; the best one carries a confidence that falls
     when a runner-up is nearly as good.  Returns [] when no name is at least ``min_similarity`` alike.
     """
+    scanned = _scan(gz, name, within, also, exclude, min_similarity)
+    return _rank(scanned[1], limit, min_similarity) if scanned else []
+
+
+def _scan(gz: Any, name: str, within: Any, also: list[str] | None, exclude: set[int] | None,
+          min_similarity: float) -> tuple[dict[int, Suggestion], dict[int, Suggestion]] | None:
+    """Each candidate's best match: (against the written name alone, against it and ``also``).
+
+    One pass over the container's names serves both (place_region needs the first to spot a
+    respelling and the second for its suggestions)."""
     q0 = sound_key(name_key(name))
     if len(q0) < 3:
-        return []
+        return None
     queries: dict[str, tuple[str, float]] = {q0: (name, 1.0)}
     plain = [name_key(name)]
     for other in also or []:
@@ -257,7 +275,8 @@ def suggest(gz: Any, name: str, within: Any, *, also: list[str] | None = None, e
         if len(k) >= 4 and k not in queries:
             queries[k] = (_display(other), ALSO_WEIGHT)
             plain.append(name_key(other))
-    rows = _container_rows(gz, within, plain)
+    rows, own = _container_rows_for(gz, within, plain)
+    written: dict[int, Suggestion] = {}
     best: dict[int, Suggestion] = {}
     for row in rows:
         k = _sound(row[0])
@@ -273,11 +292,19 @@ def suggest(gz: Any, name: str, within: Any, *, also: list[str] | None = None, e
             if sim < min_similarity - 0.1:
                 continue
             score = sim + _importance(row[9] or 0)
-            cur = best.get(pid)
-            if cur is None or score > cur.score or (score == cur.score and row[1] < _kind_rank(cur)):
-                place = gz._place(row[2:])
-                best[pid] = Suggestion(place, _display(row[0]), _KIND_LABEL.get(row[1], "name"), spelling,
-                                       sim, score, why)
+            targets = [best]
+            if q == q0 and (own is None or pid in own):
+                targets.append(written)
+            for table in targets:
+                cur = table.get(pid)
+                if cur is None or score > cur.score or (score == cur.score and row[1] < _kind_rank(cur)):
+                    table[pid] = Suggestion(gz._place(row[2:]), _display(row[0]),
+                                            _KIND_LABEL.get(row[1], "name"), spelling, sim, score, why)
+    return written, best
+
+
+def _rank(best: dict[int, Suggestion], limit: int, min_similarity: float) -> list[Suggestion]:
+    """The convincing candidates, best first, with their confidences."""
     ranked = sorted(best.values(), key=lambda s: (-s.score, -s.place.population, s.place.id))
     ranked = [s for s in ranked if s.similarity >= min_similarity and s.score >= min_similarity + MIN_SCORE_GAIN]
     if not ranked:
@@ -306,13 +333,22 @@ def suggest_for_claim(gz: Any, name: str, claimed: Any, really: list[Any], *, li
     The other names of the place the story's name denotes are compared too: a writer who confused two
     towns often confused their names in any of their spellings.
     """
+    return claim_suggestions(gz, name, claimed, really, limit=limit, min_similarity=min_similarity)[1]
+
+
+def claim_suggestions(gz: Any, name: str, claimed: Any, really: list[Any], *, limit: int = 3,
+                      min_similarity: float = MIN_SIMILARITY) -> tuple[list[Suggestion], list[Suggestion]]:
+    """(``suggest(gz, name, claimed, exclude=really)``, :func:`suggest_for_claim`) from one scan."""
     also: list[str] = []
     written = name_key(name)
     for p in really[:1]:
         # Its main name and aliases, and those alternates that are respellings of what was written
         # (not the dozens of foreign names GeoNames lists for a city).
         also += [k for k, kind in gz.names_of(p.id) if kind in (MAIN, ALIAS) and k != written]
-    found = suggest(gz, name, claimed, also=also, exclude={p.id for p in really}, limit=limit,
-                    min_similarity=min_similarity)
+    scanned = _scan(gz, name, claimed, also, {p.id for p in really}, min_similarity)
+    if not scanned:
+        return [], []
+    alone = _rank(scanned[0], limit, min_similarity)
+    found = _rank(scanned[1], limit, min_similarity)
     # A first suggestion this unsure is more often wrong than right: better none.
-    return found if found and found[0].confidence >= MIN_CONFIDENCE else []
+    return alone, found if found and found[0].confidence >= MIN_CONFIDENCE else []
