@@ -57,3 +57,17 @@ def test_invented_sentence_vague_source_and_dropped_sentence() -> None:
     dropped = [f.source.text for f in comp.findings if f.kind.value == "dropped_fact" and f.source]
     assert any("Klymenko" in t for t in dropped)
     assert comp.sentence_verdicts[1] is Verdict.ADDED
+
+
+def test_a_state_body_named_with_or_without_its_country_is_one_body() -> None:
+    from wirecheck.pipeline import compare
+
+    def kinds(story: str, source: str, lang: str = "en") -> list[str]:
+        return [f.kind.value for f in compare(story, source, story_lang="en", source_lang=lang).findings]
+
+    assert kinds("Russia's Defence Ministry said drones were downed.",
+                 "The Defence Ministry said drones were downed.") == []
+    assert kinds("Russia's Defence Ministry said drones were downed.",
+                 "Министерство обороны РФ сообщило, что беспилотники сбиты.", "ru") == []
+    assert kinds("The Ukrainian Defence Ministry said drones were downed.",
+                 "The Russian Defence Ministry said drones were downed.") == ["organization_changed"]

@@ -92,3 +92,13 @@ def test_word_ordinals_count_their_noun_but_first_and_unit_numbers_do_not() -> N
     got = {(f.text, f.key, f.attrs.get("noun")) for f in d.facts if f.type is FactType.NUMBER}
     assert got == {("third visit", "3", "visit"), ("70th anniversary", "70", "anniversary"),
                    ("second round", "2", "round")}
+
+
+def test_state_bodies_keep_their_country_and_a_model_name_is_not_a_person() -> None:
+    d = doc("Russia's Defence Ministry said a Vampire rocket launcher was hit. The Defence Ministry of "
+            "Ukraine denied it. The Kursk, Voronezh and Rostov regions were shelled.")
+    orgs = {f.key for f in d.facts if f.type is FactType.ORGANIZATION}
+    assert {"russian defense ministry", "ukrainian defense ministry"} <= orgs
+    assert not [f for f in d.facts if f.type is FactType.PERSON and f.text == "Vampire"]
+    regions = {f.text: f.attrs.get("level") for f in d.facts if f.type is FactType.PLACE}
+    assert regions.get("Kursk") == "region" and regions.get("Voronezh") == "region"

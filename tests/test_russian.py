@@ -194,3 +194,18 @@ def test_ordinals_count_their_noun_in_both_languages() -> None:
                    story_lang="en", source_lang="ru")
     (changed,) = [f for f in comp.findings if f.kind.value == "number_changed"]
     assert "2nd visit" in changed.message and "4th" in changed.message
+
+
+def test_coordinated_region_adjectives_and_districts_named_by_adjective() -> None:
+    from wirecheck.model import FactType
+    from wirecheck.pipeline import analyse, compare
+
+    doc = analyse("Дети размещены в лагерях Курской, Воронежской и Липецкой областей.", role="source", lang="ru")
+    places = {f.text: f for f in doc.facts_of(FactType.PLACE)}
+    # Alone «Курская» is a village in Stavropol Krai; here it is the region the list shares.
+    assert places["Курской"].attrs["name"] == "Курская область"
+    assert places["Курской"].attrs.get("region") == "Kursk Oblast"
+    assert places["Курской"].attrs.get("level") == "region"
+    comp = compare("Children were evacuated from the Shebekino district.",
+                   "Детей эвакуировали из Шебекинского округа.", story_lang="en", source_lang="ru")
+    assert not [f for f in comp.findings if f.kind.value in ("added_claim", "place_changed", "dropped_fact")]

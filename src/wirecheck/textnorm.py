@@ -47,6 +47,38 @@ def sound_key(text: str) -> str:
     return s
 
 
+# Words that say what kind of district a name is, in English, Russian and Ukrainian.
+_DISTRICT_WORDS = frozenset("""district raion rayon okrug county municipal urban rural city hromada community
+район округ громада муниципальный городской сельский міська сільська селищна муніципальний""".split())
+_ADJ_END = re.compile(r"(?:skiy|skyi|skyy|skij|skii|sky|ski|skaya|ska|skoye|skoe|ske|skyj)$")
+
+
+def district_stem(name: str) -> str:
+    """The part of a district's name both languages share: «Шебекинский округ» and "Shebekino district" both
+    give 'sebekin', "Kramatorsk raion" and «Краматорський район» 'kramator'.  A district is named by an
+    adjective in Russian/Ukrainian and by its town in English; neither side's full name is the other's."""
+    stems = []
+    for word in name.split():
+        if word.lower() in _DISTRICT_WORDS:
+            continue
+        w = re.sub(r"[^a-z]", "", to_latin(word).lower())
+        if _ADJ_END.search(w):
+            w = _ADJ_END.sub("", w)
+        else:
+            w = re.sub(r"sk$", "", w)
+            w = re.sub(r"(?:ka|[aeiouy]+)$", "", w)
+        if w:
+            stems.append(sound_key(w))
+    return " ".join(stems)
+
+
+def place_key(name: str, level: str = "") -> str:
+    """The comparison key of a place not (yet) resolved to a gazetteer record."""
+    if level == "district" and (stem := district_stem(name)):
+        return "district:" + stem
+    return "name:" + sound_key(name)
+
+
 _UK_US = [(re.compile(r"\b" + a), b) for a, b in [
     ("defence", "defense"), ("centre", "center"), ("organisation", "organization"), ("programme", "program"),
     ("labour", "labor"), ("armour", "armor"), ("harbour", "harbor"), ("mechanised", "mechanized"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from wirecheck.extractors.en_events import contrasting
 from wirecheck.extractors.en_orgs import acronym_of, initials_of
@@ -81,6 +81,17 @@ def _place_same(a: Fact, b: Fact) -> bool:
     return False
 
 
+@lru_cache(maxsize=512)
+def _is_demonym(word: str) -> bool:
+    try:
+        from wirecheck.gazetteer import DEMONYM, get
+
+        return any(p.match_kind == DEMONYM and p.level == "country"
+                   for p in get().lookup(word, sound=False, demonyms=True))
+    except Exception:  # noqa: BLE001 - without the gazetteer no word is known to be a demonym
+        return False
+
+
 def _org_words(f: Fact) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", f.key) if w not in _GENERIC_ORG_WORDS and len(w) > 2}
 
@@ -104,6 +115,8 @@ def same_fact(a: Fact, b: Fact) -> bool:
         # "Kremlin" and "Kremlin press service" are the same institution speaking.
         wa, wb = a.key.split(), b.key.split()
         short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+        if short and len(long_) == len(short) + 1 and long_[1:] == short and _is_demonym(long_[0]):
+            return True  # "the Defence Ministry" and "the Russian Defence Ministry": one says whose
         return bool(short) and long_[: len(short)] == short and not (
             bool(a.attrs.get("formation")) or bool(b.attrs.get("formation")))
     if t is FactType.NUMBER:
@@ -159,6 +172,9 @@ def slot_score(a: Fact, b: Fact, aligned: bool, both_speak: bool = False) -> flo
     if t is FactType.ORGANIZATION:
         if _org_words(a) & _org_words(b):
             return 0.9
+        wa, wb = a.key.split(), b.key.split()
+        if len(wa) > 1 and wa[1:] == wb[1:] and _is_demonym(wa[0]) and _is_demonym(wb[0]):
+            return 0.9  # the Ukrainian Defence Ministry for the Russian one
         if both_speak:
             return 0.8  # "according to X" in both: X is who the claim is attributed to
         return 0.5 if a.attrs.get("formation") and b.attrs.get("formation") else 0.0

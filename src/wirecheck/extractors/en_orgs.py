@@ -42,6 +42,44 @@ def org_key(name: str) -> str:
     return us_spelling(re.sub(r"\s+", " ", name).lower())
 
 
+# State bodies that belong to a country: "Russia's Defence Ministry" is the Russian Defence Ministry.
+_STATE_HEADS = frozenset("""ministry government army navy police parliament guard service forces staff command
+council office agency""".split())
+_POSSESSOR = re.compile(r"(?:^|\s)(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s\s+$")
+_OF_COUNTRY = re.compile(r"^(?P<body>.+?)\s+of\s+(?:the\s+)?(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$")
+
+
+def _country_adjective(name: str) -> str | None:
+    """'Russia' -> 'russian' from the gazetteer's demonyms; None for anything not a country."""
+    try:
+        from wirecheck.gazetteer import DEMONYM, get
+
+        gz = get()
+        country = next((p for p in gz.lookup(name, sound=False) if p.level == "country"), None)
+        if country is None:
+            return None
+        adjs = sorted((k for k, kind in gz.names_of(country.id) if kind == DEMONYM), key=len)
+        return adjs[0] if adjs else None
+    except Exception:  # noqa: BLE001 - the gazetteer is optional here: keep the plain key
+        return None
+
+
+def state_body_key(text: str, start: int, name: str) -> str:
+    """The key of an organisation, with the country a state body belongs to when the text says it
+    as a possessive or an "of" phrase ("Russia's Defence Ministry", "the Defence Ministry of Russia")."""
+    key = org_key(name)
+    m = _OF_COUNTRY.match(name.strip())
+    body, country = (m.group("body"), m.group("country")) if m else (name, None)
+    if not set(org_key(body).split()) & _STATE_HEADS:
+        return key
+    if country is None and (pm := _POSSESSOR.search(text[max(0, start - 40):start])):
+        country = pm.group(1)
+    adj = _country_adjective(country) if country else None
+    if adj is None or org_key(body).startswith(adj):
+        return key
+    return f"{adj} {org_key(body)}"
+
+
 # Institutions spaCy's small model often leaves untagged ("The Finnish Navy", "the Border Guard").
 _INSTITUTION = re.compile(
     r"\b(?:the[ \t]+)?(?P<name>(?:[A-Z][a-z]+[ \t]+){0,3}(?:Navy|Army|Air Force|Border Guard|Coast Guard|"
@@ -62,7 +100,8 @@ def orgs_en(doc: Document) -> Document:
         words = m.group("name").split()
         if len(words) < 2 or any(a < end and start < b for a, b in claimed):
             continue  # a bare "Guard" or "Service" is not a name
-        doc.add_fact(FactType.ORGANIZATION, start, end, key=org_key(m.group("name")), extractor="orgs.en",
+        doc.add_fact(FactType.ORGANIZATION, start, end, key=state_body_key(doc.text, start, m.group("name")),
+                     extractor="orgs.en",
                      confidence=0.8, name=m.group("name"))
         claimed.append((start, end))
     claimed += [(f.start, f.end) for f in doc.facts if f.type is FactType.PLACE]
@@ -88,7 +127,8 @@ def orgs_en(doc: Document) -> Document:
             # Title Case defeats the tagger ("Russian Forces Capture Peschanoye" as one ORG): a headline
             # organisation counts only when the story names it again below.
             continue
-        doc.add_fact(FactType.ORGANIZATION, start, end, key=org_key(name), extractor="orgs.en",
+        doc.add_fact(FactType.ORGANIZATION, start, end, key=state_body_key(doc.text, start, name),
+                     extractor="orgs.en",
                      confidence=0.85, name=name)
         claimed.append((start, end))
     return doc

@@ -41,6 +41,9 @@ def _overlaps(doc: Document, start: int, end: int, types: tuple[FactType, ...]) 
     return any(f.start < end and start < f.end for f in doc.facts if f.type in types)
 
 
+_INDEFINITE = re.compile(r"\b(?:a|an|A|An)\s+$")
+
+
 @stage("people.en", requires=["sentences", "spacy"], provides=["facts.person"], langs=["en"], order=40,
        after=["facts.place", "facts.unit"])
 def people_en(doc: Document) -> Document:
@@ -88,6 +91,8 @@ def people_en(doc: Document) -> Document:
             continue
         if _overlaps(doc, start, end, (FactType.PLACE,)) and earlier is None and title is None:
             continue
+        if len(words) == 1 and earlier is None and not title and _INDEFINITE.search(doc.text[max(0, start - 4):start]):
+            continue  # "a Vampire rocket launcher", "an Iskander": a make or model, not somebody
         if earlier is not None and len(words) == 1:
             # "Orlov wrote on Telegram" after "Governor Pavel Orlov": the surname, not the town.
             doc.facts = [f for f in doc.facts if not (f.type is FactType.PLACE and f.start == start

@@ -16,7 +16,7 @@ from typing import Any
 
 from wirecheck.model import Document, FactType
 from wirecheck.registry import stage
-from wirecheck.textnorm import normalise_apostrophes, sound_key
+from wirecheck.textnorm import normalise_apostrophes, place_key
 
 EXTRACTOR = "places.en"
 MAX_WORDS = 5
@@ -25,7 +25,9 @@ MAX_WORDS = 5
 _TYPE = (r"(?:region|regions|oblast|oblasts|Oblast|Oblasts|Region|province|Province|krai|Krai|"
          r"governorate|Governorate|raion|Raion|district|District|County|county|Parish|parish)")
 _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
-_REGION_PHRASE = re.compile(rf"\b(?P<a>{_NAME})(?:\s+and\s+(?P<b>{_NAME}))?\s+(?P<type>{_TYPE})\b")
+# "the Kursk, Voronezh and Lipetsk regions": each name of a list before a plural type word is one.
+_REGION_PHRASE = re.compile(rf"\b(?P<a>{_NAME})(?P<more>(?:,\s+{_NAME})*)(?:,?\s+and\s+(?P<b>{_NAME}))?"
+                            rf"\s+(?P<type>{_TYPE})\b")
 _REGION_TYPES = {"region", "oblast", "province", "krai", "governorate"}
 _DISTRICT_TYPES = {"raion", "district", "county", "parish"}
 
@@ -117,8 +119,12 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
         typ = typ_word.lower()
         level = "region" if typ in _REGION_TYPES else "district"
         names = [(m.start("a"), m.end("a"))]
+        base = m.start("more")
+        names += [(base + x.start(1), base + x.end(1)) for x in re.finditer(rf",\s+({_NAME})", m.group("more"))]
         if m.group("b"):
             names.append((m.start("b"), m.end("b")))
+        if m.group("more") and not m.group("type").endswith("s"):
+            names = names[-1:]  # "Belgorod, Kursk region": a town, then a region
         for i, (a, b) in enumerate(names):
             # Drop leading words that are not part of the name ("In Kharkiv region", "Russia's Kursk
             # Region"): the longest tail the gazetteer knows, with or without the type word.
@@ -320,7 +326,7 @@ def places_en(doc: Document) -> Document:
         while root is not None and root.dep_ == "conj" and root.head.i != root.i:
             root = root.head  # "Washington and Riyadh backed": both act
         actor = root is not None and root.dep_ in ("nsubj", "nsubjpass", "poss")
-        doc.add_fact(FactType.PLACE, m.start, m.end, key="name:" + sound_key(m.name), extractor=EXTRACTOR,
+        doc.add_fact(FactType.PLACE, m.start, m.end, key=place_key(m.name, m.level or ""), extractor=EXTRACTOR,
                      confidence=0.9 if m.source != "spacy" else 0.7, name=m.name,
                      level=m.level or "", found_by=m.source, **({"demonym": True} if m.demonym else {}),
                      **({"actor": True} if actor else {}))

@@ -28,7 +28,7 @@ from wirecheck.nlp.russian import (
     tokens,
 )
 from wirecheck.registry import stage
-from wirecheck.textnorm import normalise_apostrophes, person_key, sound_key, to_latin
+from wirecheck.textnorm import normalise_apostrophes, person_key, place_key, to_latin
 
 EXTRACTOR = "ru_entities"
 
@@ -168,6 +168,7 @@ def people_places(doc: Document) -> Document:
         spans += _region_terms(doc, toks, spans)
     else:
         spans = _uk_spans(doc, toks)
+    spans = _coordinated_regions(doc, toks, spans)
     spans.sort(key=lambda s: s[1])
     for typ, start, end, normal in spans:
         if _covered(doc, start, end, FactType.ORGANIZATION, FactType.UNIT):
@@ -179,6 +180,39 @@ def people_places(doc: Document) -> Document:
         else:
             _add_place(doc, start, end, normal, settlement=typ == "CITY")
     return doc
+
+
+_AND = frozenset({"и", "і", "й", "та", "или", "або", ","})
+
+
+def _coordinated_regions(doc: Document, toks: list[Token], spans: list[tuple[str, int, int, str]]
+                         ) -> list[tuple[str, int, int, str]]:
+    """«Курской, Воронежской и Липецкой областей»: each adjective names a region of its own, though only
+    the last stands by the noun (alone, «Курская» is a village in Stavropol Krai)."""
+    out = list(spans)
+    for k, noun in enumerate(toks):
+        areas = noun.lemmas & _AREA_NOUNS
+        if not areas or not noun.has("plur") or k == 0:
+            continue
+        chain = []
+        j = k - 1
+        while j >= 0 and toks[j].is_cap and toks[j].has("ADJF"):
+            chain.append(toks[j])
+            j -= 1
+            if j >= 0 and toks[j].lower in _AND:
+                j -= 1
+                if j >= 0 and toks[j].lower in _AND:  # ", и"
+                    j -= 1
+            else:
+                break
+        if len(chain) < 2:
+            continue
+        lemma = next(iter(areas))
+        for adj in chain[1:]:  # the adjective by the noun is its region already
+            name = capitalise(adjective_agree(doc.lang, adj.lemma_with("ADJF") or adj.lower, lemma), adj.text)
+            out = [sp for sp in out if not (sp[1] < adj.end and adj.start < sp[2])]
+            out.append(("LOC", adj.start, adj.end, f"{name} {lemma}"))
+    return out
 
 
 def _split_region_tail(toks: list[Token], span: tuple[str, int, int, str]) -> list[tuple[str, int, int, str]]:
@@ -347,7 +381,7 @@ def _add_place(doc: Document, start: int, end: int, normal: str, *, settlement: 
     level = "settlement" if settlement else _place_level(doc, name)
     if words and words[-1].lower() in ("район", "округ") and level == "settlement":
         level = "district"
-    doc.add_fact(FactType.PLACE, start, end, key="name:" + sound_key(name), extractor=EXTRACTOR,
+    doc.add_fact(FactType.PLACE, start, end, key=place_key(name, level), extractor=EXTRACTOR,
                  name=name, level=level, latin=to_latin(name))
 
 
