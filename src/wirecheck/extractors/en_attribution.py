@@ -855,6 +855,8 @@ def find_reports(doc: Document) -> list[Report]:
     reports.extend(_nominal_cues(sp, text, quotes))
     reports.extend(_stance_nouns(sp, text, quotes, [r.cue for r in reports]))
     reports.extend(_stance_adjectives(sp, text, quotes, [r.cue for r in reports]))
+    reports.extend(_noun_tagged_verbs(sp, text, quotes, [r.cue for r in reports]))
+    reports.extend(_in_findings(sp, text, quotes, [r.cue for r in reports]))
     credited = _dash_credits(doc, sp, quotes)
     _attach_quotes(doc, sp, reports, [q for q in quotes if not any(q in r.quotes for r in credited)])
     reports.extend(credited)
@@ -919,6 +921,10 @@ def _to_sentence_end(doc: Document, sp: Any, reports: list[Report]) -> None:
         while top.head.i != top.i and tail.start <= top.head.i < tail.end:
             top = top.head
         if top.dep_ in ("advcl", "appos", "npadvmod", "oprd", "ROOT", "punct"):
+            continue
+        # '..., but many companies found ways ...': a contrast the writer adds, not the rest of the claim.
+        if first.i > 0 and sp[first.i - 1].lower_ in ("but", "while", "whereas", "yet") \
+                and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in top.children):
             continue
         r.content = [*r.content[:-1], (na, nb)]
 
@@ -1254,6 +1260,63 @@ def _stance_adjectives(sp: Any, text: str, quotes: list[tuple[int, int]],
     return out
 
 
+# Documents and surveys whose findings an "in" phrase credits ("In the latest Post poll, Clinton led").
+_FINDING_NOUNS = frozenset("""
+poll polls survey surveys study studies report reports analysis review audit memo letter filing filings
+statement interview op-ed editorial column tweet post ruling opinion testimony
+""".split())
+
+
+def _in_findings(sp: Any, text: str, quotes: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Report]:
+    """'In a new CNN poll, Clinton leads by 3 points', 'In his letter, the doctor wrote ...': the clause is
+    what the poll or document says (an 'according to' without the words)."""
+    out = []
+    for t in pick(sp, _FINDING_NOUNS):
+        prep = t.head
+        if t.dep_ != "pobj" or prep.lower_ != "in" or prep.dep_ != "prep" or _in_any(t.idx, quotes):
+            continue
+        clause = prep.head
+        if clause.pos_ not in ("VERB", "AUX") or verb_base(clause) or any(a <= clause.idx < b for a, b in taken):
+            continue  # 'In a statement, she said ...': the verb is the report
+        phrase = {x.i for x in prep.subtree}
+        rest = [x for x in clause.subtree if x.i not in phrase and not x.is_punct]
+        if not rest or not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            continue
+        before = [x for x in rest if x.i < prep.i]
+        after = [x for x in rest if x.i > prep.i]
+        content = [_span_of(part) for part in (before, after) if part]
+        src = _span_of([x for x in t.subtree if x.i > prep.i])
+        out.append(Report(cue=(prep.idx, prep.idx + len(prep.text)), cue_text=prep.text, cue_base="in",
+                          kind="according", source=src, source_text=text[src[0]:src[1]], content=content,
+                          sentence_start=sent_of(sp, t.i).start_char, head_i=t.i, verb_i=prep.i, loose=True,
+                          cls="position"))
+    return out
+
+
+def _noun_tagged_verbs(sp: Any, text: str, quotes: list[tuple[int, int]],
+                       taken: list[tuple[int, int]]) -> list[Report]:
+    """'The Clinton campaign plans to ...', 'Trump charges that ...': a cue verb the tagger took for a
+    plural noun heading the sentence; the words before it are its subject."""
+    out = []
+    forms = _form_table()
+    for t in pick(sp, frozenset(f for f in forms if f.endswith("s"))):
+        if t.pos_ != "NOUN" or t.dep_ != "ROOT" or _in_any(t.idx, quotes) or any(a <= t.idx < b for a, b in taken):
+            continue
+        comp = next((c for c in t.children if c.i > t.i and c.dep_ in ("xcomp", "ccomp")), None)
+        lefts = [c for c in t.children if c.i < t.i and c.dep_ in ("compound", "det", "amod", "poss", "nmod")]
+        if comp is None or not lefts:
+            continue
+        stoks = [x for c in lefts for x in c.subtree]
+        base = forms[t.lower_]
+        src = _span_of(sorted(stoks, key=lambda x: x.i))
+        head = max(lefts, key=lambda c: c.i)
+        out.append(Report(cue=(t.idx, t.idx + len(t.text)), cue_text=t.text, cue_base=base,
+                          kind="cognition" if base in COGNITION_VERBS else "speech", source=src,
+                          source_text=text[src[0]:src[1]], content=[_subtree_range(comp)],
+                          sentence_start=sent_of(sp, t.i).start_char, head_i=head.i, verb_i=t.i))
+    return out
+
+
 @lru_cache(maxsize=1)
 def _light_forms() -> frozenset[str]:
     irregular = {"make": ("made",), "have": ("had", "has"), "take": ("took", "taken"), "give": ("gave", "given"),
@@ -1552,13 +1615,45 @@ def _physical(doc: Document, r: Report) -> bool:
     return any(f.type is FactType.PLACE and c0 <= f.start < c1 for f in doc.facts)
 
 
+def _full_source(sp: Any, r: Report) -> tuple[int, int] | None:
+    """The source phrase with its relative clause ('Victor Cha, who served as Asia director'), as
+    PolNeAR marks it; the report's own source span leaves the clause out so names resolve cleanly."""
+    if r.source is None or r.head_i < 0:
+        return r.source
+    head = sp[r.head_i]
+    if not (r.source[0] <= head.idx < r.source[1]) or head.lower_ in PRONOUNS:
+        return r.source
+    taken = [r.cue, *r.content]
+    para = sp.text.rfind("\n", 0, head.idx) + 1
+    # A relative clause that reports something itself ('Mr. Obama, who told reporters ...') is an
+    # attribution of its own, not part of this source.
+    own = {t.i for c in head.children if c.dep_ == "relcl" and any(verb_base(x) for x in c.subtree)
+           for t in c.subtree}
+    toks = [t for t in head.subtree if t.idx >= para and not any(a <= t.idx < b for a, b in taken)
+            and t.i != r.verb_i and t.i not in own]
+    run = [head]
+    by_i = {t.i: t for t in toks}
+    while run[0].i - 1 in by_i:
+        run.insert(0, by_i[run[0].i - 1])
+    while run[-1].i + 1 in by_i:
+        run.append(by_i[run[-1].i + 1])
+    while len(run) > 1 and (run[-1].is_punct or run[-1].dep_ == "cc"):
+        run.pop()
+    while len(run) > 1 and run[0].is_punct:
+        run.pop(0)
+    a, b = _span_of(run)
+    return (min(a, r.source[0]), max(b, r.source[1]))
+
+
 @stage("attributions.en", requires=["sentences", "spacy"], provides=["facts.attribution"], langs=["en"],
        order=40)
 def attributions_en(doc: Document) -> Document:
     """Reported speech: 'X said that ...', 'according to X', quotes with a speech verb."""
+    sp = doc.extras.get("spacy")
     for r in find_reports(doc):
         if _physical(doc, r):
             continue
+        full = _full_source(sp, r)
         spans = [r.cue] + ([r.source] if r.source else [])
         start, end = min(a for a, _ in spans), max(b for _, b in spans)
         c0, c1 = r.content[0][0], r.content[-1][1]
@@ -1567,8 +1662,7 @@ def attributions_en(doc: Document) -> Document:
                      cue_base=r.cue_base, cue_kind=r.kind, cue_class=r.cue_class, vague=r.vague,
                      source_type=r.source_type,
                      source_text=r.source_text,
-                     source_start=r.source[0] if r.source else None,
-                     source_end=r.source[1] if r.source else None,
+                     source_start=full[0] if full else None, source_end=full[1] if full else None,
                      cue_start=r.cue[0], cue_end=r.cue[1], content_start=c0, content_end=c1,
                      content_spans=[list(c) for c in r.content], content=doc.text[c0:c1])
     return doc
