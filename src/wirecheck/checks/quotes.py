@@ -72,6 +72,19 @@ def _crosslingual_counterpart(comp: Comparison, q: Fact, said: list[Fact],
     return (80.0, in_aligned[0]) if in_aligned else (0.0, None)
 
 
+def _unreadable_own_quote(comp: Comparison, q: Fact, said: list[Fact], aligned: set[int]) -> list[Fact]:
+    """Quotes of the same speaker in the aligned source sentences, when the source is in a language the
+    multilingual encoder was not trained on (Ukrainian)."""
+    from wirecheck.align import embeddings
+
+    assert comp.source is not None
+    if comp.source.lang in embeddings.COVERED_LANGS or not embeddings.available():
+        return []
+    speaker = _speaker(q)
+    return [c for c in said if c.type is FactType.QUOTE and c.sentence in aligned
+            and _same_speaker(speaker, _speaker(c))]
+
+
 @check("quotes", kinds=[FindingKind.FABRICATED_QUOTE, FindingKind.MISATTRIBUTED_QUOTE], order=82)
 def quotes(comp: Comparison) -> None:
     """Fabricated and misattributed direct quotes."""
@@ -97,6 +110,17 @@ def quotes(comp: Comparison) -> None:
         score, match = best
         if match is None or score < SAME_QUOTE:
             who = f" attributed to {speaker}" if speaker else ""
+            own = [] if same_lang else _unreadable_own_quote(comp, q, said, aligned_of.get(q.sentence, set()))
+            if own:
+                # The encoder cannot read this language, so its low score proves little: the speaker's
+                # own quote beside it may be what was translated.  Said, with both texts, at low confidence.
+                comp.add(Finding(FindingKind.FABRICATED_QUOTE,
+                                 f"The quote{who} could not be matched to the speaker's words in the aligned "
+                                 f"source sentence; the sentence encoder does not read "
+                                 f"{comp.source.lang!r}, so compare the translation by hand.",
+                                 story=q.span, source=own[0].span, rule="quote.unverified-translation",
+                                 confidence=0.4, story_fact=q.id, source_fact=own[0].id))
+                continue
             comp.add(Finding(FindingKind.FABRICATED_QUOTE,
                              f"The quote{who} appears nowhere in the source, neither as a quote nor as "
                              "reported speech.", story=q.span, rule="quote.no-source-match",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from wirecheck.checks._common import aligned_facts
 from wirecheck.checks.changed_facts import gloss
 from wirecheck.kinds import FindingKind
-from wirecheck.model import Comparison, FactType, Finding
+from wirecheck.model import Comparison, Fact, FactType, Finding
 from wirecheck.registry import check
 
 
@@ -25,7 +25,10 @@ def weapon_changed(comp: Comparison) -> None:
     """Weapons named on both sides of an aligned pair, with no class in common."""
     assert comp.source is not None
     for a, ours, theirs in aligned_facts(comp, FactType.WEAPON):
-        if not ours or not theirs or {f.key for f in ours} & {f.key for f in theirs}:
+        if not ours or not theirs:
+            continue
+        if {f.key for f in ours} & {f.key for f in theirs}:
+            _named_system_changed(comp, a.source, ours, theirs)
             continue
         new, old = ours[0], theirs[0]
         said = old.text if comp.source.lang == "en" else f"{old.text} ({gloss(old)})"
@@ -35,3 +38,24 @@ def weapon_changed(comp: Comparison) -> None:
             f"{_plural(new.key)} ('{new.text}').",
             story=new.span, source=old.span, before=said, after=new.text, rule="slot:weapon",
             confidence=0.75 if len(a.source) == 1 else 0.65, story_fact=new.id, source_fact=old.id))
+
+
+def _named_system_changed(comp: Comparison, src_sents: list[int], ours: list[Fact], theirs: list[Fact]) -> None:
+    """Same class, other weapon: a named system swapped (an Iskander-M for a Kalibr), else a missile type
+    said in words (a ballistic missile made a cruise one).  Only when both sides name one."""
+    assert comp.source is not None
+    for attr, what in (("model", "the {}"), ("kind", "a {} missile")):
+        for cls in sorted({f.key for f in ours} & {f.key for f in theirs}):
+            new = [f for f in ours if f.key == cls and f.attrs.get(attr)]
+            old = [f for f in theirs if f.key == cls and f.attrs.get(attr)]
+            if not new or not old or {f.attrs[attr] for f in new} & {f.attrs[attr] for f in old}:
+                continue
+            n, o = new[0], old[0]
+            said = o.text if comp.source.lang == "en" else f"{o.text} ({o.attrs[attr]})"
+            comp.add(Finding(
+                FindingKind.WEAPON_CHANGED,
+                f"The source names {what.format(o.attrs[attr])} ('{o.text}'); the story "
+                f"{what.format(n.attrs[attr])} ('{n.text}').",
+                story=n.span, source=o.span, before=said, after=n.text, rule=f"slot:weapon-{attr}",
+                confidence=0.7 if len(src_sents) == 1 else 0.6, story_fact=n.id, source_fact=o.id))
+            return

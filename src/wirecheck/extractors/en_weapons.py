@@ -2,13 +2,15 @@
 
 A rewrite that turns a drone attack into a missile strike keeps every name and number, so the means of
 attack is a fact of its own.  Classes are coarse on purpose (a Russian «ракета» is translated as missile
-or rocket; a Kalibr and an Iskander are both missiles): only a change of class is a change.
+or rocket; a Kalibr and an Iskander are both missiles); a named system or a stated missile type refines a
+class fact (``weapon_models``).
 """
 
 from __future__ import annotations
 
 import re
 
+from wirecheck.extractors.weapon_models import refine
 from wirecheck.model import Document, FactType
 from wirecheck.registry import stage
 
@@ -41,4 +43,5 @@ def weapons_en(doc: Document) -> Document:
             doc.add_fact(FactType.WEAPON, m.start(), m.end(), key=cls, extractor="weapons.en",
                          confidence=0.9, weapon=cls)
             taken.append((m.start(), m.end()))
+    refine(doc, "weapons.en")
     return doc

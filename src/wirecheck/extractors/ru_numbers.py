@@ -72,7 +72,7 @@ QUALIFIERS = {"более": "more than", "свыше": "more than", "больш�
               "до": "up to", "менее": "less than", "меньше": "less than", "менше": "less than",
               "менш": "less than", "щонайменше": "at least", "минимум": "at least", "мінімум": "at least"}
 
-_DIGITS = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)(?![\w])")
+_DIGITS = re.compile(r"(?<![\w.,:])(\d{1,3}(?:[ \u00a0\u202f]\d{3})+|\d+(?:[.,]\d+)?)(?![\w]|:\d)")  # 03:40 is a time
 
 
 def _fmt(value: float) -> str:

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+from wirecheck.extractors.weapon_models import refine
 from wirecheck.model import Document, FactType
 from wirecheck.nlp.russian import find_terms, terms_of, tokens
 from wirecheck.registry import stage
@@ -17,4 +18,5 @@ def weapons_ru(doc: Document) -> Document:
     for term, i, end in find_terms(toks, candidates):
         doc.add_fact(FactType.WEAPON, toks[i].start, toks[end - 1].end, key=term.english, extractor="ru.weapons",
                      confidence=0.85, weapon=term.english)
+    refine(doc, "ru.weapons")
     return doc
