@@ -241,12 +241,67 @@ NAMED = (FactType.PERSON, FactType.ORGANIZATION, FactType.PLACE)
 
 def _verbatim(f: Fact, source: Document, aligned_of: dict[int, set[int]]) -> bool:
     """The name's words stand in the source: in the aligned sentences when there are any (elsewhere in
-    the report, it may be a swap for the name the aligned sentence has), else anywhere."""
+    the report, it may be a swap for the name the aligned sentence has), else anywhere.  A place may
+    stand there as its adjective ('a West Australian beach' for 'Western Australia'), unless those words
+    are a place the source's resolver put elsewhere."""
     rx = re.compile(r"(?<!\w)" + re.escape(f.text) + r"(?!\w)")
     aligned = aligned_of.get(f.sentence, set())
-    if not aligned:
-        return bool(rx.search(source.text))
-    return any(rx.search(source.sentences[j].text) for j in aligned if j < len(source.sentences))
+    texts = [source.text] if not aligned else [
+        source.sentences[j].text for j in sorted(aligned) if j < len(source.sentences)]
+    if any(rx.search(t) for t in texts):
+        return True
+    if f.type is not FactType.PLACE:
+        return False
+    offsets = [0] if not aligned else [
+        source.sentences[j].start for j in sorted(aligned) if j < len(source.sentences)]
+    for text, base in zip(texts, offsets, strict=True):
+        for a, b in adjective_form_spans(f.text, text):
+            inside = [g for g in source.facts_of(FactType.PLACE) if g.start < base + b and base + a < g.end]
+            if not any(g.attrs.get("geonameid") and str(g.attrs["geonameid"]) != str(f.attrs.get("geonameid"))
+                       for g in inside) and not _demonym_of_another(text[a:b], f):
+                return True
+    return False
+
+
+def _demonym_of_another(words: str, f: Fact) -> bool:
+    """'Nigerian' is Nigeria's adjective, not Niger's: the gazetteer's demonyms decide when it has them."""
+    from wirecheck.gazetteer import get
+
+    hits = [p for p in get().lookup(words, sound=False, demonyms=True) if p.match_kind == 4]
+    return bool(hits) and all(str(p.id) != str(f.attrs.get("geonameid")) for p in hits)
+
+
+# What English adds to a place name to make its adjective: Australia-n, Ukrain-ian, West-ern, Iraq-i.
+_ADJ_SUFFIXES = ("n", "an", "ian", "ern", "ese", "ish", "i", "ic")
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+def _adjective_of(name_word: str, word: str) -> bool:
+    """One word is the other or its adjective (either way round: 'Western Australia' has 'West')."""
+    a, b = name_word.lower(), word.lower()
+    if a == b:
+        return True
+    for x, y in ((a, b), (b, a)):
+        for stem in {x, x.rstrip("aey")}:
+            if len(stem) >= 3 and y.startswith(stem) and y[len(stem):] in _ADJ_SUFFIXES:
+                return True
+    return False
+
+
+def adjective_form_spans(name: str, text: str) -> list[tuple[int, int]]:
+    """Where ``text`` writes the place ``name`` as its adjective ('West Australian' for 'Western
+    Australia'): runs of capitalised words each the name's word or its adjective, not the bare name."""
+    words = _NAME_WORD.findall(name)
+    if not words or not all(w[0].isupper() for w in words):
+        return []
+    toks = list(_NAME_WORD.finditer(text))
+    out = []
+    for i in range(len(toks) - len(words) + 1):
+        run = toks[i:i + len(words)]
+        if all(t.group()[0].isupper() and _adjective_of(w, t.group()) for w, t in zip(words, run, strict=True)) \
+                and any(t.group() != w for w, t in zip(words, run, strict=True)):
+            out.append((run[0].start(), run[-1].end()))
+    return out
 
 
 def _same_name_other_type(pending: list[Fact], src_facts: list[Fact], matches: list[Match],

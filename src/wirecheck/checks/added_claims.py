@@ -9,15 +9,24 @@ from wirecheck.checks._common import claim_span, matches, sentence_span
 from wirecheck.extractors.en_people import is_headline
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Fact, FactType, Finding, Verdict
-from wirecheck.nlp.en_terms import TITLES
+from wirecheck.nlp.en_terms import NUMBER_WORDS, ORDINAL_WORDS, SCALES, TITLES
 from wirecheck.registry import check
 
 CHECKABLE = (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION, FactType.UNIT, FactType.NUMBER,
              FactType.QUOTE, FactType.DATE)
-# A writer's remark about the text itself ("Here is a concise summary of the article:") claims nothing.
+# A writer's remark about the text itself ("Here is a concise summary of the article:", "The passage
+# mentions three topics:") is not a claim about the world; any checkable detail in it still is.
+# Nouns that in a summary can only mean the text being summarised ("the report" or "the document" may
+# well be one the story is about).
+_TEXT_NOUNS = r"(?:passage|article|text|summary|excerpt)"
 _META = re.compile(r"^\s*(?:here(?:'s| is| are)\b[^.]{0,60}\b(?:summary|rewrite|version|article|story|text|"
                    r"passage|points)|(?:the|this) (?:passage|article|text|story|report) (?:describes|discusses|"
-                   r"reports|is about|covers|highlights)|in summary\b|to summari[sz]e\b)", re.I)
+                   r"reports|is about|covers|highlights)|in summary\b|to summari[sz]e\b|"
+                   r"(?:the|this) (?:provided |given |above |original )?" + _TEXT_NOUNS +
+                   r"(?: provided| given| above)? (?:describes|discusses|is about|covers|highlights|mentions|contains|provides|presents|appears|seems|includes|"
+                   r"lists|focuses|talks|outlines|details|consists|refers|does not|doesn't)|"
+                   r"based on the (?:provided |given |above )?" + _TEXT_NOUNS + r"\b|"
+                   r"there (?:is|was) no " + _TEXT_NOUNS + r"\b|(?:however, )?if i were to\b)", re.I)
 _ROLE_WORDS = {w for t in TITLES for w in t.split()} | {"leader", "member", "head", "deputy"}
 PHRASE_TYPES = (FactType.PLACE, FactType.NUMBER, FactType.PERSON, FactType.UNIT, FactType.ORGANIZATION,
                 FactType.DATE)
@@ -33,10 +42,12 @@ def added_claims(comp: Comparison) -> None:
     for i in sorted(unaligned):
         sent = story.sentences[i]
         facts = [f for f in story.facts_in(i) if f.type in CHECKABLE]
-        if is_headline(sent.text):
-            headlines.add(i)  # a headline summarises: only its added details are reported, below
+        if is_headline(sent.text) or _META.match(sent.text) or sent.text.rstrip().endswith(":"):
+            # A headline summarises and a remark about the text (or a line introducing a list) frames
+            # it: only their added details are reported, below.
+            headlines.add(i)
             continue
-        if len(sent.text.split()) < 4 or _META.match(sent.text):
+        if len(sent.text.split()) < 4:
             continue
         quoted = sum(min(b, sent.end) - max(a, sent.start) for a, b in quotes if a < sent.end and sent.start < b)
         if quoted > 0.5 * len(sent.text):
@@ -74,9 +85,13 @@ def added_claims(comp: Comparison) -> None:
             continue  # "on Thursday", "overnight": usually derivable from the dateline; not a claim
         if f.type is FactType.PLACE and f.attrs.get("level") == "country":
             continue
+        if f.type is FactType.PLACE and _region_of_named_place(comp, f):
+            continue
         if f.type is FactType.NUMBER and _anaphoric_count(story.text, f.start, f.text, f.attrs.get("value")):
             continue
         if f.id in conversions:
+            continue
+        if f.type is FactType.NUMBER and _number_in_source(comp, f):
             continue
         span = claim_span(story, f)
         conf = 0.75 * f.confidence
@@ -87,6 +102,71 @@ def added_claims(comp: Comparison) -> None:
                          "the story adds it.",
                          story=span, rule=f"fact.added:{f.type.value}", confidence=round(conf, 3),
                          story_fact=f.id))
+
+
+_WORDS_FOR = {v: [w for w, x in {**NUMBER_WORDS, **ORDINAL_WORDS}.items() if x == v and " " not in w]
+              for v in range(4, 13)}
+
+
+def _number_forms(value: float) -> list[str]:
+    """Patterns for how a text may write ``value``: digits (with or without thousands commas), a scaled
+    mantissa ('6 million', '£6m'), and for 4..12 the cardinal and ordinal words ('six', 'sixth', '6th')."""
+    forms = []
+    if value == int(value):
+        n = int(value)
+        forms += [re.escape(f"{n:,}"), re.escape(str(n)) + r"(?:st|nd|rd|th)?"]
+    else:
+        forms.append(re.escape(f"{value:g}"))
+    for word, scale in SCALES.items():
+        if scale >= 1e3 and value >= scale and value % (scale / 10) == 0:
+            forms.append(re.escape(f"{value / scale:g}") + r"\s?" + re.escape(word))
+    out = [r"(?<![\d.,])" + f + r"(?![\d]|[.,]\d)" for f in forms]
+    if value == int(value) and int(value) in _WORDS_FOR:
+        out += [r"\b" + w + r"\b" for w in _WORDS_FOR[int(value)]]
+    return out
+
+
+def _number_in_source(comp: Comparison, f: Fact) -> bool:
+    """The source writes this value where its extractor found no number ('collected his sixth' for
+    'six-time', '5.68 m' for '5.68 meters'): the story restates it rather than adding it.  Values under 4
+    are too common in running text to tell, and a match inside one of the source's dates does not count."""
+    assert comp.source is not None
+    try:
+        value = float(str(f.attrs.get("value")))
+    except ValueError:
+        return False
+    if value < 4:
+        return False
+    dates = [(g.start, g.end) for g in comp.source.facts_of(FactType.DATE)]
+    text = comp.source.text
+    return any(not any(a <= m.start() < b for a, b in dates)
+               for rx in _number_forms(value) for m in re.finditer(rx, text, re.I))
+
+
+# The name a region qualifies: "Eugene, Oregon", "Eugene in Oregon", "Kramatorsk in the Donetsk region".
+_QUALIFIED = re.compile(r"((?:[A-Z][\w'’.-]*\s){0,2}[A-Z][\w'’.-]*)(?:,\s*|\s+in\s+(?:the\s+)?(?:state\s+of\s+)?)$")
+
+
+def _region_of_named_place(comp: Comparison, f: Fact) -> bool:
+    """A region the gazetteer puts a place of the source in ('Eugene, Oregon' for the source's 'Eugene')
+    adds reference knowledge, not a claim; the place-region check says when it is wrong."""
+    if f.attrs.get("level") != "region" or comp.source is None:
+        return False
+    from wirecheck.gazetteer import get
+    from wirecheck.resolvers.places import candidates_for
+
+    gz = get()
+    regions = [c for c in candidates_for(f, gz) if c.level == "region"]
+    if not regions:
+        return False
+    places = [c for g in comp.source.facts_of(FactType.PLACE) if g.attrs.get("geonameid")
+              and g.attrs.get("level") in ("settlement", "district")
+              for c in candidates_for(g, gz) if str(c.id) == str(g.attrs["geonameid"])]
+    m = _QUALIFIED.search(comp.story.text[max(0, f.start - 60):f.start])
+    if m and re.search(r"(?<!\w)" + re.escape(m.group(1)) + r"(?!\w)", comp.source.text):
+        # The qualified name stands in the source even if its tagger took it for a person ("Eugene").
+        places += [c for c in gz.lookup(m.group(1), sound=False) if c.level in ("settlement", "district")]
+    return any(gz.contains(r, p) for r in regions for p in places)
 
 
 # Units a writer converts in brackets ("10 km (6 miles)"): factor from the first to the second.
@@ -187,7 +267,7 @@ def _appositives(comp: Comparison, unaligned: set[int], conversions: set[str]) -
         inner = [f for f in story.facts if start <= f.start and f.end <= end and f.id in status]
         # Added details, or a changed region ("in the Kharkiv region"): the description itself is new.
         bad = [f for f in inner if status[f.id] is Verdict.ADDED and f.type in PHRASE_TYPES
-               and f.id not in conversions
+               and f.id not in conversions and not (f.type is FactType.PLACE and _region_of_named_place(comp, f))
                or status[f.id] is Verdict.CHANGED and f.type is FactType.PLACE and f.attrs.get("level") == "region"]
         if not bad or end - start > 160:
             continue

@@ -3,6 +3,7 @@ story states it as fact, or the story hedges or boosts what the source states pl
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from wirecheck.checks._common import aligned_facts, sentence_span
@@ -50,19 +51,51 @@ def _hedges_a_kept_claim(comp: Comparison, h: Fact) -> bool:
     return any(f.id in supported and _inside(f, ranges) for f in comp.story.facts)
 
 
-def _source_clause_kept(comp: Comparison, h: Fact) -> bool:
+def _source_clause_kept(comp: Comparison, h: Fact, story_sentence: int) -> bool:
     """A dropped hedge matters only when the claim it qualified made it into the story: some fact of the
-    hedged source clause must be kept."""
+    hedged source clause must be kept, or, for a clause without facts ('an opportunity that may never
+    arise again'), most of its content words must stand in the story's sentence."""
     assert comp.source is not None
     sp = comp.source.extras.get("spacy")
     ranges = _hedged_clause(sp, h, attached=True) if sp is not None else None
-    if ranges is None:
+    if sp is None or ranges is None:
         return True  # no parse (Russian/Ukrainian source): the aligned sentence is the clause
     kept = {m.source.id for m in comp.extras.get("matches", []) if m.source is not None
             and m.status in (Verdict.SUPPORTED, Verdict.CHANGED)}
     inside = [f for f in comp.source.facts if _inside(f, ranges) and f.type not in
               (FactType.HEDGE, FactType.ATTRIBUTION, FactType.DATE)]
-    return not inside or any(f.id in kept for f in inside)
+    if inside:
+        return any(f.id in kept for f in inside)
+    story_sp = comp.story.extras.get("spacy")
+    if story_sp is None or comp.story.lang != comp.source.lang:
+        return True
+    words = {t.lemma_.lower() for t in sp if _content_word(t) and not h.start <= t.idx < h.end
+             and any(a <= t.idx < b for a, b in ranges)}
+    s = comp.story.sentences[story_sentence]
+    sent = story_sp.char_span(s.start, s.end, alignment_mode="expand")
+    if not words or sent is None:
+        return True
+    story_words = {t.lemma_.lower() for t in sent if _content_word(t)}
+    return len(words & story_words) >= 0.5 * len(words)
+
+
+def _content_word(t: Any) -> bool:
+    return bool(t.is_alpha) and not t.is_stop and len(t) > 2
+
+
+# Any sign that the story's sentence still holds its claim open.  Broader than the hedge extractor, which
+# has to be sure before it *reports* a hedge: to excuse a dropped one, "a potential partnership" for "a
+# possible partnership" or "is considered a top prospect" for "is said to be" is enough.
+_DOUBT = re.compile(r"\b(?:potential(?:ly)?|possib(?:le|ly|ility)|probabl[ey]|likely|unlikely|perhaps|maybe|"
+                    r"may|might|could|would|considered|regarded|seen as|described as|thought|believed?|feared|said to|"
+                    r"reported(?:ly)?|alleged(?:ly)?|suspected|apparent(?:ly)?|seem(?:s|ed|ingly)?|"
+                    r"appear(?:s|ed)?|expect(?:s|ed)?|estimated?|plan(?:s|ned)?|propos(?:ed?|al)|intend(?:s|ed)?|"
+                    r"aim(?:s|ed)?|hope(?:s|d)?|claim(?:s|ed)?|suggest(?:s|ed)?|speculat\w+|rumou?r\w*|"
+                    r"unconfirmed|unclear|uncertain|if|whether|preliminary)\b", re.I)
+
+
+def _doubt_kept(text: str) -> bool:
+    return _DOUBT.search(text) is not None
 
 
 # Verbs that make a claim someone's belief rather than a finding ("investigators believe X").
@@ -95,8 +128,8 @@ def certainty(comp: Comparison) -> None:
     for a, s_facts, t_facts in aligned_facts(comp):
         s_hedge, t_hedge = _hedges(s_facts, "hedge"), _hedges(t_facts, "hedge")
         s_boost = _hedges(s_facts, "booster")
-        t_hedge = [h for h in t_hedge if _source_clause_kept(comp, h)]
-        if t_hedge and not s_hedge:
+        t_hedge = [h for h in t_hedge if _source_clause_kept(comp, h, a.story)]
+        if t_hedge and not s_hedge and not _doubt_kept(story.sentences[a.story].text):
             h = t_hedge[0]
             span = s_boost[0].span if s_boost else sentence_span(story, a.story)
             comp.add(Finding(FindingKind.CERTAINTY_CHANGED,

@@ -24,6 +24,17 @@ def _speaker(f: Fact) -> str:
     return str(f.attrs.get("speaker") or f.attrs.get("source") or "")
 
 
+def _comparable(speaker: str) -> bool:
+    """A speaker that can contradict another: not a pronoun ('you') and not a relation of someone
+    ('her grandmother', 'his lawyer'), who may well be the person the other side names."""
+    words = speaker.lower().split()
+    return bool(words) and not all(w in _PRONOUNS for w in words) and words[0] not in _POSSESSIVES
+
+
+_PRONOUNS = frozenset("i you he she it we they me him her us them one someone".split())
+_POSSESSIVES = frozenset("his her their its my our your".split())
+
+
 def _same_speaker(a: str, b: str) -> bool:
     if not a or not b:
         return False
@@ -127,7 +138,8 @@ def quotes(comp: Comparison) -> None:
                              confidence=0.9 if same_lang else 0.75, story_fact=q.id))
             continue
         src_speaker = _speaker(match)
-        if speaker and src_speaker and not _same_speaker(speaker, src_speaker):
+        if speaker and src_speaker and _comparable(speaker) and _comparable(src_speaker) \
+                and not _same_speaker(speaker, src_speaker):
             comp.add(Finding(FindingKind.MISATTRIBUTED_QUOTE,
                              f"The story gives these words to {speaker}; in the source they are "
                              f"{src_speaker}'s.", story=q.span, source=match.span, before=src_speaker,
