@@ -29,6 +29,9 @@ CHANGED_KINDS = frozenset({
     "certainty_changed"})
 ADDED_KINDS = frozenset({"added_claim", "fabricated_quote", "vague_attribution"})
 IGNORED_KINDS = frozenset({"dropped_fact", "place_not_in_region", "unknown_place"})
+# wirecheck.kinds.FACTUAL_KINDS, repeated so the pure helpers stay import-free (a test keeps them equal):
+# the story contradicts or goes beyond its source on a matter of fact.
+FACTUAL_KINDS = (CHANGED_KINDS | ADDED_KINDS) - {"certainty_changed", "vague_attribution"}
 ENTITY_KINDS = frozenset({"place_changed", "person_changed", "title_changed", "unit_changed",
                           "organization_changed", "misattributed_quote"})
 CIRCUMSTANCE_KINDS = frozenset({"number_changed", "date_changed", "place_changed"})
@@ -178,9 +181,12 @@ SCORES: dict[str, ScoreFn] = {
 }
 
 
-def flagged(hits: list[Hit], min_conf: float = 0.5) -> bool:
-    """The fixed rule used where there is no tuning split: any changed/added finding at conf >= 0.5."""
-    return any(h.family and h.confidence >= min_conf for h in hits)
+def flagged(hits: list[Hit], min_conf: float = 0.5, *, factual_only: bool = True) -> bool:
+    """The fixed rule: any finding that the story states something its source does not, at conf >=
+    ``min_conf``.  That is wirecheck.kinds.FACTUAL_KINDS (the kinds the error risk counts): a dropped
+    hedge or a vague source is a matter of wording, not of fact.  ``factual_only=False`` is the earlier
+    rule, every changed/added kind, kept for comparison."""
+    return any((h.kind in FACTUAL_KINDS if factual_only else h.family) and h.confidence >= min_conf for h in hits)
 
 
 # ---------------------------------------------------------------- adapters for tokenised text

@@ -3,11 +3,24 @@
 ../shared/data/consistency/faithbench/batch_*.json: 750 summaries of 75 source passages with
 character-offset span annotations.  Each source is the source, each summary the story.
 
-Summary level: a summary is hallucinated when any annotation carries an Unwanted label.  There is no
-tuning split, so the headline figure uses a rule fixed before looking at the data: hallucinated when
-wirecheck reports any changed or added finding with confidence >= 0.5 (dropped facts and gazetteer
-findings do not count).  A second line picks a cut on the weighted score by 5-fold cross-validation
-grouped by source (the cut is chosen on four folds and applied to the fifth).
+Protocol.  FaithBench has no development split, so its 75 sources are split once, deterministically, by
+the parity of the SHA-256 of the raw source text: even -> the "analysis" half (34 sources, 340
+summaries), odd -> the "held-out" half (41 sources, 410 summaries).  Errors are looked at only in the
+analysis half: the error-cause sample and --examples draw from it alone, and any change to wirecheck
+that FaithBench motivated was decided there (or on FRANK valid).  The held-out half is only ever
+reported; its figure is the honest one.  Every headline figure is printed for all, analysis and
+held-out.
+
+Summary level: a summary is hallucinated when any annotation carries an Unwanted label.  The headline
+figure uses a fixed rule: hallucinated when wirecheck reports a factual finding (wirecheck.kinds.
+FACTUAL_KINDS: a changed fact, an added claim, a fabricated or misattributed quote) with confidence >=
+0.5.  Dropped facts and gazetteer findings never count; dropped or added hedges and vague sources count
+only in the earlier, wider rule (every changed/added kind), printed beside it.  Narrowing the rule to
+the factual kinds is a product decision (they are what the error risk counts, and what "the story states
+something its source does not" means), checked on the analysis half (0.616 -> 0.625) and FRANK valid
+(0.666 -> 0.670 on all, CNN/DM 0.614 -> 0.591, XSum 0.577 -> 0.655) before the held-out half was read.  A second line picks a cut on
+the weighted score by 5-fold cross-validation grouped by source (the cut is chosen on four folds and
+applied to the fifth; within a half, the folds are of that half's sources).
 
 Span level: predictions are the story spans of those findings; gold spans are the Unwanted
 annotations, overlapping spans of several annotators merged.  A prediction is correct when it shares at
@@ -18,13 +31,15 @@ Unwanted.Extrinsic.
 The detectors' own judgements shipped in the data (metadata) are scored on the same items beside the
 published anchors.
 
-    .venv/bin/python benchmarks/faithbench.py               # all 750 summaries, ~2 minutes
+    .venv/bin/python benchmarks/faithbench.py               # all 750 summaries, ~20 s on 2 workers
     .venv/bin/python benchmarks/faithbench.py --limit 100
+    .venv/bin/python benchmarks/faithbench.py --half analysis --examples 20   # errors to read
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import sys
@@ -64,9 +79,15 @@ DETECTORS = [("gpt-4-turbo", "GPT-4-Turbo", lambda v: v == 0), ("hhem-2.1", "HHE
 CATEGORIES = {"any": ("", "Unwanted"), "changed": ("changed", "Unwanted.Intrinsic"),
               "added": ("added", "Unwanted.Extrinsic")}
 MIN_CONF = 0.5
+HALVES = ("analysis", "held-out")
 
 
-def load(limit: int | None) -> tuple[list[dict[str, Any]], list[Task]]:
+def half(source: str) -> str:
+    """The protocol's half of a source passage: fixed by its raw text alone, never by results."""
+    return HALVES[int(hashlib.sha256(source.encode("utf-8")).hexdigest(), 16) % 2]
+
+
+def load(limit: int | None, which: str = "all") -> tuple[list[dict[str, Any]], list[Task]]:
     files = sorted(FAITHBENCH.glob("batch_*.json"), key=lambda p: int(p.stem.split("_")[1]))
     if not files:
         raise SystemExit(f"FaithBench not found at {FAITHBENCH} (../shared must sit beside the project)")
@@ -75,6 +96,8 @@ def load(limit: int | None) -> tuple[list[dict[str, Any]], list[Task]]:
         for s in json.loads(f.read_text())["samples"]:
             s["id"] = f"{f.stem}/{s['sample_id']}"
             rows.append(s)
+    if which != "all":
+        rows = [r for r in rows if half(r["source"]) == which]
     if limit:
         rows = random.Random(7).sample(rows, min(limit, len(rows)))
     by_source: dict[str, list[dict[str, Any]]] = {}
@@ -195,13 +218,14 @@ def causes(rows: list[dict[str, Any]], res: dict[str, Result], sample: int = 300
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=None, help="summaries (random, seeded)")
-    ap.add_argument("--split", choices=["all"], default="all", help="FaithBench has one split")
+    ap.add_argument("--half", choices=["all", *HALVES], default="all",
+                    help="sources to run (the split is by source; see the protocol above)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--save", action="store_true", help="write per-item findings to benchmarks/out/faithbench.json")
     ap.add_argument("--examples", type=int, default=0, help="print N misclassified summaries")
     args = ap.parse_args(argv)
 
-    rows, tasks = load(args.limit)
+    rows, tasks = load(args.limit, args.half)
     lowered = len({r['source'] for r in rows if r['source'] == r['source'].lower()})
     print(f"FaithBench: {len(rows)} summaries of {len(tasks)} sources", file=sys.stderr)
     res, secs = run(tasks, args.workers)
@@ -211,21 +235,34 @@ def main(argv: list[str] | None = None) -> int:
     rows = [r for r in rows if not res[r["id"]].error]
     truth = [hallucinated(r) for r in rows]
     pred = {r["id"]: flagged(res[r["id"]].hits, MIN_CONF) for r in rows}
+    wide = {r["id"]: flagged(res[r["id"]].hits, MIN_CONF, factual_only=False) for r in rows}
+    analysis = [r for r in rows if half(r["source"]) == "analysis"]
 
     print(f"\nFaithBench: {len(rows)} summaries ({sum(truth)} hallucinated), {len(tasks)} sources, "
           f"{lowered} lower-cased sources re-cased, {len(failed)} not compared; run time {secs:.0f} s on {args.workers} workers "
-          f"({1000 * secs / max(1, len(rows)):.0f} ms/summary incl. source analysis)\n")
-    body: list[list[Any]] = [
-        ["summary balanced accuracy, fixed rule (changed/added finding, conf >= 0.5)",
-         balanced_accuracy(truth, [pred[r["id"]] for r in rows]), len(rows)],
-        ["summary balanced accuracy, weighted score, 5-fold CV cut (by source)",
-         cross_validated(rows, res), len(rows)],
-        # The risk's weights were fitted on FRANK valid; nothing about it was tuned on FaithBench.
-        ["summary balanced accuracy, error risk >= 0.5 (weights from FRANK valid)",
-         balanced_accuracy(truth, [risk_score(res[r["id"]]) >= 0.5 for r in rows]), len(rows)],
-        ["summary balanced accuracy, error risk, 5-fold CV cut (by source)",
-         cross_validated(rows, res, score_name="risk"), len(rows)],
-    ]
+          f"({1000 * secs / max(1, len(rows)):.0f} ms/summary incl. source analysis)")
+    print("Protocol: sources split by SHA-256 parity of the raw text; errors are inspected on the analysis "
+          "half only; held-out is reported, never looked into.\n")
+    body: list[list[Any]] = []
+    for name in ("all", *HALVES):
+        sub = rows if name == "all" else [r for r in rows if half(r["source"]) == name]
+        t = [hallucinated(r) for r in sub]
+        if len(set(t)) < 2:
+            continue
+        n = f"{len(sub)} ({name})"
+        body += [
+            [f"[{name}] summary balanced accuracy, fixed rule (factual finding, conf >= 0.5)",
+             balanced_accuracy(t, [pred[r["id"]] for r in sub]), n],
+            [f"[{name}] summary balanced accuracy, earlier rule (any changed/added finding, conf >= 0.5)",
+             balanced_accuracy(t, [wide[r["id"]] for r in sub]), n],
+            [f"[{name}] summary balanced accuracy, weighted score, 5-fold CV cut (by source)",
+             cross_validated(sub, res), n],
+            # The risk's weights were fitted on FRANK valid; nothing about it was tuned on FaithBench.
+            [f"[{name}] summary balanced accuracy, error risk >= 0.5 (weights from FRANK valid)",
+             balanced_accuracy(t, [risk_score(res[r["id"]]) >= 0.5 for r in sub]), n],
+            [f"[{name}] summary balanced accuracy, error risk, 5-fold CV cut (by source)",
+             cross_validated(sub, res, score_name="risk"), n],
+        ]
     body += [[name, fig, n] for name, fig, n in span_scores(rows, res)]
     for key, label, rule in DETECTORS:
         sub = [r for r in rows if isinstance(r["metadata"].get(key), int | float)]
@@ -234,11 +271,12 @@ def main(argv: list[str] | None = None) -> int:
             body.append([f"{label}, its judgements in the data, same items", ba, len(sub)])
     body += [[f"anchor: {a}", v, "750"] for a, v in ANCHORS]
     print(table(body, ["measure", "value", "items"]))
-    c, n_err = causes(rows, res)
-    print(f"\nTop error causes, span level ({min(300, n_err)} of {n_err} false alarms and misses inspected):")
+    c, n_err = causes(analysis, res)
+    print(f"\nTop error causes, span level, analysis half only ({min(300, n_err)} of {n_err} false alarms "
+          "and misses inspected):")
     print(table([[k, v] for k, v in c.most_common(10)], ["cause", "count"]))
     if args.examples:
-        bad = [r for r in rows if pred[r["id"]] != hallucinated(r)]
+        bad = [r for r in analysis if pred[r["id"]] != hallucinated(r)]
         for r in random.Random(3).sample(bad, min(args.examples, len(bad))):
             rr = res[r["id"]]
             gold = [(a["summary_span"], sorted(labels(a))) for a in r["annotations"] if is_unwanted(a)]

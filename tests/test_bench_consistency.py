@@ -11,6 +11,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
 
 from _consistency import (  # noqa: E402
+    FACTUAL_KINDS,
     Hit,
     balanced_accuracy,
     best_threshold,
@@ -39,6 +40,15 @@ def test_finding_kinds_map_to_error_families() -> None:
 def test_flagged_ignores_dropped_facts_and_weak_findings() -> None:
     assert not flagged([Hit("dropped_fact", "r", 0.9), Hit("added_claim", "r", 0.4)])
     assert flagged([Hit("number_changed", "r", 0.6)])
+
+
+def test_flagged_counts_the_factual_kinds_of_the_product() -> None:
+    from wirecheck.kinds import FACTUAL_KINDS as PRODUCT
+
+    assert {k.value for k in PRODUCT} == FACTUAL_KINDS
+    # A dropped hedge or a vague source is wording: flagged only under the earlier, wider rule.
+    hedge = [Hit("certainty_changed", "hedge.dropped", 0.75), Hit("vague_attribution", "r", 0.9)]
+    assert not flagged(hedge) and flagged(hedge, factual_only=False)
 
 
 def test_balanced_accuracy() -> None:
