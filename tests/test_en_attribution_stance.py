@@ -158,3 +158,16 @@ def test_source_span_keeps_relative_clause_but_name_stays_clean() -> None:
     assert source_span(text, a) == "Victor Ames, who ran the port authority for a decade"
     assert a.attrs["source"] == "Victor Ames"
     assert a.attrs["source_text"] == "Victor Ames"
+
+
+def test_phrasal_cues() -> None:
+    text = "Ham made it clear he had major misgivings about the armed forces."
+    a = only(text)
+    assert (a.attrs["cue"], a.attrs["source"], a.attrs["cue_class"]) == ("made it clear", "Ham", "speech")
+    assert pieces(text, a) == ["he had major misgivings about the armed forces"]
+    text = "The senator weighed in on the dispute over the pipeline."
+    a = only(text)
+    assert a.attrs["cue"] == "weighed in on"
+    assert pieces(text, a) == ["the dispute over the pipeline"]
+    a = only("Republicans took aim at the new rule.")
+    assert (a.attrs["cue"], a.attrs["cue_class"]) == ("took aim at", "position")

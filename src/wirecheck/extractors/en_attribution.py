@@ -37,6 +37,7 @@ remind concur insinuate imply refute contradict clarify specify elaborate summar
 divulge leak plead beg implore appeal request instruct notify alert brag grumble muse opine theorize
 theorise posit hypothesize inquire enquire quote recite retweet chant scold chide rebuke berate grill
 lash rail ridicule taunt insult scoff castigate excoriate assail laud extol commend congratulate
+deride chastise bemoan compliment articulate exhort moralize propound query persuade convince
 """.split())
 
 # Verbs of taking a position or putting one forward (PolNeAR counts "unveiled a plan", "voted to repeal").
@@ -52,6 +53,7 @@ POSITION_VERBS = frozenset("""
 approve disapprove accept embrace favor favour champion lobby challenge contest resist ignore dismiss
 downplay veto overrule overturn uphold prefer like love hate dislike despise admire seek aim hesitate
 celebrate hammer rip bash fault trash bet rationalize rationalise
+document chronicle examine feature profile illustrate identify
 """.split())
 
 # Verbs that are reports only when a quote or a colon follows ('Caddell continued: "..."').
@@ -856,6 +858,7 @@ def find_reports(doc: Document) -> list[Report]:
     reports.extend(_stance_nouns(sp, text, quotes, [r.cue for r in reports]))
     reports.extend(_stance_adjectives(sp, text, quotes, [r.cue for r in reports]))
     reports.extend(_noun_tagged_verbs(sp, text, quotes, [r.cue for r in reports]))
+    reports.extend(_phrasal_cues(sp, text, quotes, [r.cue for r in reports]))
     reports.extend(_in_findings(sp, text, quotes, [r.cue for r in reports]))
     credited = _dash_credits(doc, sp, quotes)
     _attach_quotes(doc, sp, reports, [q for q in quotes if not any(q in r.quotes for r in credited)])
@@ -1033,7 +1036,7 @@ _LABEL = re.compile(r"^[ \t]*[\"“]?((?:[A-Z][\w.’'\-]*|[A-Z]{2,})(?:[ \t]+(?
                     r"[ \t]*:[ \t]+(?=\S)", re.M)
 _NOT_SPEAKERS = frozenset("""
 update note photo photos video watch related read more editor editor's correction source sources
-caption credit image breaking live q a question answer advertisement sponsored latest
+caption credit image breaking live q a question answer advertisement sponsored latest clarification
 """.split())
 
 
@@ -1068,6 +1071,9 @@ def _speaker_labels(doc: Document, sp: Any, reports: list[Report]) -> list[Repor
         label = m.group(1)
         if {w.lower().strip(".") for w in label.split()} & _NOT_SPEAKERS or re.search(r"\d", label):
             continue
+        words = sp.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if words is not None and any(t.tag_.startswith("VB") and t.pos_ != "PROPN" for t in words):
+            continue  # a headline ('Veto Power Impedes Peace Efforts: ...'), not a speaker's name
         colon = text.index(":", m.end(1))
         if any(a <= colon < b for a, b in taken):
             continue
@@ -1314,6 +1320,78 @@ def _noun_tagged_verbs(sp: Any, text: str, quotes: list[tuple[int, int]],
                           kind="cognition" if base in COGNITION_VERBS else "speech", source=src,
                           source_text=text[src[0]:src[1]], content=[_subtree_range(comp)],
                           sentence_start=sent_of(sp, t.i).start_char, head_i=head.i, verb_i=t.i))
+    return out
+
+
+# Phrasal cues: a common verb that reports only with its particle, preposition or object word ("made
+# clear that", "weighed in on", "laid out a plan", "took aim at"), with the class of what it reports.
+_PHRASAL: dict[tuple[str, str], str] = {
+    ("make", "clear"): "speech", ("weigh", "in"): "speech", ("push", "back"): "speech",
+    ("sound", "alarm"): "speech", ("lay", "out"): "position", ("set", "out"): "position",
+    ("go", "after"): "position", ("take", "aim"): "position", ("double", "down"): "position",
+    ("seize", "on"): "position", ("come", "out"): "position", ("stand", "by"): "position",
+}
+_PHRASAL_FORMS = {
+    "make": ("make", "makes", "made", "making"), "weigh": ("weigh", "weighs", "weighed", "weighing"),
+    "push": ("push", "pushes", "pushed", "pushing"), "sound": ("sound", "sounds", "sounded", "sounding"),
+    "lay": ("lay", "lays", "laid", "laying"), "set": ("set", "sets", "setting"),
+    "go": ("go", "goes", "went", "gone", "going"), "take": ("take", "takes", "took", "taken", "taking"),
+    "double": ("double", "doubles", "doubled", "doubling"), "seize": ("seize", "seizes", "seized", "seizing"),
+    "come": ("come", "comes", "came", "coming"), "stand": ("stand", "stands", "stood", "standing"),
+}
+
+
+def _phrasal_cues(sp: Any, text: str, quotes: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Report]:
+    """'Ham made it clear he had misgivings', 'The senator weighed in on the dispute', 'Republicans took
+    aim at the rule': the verb with its particle or object word is the cue."""
+    base_of = {f: b for b, forms in _PHRASAL_FORMS.items() for f in forms}
+    out = []
+    for v in pick(sp, frozenset(base_of)):
+        if v.pos_ not in ("VERB", "AUX") or _in_any(v.idx, quotes) or any(a <= v.idx < b for a, b in taken):
+            continue
+        base = base_of[v.lower_]
+        kids = [c for c in v.children if c.i > v.i]
+        word = next((c for c in kids if (base, c.lower_) in _PHRASAL
+                     or c.dep_ == "dobj" and (base, c.lower_) in _PHRASAL), None)
+        if word is None:  # 'made it clear': the adjective hangs on the object clause
+            word = next((x for c in kids if c.dep_ in ("ccomp", "oprd", "xcomp") for x in [c]
+                         if (base, x.lower_) in _PHRASAL), None)
+        if word is None:
+            continue
+        cls = _PHRASAL[(base, word.lower_)]
+        subj = _subject(v)
+        if subj is None or subj.lower_ in ("it", "that", "which", "this", "there"):
+            continue
+        cue_toks = [*_cue_tokens(v), word]
+        body: list[Any] = []
+        for holder in (word, v):
+            # ('made it clear he had ...': the parser hangs the clause on the adjective, any which way.)
+            clause = next((c for c in holder.children if c.i > word.i and (
+                c.dep_ in ("ccomp", "xcomp") or holder is word and c.dep_ in ("advcl", "csubj"))), None)
+            if clause is not None:
+                body = list(clause.subtree)
+                break
+        if not body:
+            prep = next((c for c in [*word.children, *v.children] if c.dep_ == "prep" and c.i > word.i), None)
+            obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > word.i), None)
+            if prep is not None and any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+                cue_toks.append(prep)
+                body = [x for c in prep.children if c.dep_ in ("pobj", "pcomp") for x in c.subtree]
+            elif obj is not None:
+                body = list(obj.subtree)
+        if not body:
+            continue
+        last = max(x.i for x in cue_toks)
+        body = sorted((x for x in body if x.i > last), key=lambda x: x.i)
+        if not body:
+            continue
+        cue = (min(x.idx for x in cue_toks), max(x.idx + len(x.text) for x in cue_toks))
+        stoks = source_tokens(subj) if subj.lower_ not in PRONOUNS else [subj]
+        src = _span_of([x for x in stoks if x.i < v.i] or [subj])
+        out.append(Report(cue=cue, cue_text=text[cue[0]:cue[1]], cue_base=f"{base} {word.lower_}",
+                          kind="speech", source=src, source_text=text[src[0]:src[1]], content=[_span_of(body)],
+                          sentence_start=sent_of(sp, v.i).start_char, head_i=subj.i, verb_i=v.i,
+                          loose=cls != "speech", cls=cls))
     return out
 
 
