@@ -283,3 +283,11 @@ def test_a_district_found_by_its_bare_name_only_is_not_claimed_with_confidence()
     # No record bears "Nikopol county": the district reached by the bare name may be any namesake.
     doc = _resolve_bare("Flooding closed roads across Nikopol county.", "Nikopol county")
     assert doc.facts[0].attrs["resolution"] <= 0.4
+
+
+def test_another_name_of_a_big_city_does_not_outrank_the_place_called_so() -> None:
+    # GeoNames lists Twickenham as a former name of Huntsville, Alabama: a name, not a spelling.
+    got = _one("Fans packed the stadium at Twickenham for the final.", "Twickenham")
+    assert got["country_code"] == "GB"
+    # A transliteration is a spelling: the city keeps the full weight of its name.
+    assert _one("Shelling hit Zaporizhzhia overnight.", "Zaporizhzhia")["admin1_code"] == "UA.26"

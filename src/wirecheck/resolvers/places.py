@@ -199,17 +199,18 @@ CAPITAL_MIN_POPULATION = 100_000  # ... if it is a city anyone knows (not Hamilt
 AREAL = 0.8  # "in eastern Washington": a region more likely, a town less
 
 
-def _prior(c: Any, hint: str, gz: Any = None, areal: bool = False) -> dict[str, float]:
+def _prior(c: Any, hint: str, capital: bool = False, areal: bool = False) -> dict[str, float]:
     parts = {"population": 0.5 * math.log10(c.population + 10), "name": _KIND_BONUS.get(c.match_kind, 0.0)}
-    if gz is not None and c.population >= CAPITAL_MIN_POPULATION and c.match_kind in (0, 1, 2) \
-            and gz.is_capital(c):
-        # A first-level region sums its towns' populations, so it always outweighs the capital of the
-        # same name on size alone (Washington State over Washington, D.C.); the capital is the usual sense.
+    if capital:
         parts["capital"] = CAPITAL_BONUS
     if areal:
         parts["areal"] = AREAL if c.level in ("region", "area", "country") else -AREAL if \
             c.level == "settlement" else 0.0
-    if c.match_kind == 2 and c.level == "settlement" and c.population >= 100_000:
+    if c.match_kind == 2 and c.level == "settlement" and not _respells_main_name(c):
+        # An alternate that is no spelling of the main name is another name altogether: a former or
+        # foreign one (Twickenham for Huntsville, Philadelphia for Amman), rarely what a story means.
+        parts["name"] = OTHER_NAME
+    elif c.match_kind == 2 and c.level == "settlement" and c.population >= 100_000:
         # A city's English exonym is often only a GeoNames alternate (Zaporizhzhia for Zaporizhzhya),
         # while a register hamlet carries it as its main name: for a city, the alternate is no weaker.
         parts["name"] = _KIND_BONUS[0]
@@ -220,6 +221,35 @@ def _prior(c: Any, hint: str, gz: Any = None, areal: bool = False) -> dict[str, 
     if hint in STRONG_HINTS:
         parts["stated_level"] = 4.0 if c.level == hint or (hint == "region" and c.level == "area") else -4.0
     return parts
+
+
+def _capitals_against_regions(cs: list[_Cand], gz: Any) -> set[int]:
+    """Ids of national capitals that share the name with a first-level region elsewhere.
+
+    A region's population is the sum of its towns', so on size alone it always outweighs a capital of
+    the same name (Washington State over Washington, D.C.), though the capital is what a bare name means
+    in the news.  Only that contest is evened: against other towns (Paris, Texas) the capital has no
+    extra weight, and a region that holds its namesake capital is settled by ``_fill``."""
+    regions = [c.place for c in cs if c.place.level == "region" and c.place.match_kind in (0, 1)]
+    if not regions:
+        return set()
+    return {c.place.id for c in cs if c.place.level == "settlement" and c.place.match_kind in (0, 1, 2)
+            and c.place.population >= CAPITAL_MIN_POPULATION and gz.is_capital(c.place)
+            and all(r.region_code != c.place.region_code for r in regions)}
+
+
+OTHER_NAME = -1.0  # name bonus for an alternate that does not sound like the place's main name
+RESPELLING = 0.5  # name_similarity of sound keys from which an alternate counts as a spelling
+
+
+def _respells_main_name(c: Any) -> bool:
+    """Whether the alternate that matched is a spelling of the place's main name (Zaporizhzhia,
+    Lugansk, Cologne/Koln), not another name for it."""
+    from wirecheck.gazetteer import name_key
+    from wirecheck.gazetteer.suggest import name_similarity
+    from wirecheck.textnorm import sound_key
+
+    return name_similarity(sound_key(c.matched), sound_key(name_key(c.name)))[0] >= RESPELLING
 
 
 def _softmax(scores: list[float]) -> list[float]:
@@ -252,8 +282,9 @@ def resolve_document(doc: Document, gz: Any | None = None) -> None:
         cands[f.id] = [_Cand(c) for c in candidates_for(f, gz, hint)[:40]]
     # Pass 1: priors only.
     for f in facts:
+        capitals = _capitals_against_regions(cands[f.id], gz)
         for c in cands[f.id]:
-            c.parts = _prior(c.place, hints[f.id], gz, f.id in areal)
+            c.parts = _prior(c.place, hints[f.id], c.place.id in capitals, f.id in areal)
             c.score = sum(c.parts.values())
     containers: dict[str, list[Fact]] = {}
     contents: dict[str, list[Fact]] = {}
