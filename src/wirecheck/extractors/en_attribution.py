@@ -250,7 +250,10 @@ def pick(sp: Any, words: frozenset[str], *, propn: bool = False) -> list[Any]:
     from spacy.attrs import LOWER, POS
     from spacy.symbols import PROPN
 
-    arr = sp.to_array([LOWER, POS])
+    arr = sp.user_data.get("wirecheck_lower_pos")
+    if arr is None:  # one array per parse: several stages pick from it
+        arr = sp.to_array([LOWER, POS])
+        sp.user_data["wirecheck_lower_pos"] = arr
     mask = np.isin(arr[:, 0], _hashes(words))
     if propn:
         mask |= arr[:, 1] == PROPN
@@ -1299,13 +1302,18 @@ def _in_findings(sp: Any, text: str, quotes: list[tuple[int, int]], taken: list[
     return out
 
 
+@lru_cache(maxsize=1)
+def _s_forms() -> frozenset[str]:
+    return frozenset(f for f in _form_table() if f.endswith("s"))
+
+
 def _noun_tagged_verbs(sp: Any, text: str, quotes: list[tuple[int, int]],
                        taken: list[tuple[int, int]]) -> list[Report]:
     """'The Clinton campaign plans to ...', 'Trump charges that ...': a cue verb the tagger took for a
     plural noun heading the sentence; the words before it are its subject."""
     out = []
     forms = _form_table()
-    for t in pick(sp, frozenset(f for f in forms if f.endswith("s"))):
+    for t in pick(sp, _s_forms()):
         if t.pos_ != "NOUN" or t.dep_ != "ROOT" or _in_any(t.idx, quotes) or any(a <= t.idx < b for a, b in taken):
             continue
         comp = next((c for c in t.children if c.i > t.i and c.dep_ in ("xcomp", "ccomp")), None)
@@ -1340,13 +1348,16 @@ _PHRASAL_FORMS = {
     "come": ("come", "comes", "came", "coming"), "stand": ("stand", "stands", "stood", "standing"),
 }
 
+_PHRASAL_BASES = {f: b for b, forms in _PHRASAL_FORMS.items() for f in forms}
+_PHRASAL_WORDS = frozenset(_PHRASAL_BASES)
+
 
 def _phrasal_cues(sp: Any, text: str, quotes: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Report]:
     """'Ham made it clear he had misgivings', 'The senator weighed in on the dispute', 'Republicans took
     aim at the rule': the verb with its particle or object word is the cue."""
-    base_of = {f: b for b, forms in _PHRASAL_FORMS.items() for f in forms}
+    base_of = _PHRASAL_BASES
     out = []
-    for v in pick(sp, frozenset(base_of)):
+    for v in pick(sp, _PHRASAL_WORDS):
         if v.pos_ not in ("VERB", "AUX") or _in_any(v.idx, quotes) or any(a <= v.idx < b for a, b in taken):
             continue
         base = base_of[v.lower_]
@@ -1693,7 +1704,7 @@ def _physical(doc: Document, r: Report) -> bool:
     return any(f.type is FactType.PLACE and c0 <= f.start < c1 for f in doc.facts)
 
 
-def _full_source(sp: Any, r: Report) -> tuple[int, int] | None:
+def _full_source(sp: Any, text: str, r: Report) -> tuple[int, int] | None:
     """The source phrase with its relative clause ('Victor Cha, who served as Asia director'), as
     PolNeAR marks it; the report's own source span leaves the clause out so names resolve cleanly."""
     if r.source is None or r.head_i < 0:
@@ -1702,7 +1713,7 @@ def _full_source(sp: Any, r: Report) -> tuple[int, int] | None:
     if not (r.source[0] <= head.idx < r.source[1]) or head.lower_ in PRONOUNS:
         return r.source
     taken = [r.cue, *r.content]
-    para = sp.text.rfind("\n", 0, head.idx) + 1
+    para = text.rfind("\n", 0, head.idx) + 1
     # A relative clause that reports something itself ('Mr. Obama, who told reporters ...') is an
     # attribution of its own, not part of this source.
     own = {t.i for c in head.children if c.dep_ == "relcl" and any(verb_base(x) for x in c.subtree)
@@ -1731,7 +1742,7 @@ def attributions_en(doc: Document) -> Document:
     for r in find_reports(doc):
         if _physical(doc, r):
             continue
-        full = _full_source(sp, r)
+        full = _full_source(sp, doc.text, r)
         spans = [r.cue] + ([r.source] if r.source else [])
         start, end = min(a for a, _ in spans), max(b for _, b in spans)
         c0, c1 = r.content[0][0], r.content[-1][1]
