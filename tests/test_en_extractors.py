@@ -102,3 +102,12 @@ def test_state_bodies_keep_their_country_and_a_model_name_is_not_a_person() -> N
     assert not [f for f in d.facts if f.type is FactType.PERSON and f.text == "Vampire"]
     regions = {f.text: f.attrs.get("level") for f in d.facts if f.type is FactType.PLACE}
     assert regions.get("Kursk") == "region" and regions.get("Voronezh") == "region"
+
+
+def test_region_of_x_is_a_region_and_a_demonym_before_region_is_not_a_place() -> None:
+    d = doc("Floods swept through the eastern Spanish region of Valencia. Officials have not said how many "
+            "people are missing.")
+    places = {f.text: f for f in d.facts if f.type is FactType.PLACE}
+    assert "Spanish region" not in places and "Spanish" not in places
+    assert places["Valencia"].attrs.get("level") == "region" and places["Valencia"].key == "adm1:ES.60"
+    assert not [f for f in d.facts if f.type is FactType.NUMBER]  # "how many" asks, it claims no amount

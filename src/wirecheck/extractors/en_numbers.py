@@ -91,6 +91,8 @@ def numbers_en(doc: Document) -> Document:
             i += 1
             continue
         is_num = tok.like_num or low in VAGUE_AMOUNTS or low in ("dozen",)
+        if low == "many" and i > 0 and toks[i - 1].lower_ in ("how", "so", "too", "as", "not"):
+            is_num = False  # "how many people are missing" asks; "many people" claims
         if not is_num or any(a <= tok.idx < b for a, b in blocked) or re.match(r"^\d+(st|nd|rd|th)$", low):
             i += 1
             continue

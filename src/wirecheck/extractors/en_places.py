@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from wirecheck.gazetteer import DEMONYM
 from wirecheck.model import Document, FactType
 from wirecheck.registry import stage
 from wirecheck.textnorm import normalise_apostrophes, place_key
@@ -28,6 +29,9 @@ _NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}"
 # "the Kursk, Voronezh and Lipetsk regions": each name of a list before a plural type word is one.
 _REGION_PHRASE = re.compile(rf"\b(?P<a>{_NAME})(?P<more>(?:,\s+{_NAME})*)(?:,?\s+and\s+(?P<b>{_NAME}))?"
                             rf"\s+(?P<type>{_TYPE})\b")
+# "the eastern Spanish region of Valencia", "the province of Alberta": the name after the type word.
+_REGION_OF = re.compile(rf"\b(?P<type>region|province|oblast|governorate|district|county)\s+of\s+(?:the\s+)?"
+                        rf"(?P<a>{_NAME})")
 _REGION_TYPES = {"region", "oblast", "province", "krai", "governorate"}
 _DISTRICT_TYPES = {"raion", "district", "county", "parish"}
 
@@ -92,6 +96,10 @@ def _gz() -> Any:
     return get()
 
 
+def _is_demonym(gz: Any, word: str) -> bool:
+    return any(p.match_kind == DEMONYM and p.level == "country" for p in gz.lookup(word, sound=False, demonyms=True))
+
+
 def _clean(name: str) -> str:
     name = normalise_apostrophes(name.strip())
     return re.sub(r"^(?:the|The)\s+", "", name)
@@ -114,6 +122,13 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
         out.append(m)
         taken.append((m.start, m.end))
 
+    for m in _REGION_OF.finditer(text):
+        typ = m.group("type").lower()
+        name = re.split(r"\.(?:\s|$)", _clean(m.group("a")))[0]  # "of Alberta. Officials": a sentence ends
+        a = m.start("a")
+        if free(a, a + len(name)) and (gz.has_name(f"{name} {typ}") or gz.has_name(name)):
+            add(Mention(a, a + len(name), f"{name} {typ}", "region" if typ in _REGION_TYPES else "district",
+                        "region-phrase"))
     for m in _REGION_PHRASE.finditer(text):
         typ_word = m.group("type")[:-1] if m.group("type").endswith("s") else m.group("type")
         typ = typ_word.lower()
@@ -129,6 +144,8 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
             # Drop leading words that are not part of the name ("In Kharkiv region", "Russia's Kursk
             # Region"): the longest tail the gazetteer knows, with or without the type word.
             words = list(re.finditer(r"\S+", text[a:b]))
+            if len(words) == 1 and _is_demonym(gz, text[a:b]):
+                continue  # "the eastern Spanish region": which country's, not a region's name
             for w in words:
                 tail = text[a + w.start():b]
                 if gz.has_name(f"{tail} {typ_word}") or gz.has_name(tail):
