@@ -59,6 +59,7 @@ class Attr:
     cue: Ranges = field(default_factory=list)
     content: Ranges = field(default_factory=list)
     label: str = ""  # for error reports: the cue text
+    cls: str = ""  # predicted only: the fact's cue_class (speech, belief, stance, position, unsourced)
 
     def get(self, role: str) -> Ranges:
         ranges: Ranges = getattr(self, role)
@@ -139,7 +140,7 @@ def predict(art: Article) -> tuple[list[Attr], list[dict[str, Any]], Any, float,
                 source=[(a["source_start"], a["source_end"])] if a.get("source_start") is not None else [],
                 cue=[(a["cue_start"], a["cue_end"])],
                 content=[(x, y) for x, y in a["content_spans"]],
-                label=a["cue"]))
+                label=a["cue"], cls=a.get("cue_class", "")))
         elif f.type == FactType.QUOTE:
             quotes.append(f.attrs | {"start": f.start, "end": f.end})
     if UNIVOCAL:
@@ -317,10 +318,17 @@ def run_split(split: str, limit: int | None, sample: int) -> dict[str, Any]:
     wall = time.perf_counter() - t0
     tallies = score(arts, results)
     causes = error_causes(arts, [r[0] for r in results], parses, sample)
+    by_class: Counter[str] = Counter()
+    hit_class: Counter[str] = Counter()
+    for art, (preds, _) in zip(arts, results, strict=True):
+        for p in preds:
+            by_class[p.cls] += 1
+            hit_class[p.cls] += any(_touch(p.cue, g.cue) for g in art.gold)
     n_words = sum(len(a.text.split()) for a in arts)
     return {"split": split, "articles": len(arts), "gold": sum(len(a.gold) for a in arts),
             "pred": sum(len(r[0]) for r in results), "tallies": tallies, "causes": causes,
             "wall": wall, "parse": t_parse, "extract": t_ext, "words": n_words,
+            "classes": {c: (n, hit_class[c]) for c, n in by_class.most_common()},
             "sampled": min(sample, len(arts))}
 
 
@@ -344,6 +352,8 @@ def print_report(runs: list[dict[str, Any]]) -> None:
               f"{r['pred']} predicted; {r['tallies']['quotes @0.3'].n_g} gold direct quotes")
         print(f"  run time {r['wall']:.1f}s wall; CPU: spaCy parse {r['parse']:.1f}s, attribution+quote+hedge "
               f"stages {r['extract']:.2f}s = {ms_word:.1f} ms per 700 words")
+        print("  predicted by cue class (cue matches a gold cue): " + ", ".join(
+            f"{c or '?'} {n} ({h})" for c, (n, h) in r["classes"].items()))
         print(f"  10 most frequent error causes in {r['sampled']} inspected articles (with examples):")
         ranked = sorted(r["causes"].items(), key=lambda kv: -sum(kv[1].values()))[:10]
         for cause, examples in ranked:
