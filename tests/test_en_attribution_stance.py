@@ -171,3 +171,10 @@ def test_phrasal_cues() -> None:
     assert pieces(text, a) == ["the dispute over the pipeline"]
     a = only("Republicans took aim at the new rule.")
     assert (a.attrs["cue"], a.attrs["cue_class"]) == ("took aim at", "position")
+
+
+def test_non_speech_sense_needs_a_clause() -> None:
+    assert parsed("The foundation maintains a scholarship program for young farmers.").facts_of(
+        FactType.ATTRIBUTION) == []
+    text = "The foundation maintains that the program helped young farmers."
+    assert pieces(text, only(text)) == ["that the program helped young farmers"]

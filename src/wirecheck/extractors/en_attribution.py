@@ -733,7 +733,11 @@ _EXT_DEPS = frozenset({"prep"})
 
 # Verbs whose bare remainder is rarely what anyone said or thought ("appeared on Fox", "found ways").
 # ("spoke at a rally", "talked for an hour": where and how long, not what).
-_NO_FALLBACK = QUOTE_ONLY_VERBS | frozenset("appear seem mean see find learn feel speak talk".split())
+_NO_FALLBACK = QUOTE_ONLY_VERBS | frozenset("appear seem mean see find learn feel speak talk maintain observe "
+                                              "imagine push add".split())
+# Verbs with a common sense that reports nothing ("maintains a program", "pushed the bill through",
+# "the state added a week", "the holiday is observed"): reports only with a clause, "for" or a quote.
+_CLAUSE_ONLY_VERBS = frozenset("maintain mean observe imagine push add".split())
 
 
 def _rest_of_clause(verb: Any, cue: list[Any]) -> list[tuple[int, int]]:
@@ -808,6 +812,9 @@ def find_reports(doc: Document) -> list[Report]:
             src_head = subj
             antecedent = subj
         content = _content_of(tok, base, quotes) if base not in QUOTE_ONLY_VERBS else []
+        if base in _CLAUSE_ONLY_VERBS and not any(c.dep_ == "ccomp" or c.dep_ == "prep" and c.lower_ == "for"
+                                                  for c in tok.children):
+            content = []  # "maintains a program", "pushed the bill": only a clause or a quote is a report
         content = _extend_right(tok, content)
         block = not content
         if block:
