@@ -178,3 +178,11 @@ def test_non_speech_sense_needs_a_clause() -> None:
         FactType.ATTRIBUTION) == []
     text = "The foundation maintains that the program helped young farmers."
     assert pieces(text, only(text)) == ["that the program helped young farmers"]
+
+
+def test_as_someone_put_it() -> None:
+    text = "As one engineer put it, the old bridge is living on borrowed time."
+    a = only(text)
+    assert (a.attrs["cue"], a.attrs["source"]) == ("put it", "one engineer")
+    assert pieces(text, a) == ["the old bridge is living on borrowed time"]
+    assert parsed("She put the books on the shelf.").facts_of(FactType.ATTRIBUTION) == []

@@ -1345,6 +1345,7 @@ _PHRASAL: dict[tuple[str, str], str] = {
     ("sound", "alarm"): "speech", ("lay", "out"): "position", ("set", "out"): "position",
     ("go", "after"): "position", ("take", "aim"): "position", ("double", "down"): "position",
     ("seize", "on"): "position", ("come", "out"): "position", ("stand", "by"): "position",
+    ("put", "it"): "speech",
 }
 _PHRASAL_FORMS = {
     "make": ("make", "makes", "made", "making"), "weigh": ("weigh", "weighs", "weighed", "weighing"),
@@ -1353,6 +1354,7 @@ _PHRASAL_FORMS = {
     "go": ("go", "goes", "went", "gone", "going"), "take": ("take", "takes", "took", "taken", "taking"),
     "double": ("double", "doubles", "doubled", "doubling"), "seize": ("seize", "seizes", "seized", "seizing"),
     "come": ("come", "comes", "came", "coming"), "stand": ("stand", "stands", "stood", "standing"),
+    "put": ("put", "puts", "putting"),
 }
 
 _PHRASAL_BASES = {f: b for b, forms in _PHRASAL_FORMS.items() for f in forms}
@@ -1389,6 +1391,22 @@ def _phrasal_cues(sp: Any, text: str, quotes: list[tuple[int, int]], taken: list
             if clause is not None:
                 body = list(clause.subtree)
                 break
+        if not body and (base, word.lower_) == ("put", "it"):
+            # 'As one expert put it, the plan is dead' / 'She put it this way: ...'
+            if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children):
+                inner = {x.i for x in v.subtree}
+                body = [x for x in v.head.subtree if x.i not in inner and not x.is_punct and x.i > v.i]
+            else:
+                after = _after_colon(text, max(v.subtree, key=lambda x: x.i))
+                if after:
+                    cue = _span_of(cue_toks)
+                    stoks = source_tokens(subj) if subj.lower_ not in PRONOUNS else [subj]
+                    src = _span_of([x for x in stoks if x.i < v.i] or [subj])
+                    out.append(Report(cue=cue, cue_text=text[cue[0]:cue[1]], cue_base="put it", kind="speech",
+                                      source=src, source_text=text[src[0]:src[1]], content=after,
+                                      sentence_start=sent_of(sp, v.i).start_char, head_i=subj.i, verb_i=v.i,
+                                      block=True, cls="speech"))
+                continue
         if not body:
             prep = next((c for c in [*word.children, *v.children] if c.dep_ == "prep" and c.i > word.i), None)
             obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > word.i), None)
