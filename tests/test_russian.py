@@ -209,3 +209,27 @@ def test_coordinated_region_adjectives_and_districts_named_by_adjective() -> Non
     comp = compare("Children were evacuated from the Shebekino district.",
                    "Детей эвакуировали из Шебекинского округа.", story_lang="en", source_lang="ru")
     assert not [f for f in comp.findings if f.kind.value in ("added_claim", "place_changed", "dropped_fact")]
+
+
+def test_terms_of_imprisonment_charges_and_roubles_compare_across_languages() -> None:
+    from wirecheck.model import FactType
+    from wirecheck.pipeline import analyse, compare
+
+    doc = analyse("Суд приговорил его к 13 годам колонии по делу о растрате. Обвинение просило 18 лет. "
+                  "Обстрел длился три часа. В 2024 году.", role="source", lang="ru")
+    dates = {f.key for f in doc.facts_of(FactType.DATE)}
+    assert {"duration:13 year", "duration:18 year", "duration:3 hour", "year:2024"} <= dates
+    assert not doc.facts_of(FactType.NUMBER)  # lengths of time are not counts of years
+    assert "embezzlement" in [f.key for f in doc.facts_of(FactType.EVENT)]
+    comp = compare("The court fined him 10 million roubles for bribery.",
+                   "Суд оштрафовал его на 100 миллионов рублей за мошенничество.", story_lang="en", source_lang="ru")
+    assert sorted(f.kind.value for f in comp.findings) == ["number_changed", "predicate_changed"]
+
+
+def test_a_ria_dateline_is_not_a_dropped_sentence() -> None:
+    from wirecheck.pipeline import compare
+
+    comp = compare("The court fined him 100 million roubles.",
+                   "МОСКВА, 3 апреля — РИА Новости. Суд оштрафовал его на 100 миллионов рублей.",
+                   story_lang="en", source_lang="ru")
+    assert not [f for f in comp.findings if f.kind.value == "dropped_fact"]

@@ -342,6 +342,13 @@ def _counted_elsewhere(f: Fact, same: list[Fact], src_facts: list[Fact], aligned
                  and g.attrs.get("noun") == noun), None)
 
 
+def _swappable(f: Fact) -> bool:
+    """Facts a rewrite swaps with another of the report's: names, and amounts and lengths of time (the
+    13 years the court gave and the 18 the prosecution asked for)."""
+    return f.type in SWAPPABLE or f.type is FactType.NUMBER or (
+        f.type is FactType.DATE and f.attrs.get("kind") == "duration")
+
+
 @pair_stage("align.facts", requires=["alignments"], provides=["matches"], order=20)
 def match_facts(comp: Comparison) -> None:
     """Supported / changed / added for story facts; kept / dropped for source facts."""
@@ -361,7 +368,7 @@ def match_facts(comp: Comparison) -> None:
         if f.type in LOCAL_TYPES:
             # "killed" elsewhere in the report does not support "confirmed dead" here.
             same = [g for g in same if g.sentence in aligned]
-        if (same and aligned and all(g.sentence not in aligned for g in same) and f.type in SWAPPABLE
+        if (same and aligned and all(g.sentence not in aligned for g in same) and _swappable(f)
                 and align_score.get(f.sentence, 0.0) >= 0.45):
             # The story's entity exists in the source, but elsewhere; if the confidently aligned source
             # sentence has an entity of the same kind that this story sentence does not mention, the

@@ -90,7 +90,7 @@ def gloss(f: Fact) -> str:
     if f.type in (FactType.UNIT, FactType.ORGANIZATION, FactType.EVENT, FactType.DATE, FactType.WEAPON):
         return f.key
     if f.type is FactType.NUMBER:
-        return f"{f.attrs.get('value'):g}" if f.attrs.get("value") is not None else f.key
+        return _amount(float(f.attrs["value"])) if f.attrs.get("value") is not None else f.key
     name = str(f.attrs.get("name") or f.text)
     latin = to_latin(name)
     resolved = f.attrs.get("resolved_name")

@@ -14,8 +14,10 @@ from wirecheck.registry import check
 
 REPORTED = (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION, FactType.UNIT, FactType.NUMBER,
             FactType.QUOTE)
-# "MOSCOW, December 11 (TASS)." / "KYIV, March 4 (Ukrinform) -": the dateline is not a claim.
-DATELINE = re.compile(r"^[^\n.]{0,60}?(?:\([^)]{1,40}\)\s*[.\-–—:]?|\s[-–—]\s)", re.U)
+# "MOSCOW, December 11 (TASS)." / "KYIV, March 4 (Ukrinform) -" / «МОСКВА, 3 апреля — РИА Новости.»: the
+# dateline is not a claim.
+_AGENCIES = r"(?:РИА Новости|RIA Novosti|ТАСС|TASS|Интерфакс|Interfax|Укрінформ|Ukrinform|УНІАН|UNIAN|Reuters|AFP|AP)"
+DATELINE = re.compile(r"^[^\n.]{0,60}?(?:\([^)]{1,40}\)\s*[.\-–—:]?|\s[-–—]\s(?:" + _AGENCIES + r"\.\s*)?)", re.U)
 
 
 def _named_in_story(g: Fact, story_text: str) -> bool:
@@ -41,7 +43,7 @@ def dropped_facts(comp: Comparison) -> None:
         if j in used:
             continue
         facts = [f for f in source.facts_in(j) if f.type in REPORTED and f.start >= dateline_end]
-        if not facts and len(sent.text.split()) < 6:
+        if (not facts and len(sent.text.split()) < 6) or sent.start + len(sent.text.rstrip()) <= dateline_end:
             continue
         if j < 3 and len(sent.text.split()) < 5 and all(len(s.text.split()) < 5 for s in source.sentences[:j]):
             continue  # a dateline split into pieces ("МОСКВА, 11 декабря." "/ТАСС/.")

@@ -35,6 +35,11 @@ EVENT_LEMMAS: dict[str, str] = {
     # courts
     "charge": "charge", "indict": "charge", "convict": "convict", "guilty": "convict", "acquit": "acquit",
     "clear": "acquit", "pardon": "pardon", "accept": "approve",
+    # what somebody is accused or convicted of: a rewrite that turns embezzlement into bribery changes the case
+    "embezzlement": "embezzlement", "embezzle": "embezzlement", "misappropriation": "embezzlement",
+    "bribery": "bribery", "bribe": "bribery", "fraud": "fraud", "swindle": "fraud", "treason": "treason",
+    "espionage": "espionage", "spying": "espionage", "terrorism": "terrorism", "extremism": "extremism",
+    "extortion": "extortion", "smuggling": "smuggling",
     # amounts going up or down ("fall" is decided by context, see _fall)
     "rise": "increase", "increase": "increase", "grow": "increase", "soar": "increase", "surge": "increase",
     "double": "increase", "triple": "increase", "drop": "decrease", "decline": "decrease",
@@ -54,6 +59,8 @@ CONTRASTS: list[frozenset[str]] = [
     frozenset({"deny", "confirm"}),
     frozenset({"charge", "convict", "acquit", "pardon"}),
     frozenset({"death sentence", "life sentence", "prison term"}),
+    frozenset({"embezzlement", "bribery", "fraud", "treason", "espionage", "terrorism", "extremism", "extortion",
+               "smuggling"}),
     frozenset({"increase", "decrease"}),
     frozenset({"allow", "ban"}),
 ]

@@ -233,6 +233,7 @@ _NOUN_FAMILY = {
     "serviceman": "soldier", "servicemen": "soldier", "servicemember": "soldier", "troop": "soldier",
     "personnel": "soldier", "uav": "drone", "quadcopter": "drone", "person": "people", "home": "house",
     "kilometre": "kilometer", "km": "kilometer", "casualty": "casualty", "kid": "child",
+    "rouble": "ruble", "hryvna": "hryvnia", "grivna": "hryvnia",
 }
 
 

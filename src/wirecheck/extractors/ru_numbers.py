@@ -135,11 +135,40 @@ def dates(doc: Document) -> Document:
             if not _taken(doc, m.start(), m.end()):
                 doc.add_fact(FactType.DATE, m.start(), m.end(), key=key, extractor=EXTRACTOR, value=key,
                              kind="relative", relative=True)
+    _durations(doc, toks)
     for m in re.finditer(r"\b((?:19|20)\d{2})\s*(?:год[ауе]?|року|році|рік|г\.|р\.)", lower):
         if not _taken(doc, m.start(1), m.end(1)):
             doc.add_fact(FactType.DATE, m.start(1), m.end(1), key=f"year:{m.group(1)}", extractor=EXTRACTOR,
                          value=m.group(1), kind="year", relative=False)
     return doc
+
+
+# «к 13 годам колонии», «18 лет лишения свободы», «на три місяці»: a length of time, as the English
+# "18 years" is (a DATE of kind duration keyed 'duration:18 year'), not a count of years.
+_DURATION_UNITS = {"год": "year", "лет": "year", "рік": "year", "роки": "year", "років": "year", "рок": "year",
+                   "месяц": "month", "місяць": "month", "неделя": "week", "тиждень": "week", "день": "day",
+                   "сутки": "day", "доба": "day", "час": "hour", "година": "hour"}
+
+
+def _durations(doc: Document, toks: list[Token]) -> None:
+    for k, t in enumerate(toks[:-1]):
+        unit_tok = toks[k + 1]
+        unit = next((_DURATION_UNITS[lem] for lem in sorted(unit_tok.lemmas) if lem in _DURATION_UNITS), None)
+        if unit is None or _taken(doc, t.start, unit_tok.end):
+            continue
+        if unit == "hour" and unit_tok.lower.startswith("час") and unit_tok.lower not in ("часа", "часов", "часам"):
+            continue  # «час» alone is also "an hour" said loosely; plural forms are the length
+        if t.text.isdigit() and 0 < int(t.text) < 1000:
+            n = int(t.text)
+        elif (w := _word_value(t)) is not None and _is_number_word(t) and float(w).is_integer():
+            n = int(w)
+        else:
+            continue
+        if k > 0 and toks[k - 1].lower in ("в", "у") and unit == "year":
+            continue  # «в 2024 году» is a year; «в 13 лет» an age
+        key = f"duration:{n} {unit}"
+        doc.add_fact(FactType.DATE, t.start, unit_tok.end, key=key, extractor=EXTRACTOR, value=key,
+                     kind="duration", relative=False)
 
 
 _AGE = re.compile(r"(?<![\d.,])(\d{1,3})\s*[-‑–]\s*(?:летн|річн)\w*", re.I)
