@@ -71,3 +71,13 @@ def test_a_state_body_named_with_or_without_its_country_is_one_body() -> None:
                  "Министерство обороны РФ сообщило, что беспилотники сбиты.", "ru") == []
     assert kinds("The Ukrainian Defence Ministry said drones were downed.",
                  "The Russian Defence Ministry said drones were downed.") == ["organization_changed"]
+
+
+def test_an_unnamed_source_the_aligned_source_sentence_used_too_is_not_vague() -> None:
+    from wirecheck.pipeline import compare
+
+    source = "At least 62 people were killed in the floods, regional authorities said on Wednesday."
+    kept = compare("At least 62 people were killed in the floods, authorities said.", source)
+    assert not [f for f in kept.findings if f.kind.value == "vague_attribution"]
+    vaguer = compare("At least 62 people were killed in the floods, analysts said.", source)
+    assert [f.kind.value for f in vaguer.findings if f.kind.value == "vague_attribution"] == ["vague_attribution"]
