@@ -88,3 +88,18 @@ def test_a_pronoun_or_a_relative_cannot_contradict_a_named_speaker() -> None:
     assert not _comparable("you") and not _comparable("It")
     assert not _comparable("her grandmother") and not _comparable("his lawyer")
     assert _comparable("the committee") and _comparable("Cissy Houston")
+
+
+def test_a_title_or_phrase_the_source_writes_is_not_a_fabricated_quote() -> None:
+    source = ("Home for the Holidays is a 1972 American television film starring Sally Field. "
+              "It premiered on ABC in November 1972.")
+    comp = compare('The 1972 television film was called "Home for the Holidays." It premiered on ABC.', source)
+    assert "quote.no-source-match" not in rules(comp), comp.findings
+    comp = compare('Sally Field said "I loved making this film more than any other."', source)
+    assert "quote.no-source-match" in rules(comp), comp.findings
+
+
+def test_a_clause_about_the_text_is_not_an_added_claim() -> None:
+    source = "The film starred Sally Field and premiered on ABC in November 1972."
+    comp = compare("The film starred Sally Field, but its plot and cast are not described in the passage.", source)
+    assert "clause.unsupported" not in rules(comp), comp.findings

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from wirecheck.model import Alignment, Comparison, Document, Fact, FactType, Span
 
 CLAUSE_DEPS = {"appos", "relcl", "acl", "parataxis", "ccomp", "advcl"}
+# A phrase about the text being rewritten ("in the passage", "this summary"): a remark on the text, not a
+# claim about the world.  "The report" or "the document" may be one the story is about, so not those.
+ABOUT_THE_TEXT = re.compile(r"\b(?:the|this) (?:provided |given |above |original )?(?:passage|article|text|summary|"
+                            r"excerpt)\b(?! of\b)|\bin summary\b", re.I)
 MAX_CLAIM_CHARS = 160
 
 

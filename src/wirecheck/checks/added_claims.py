@@ -85,13 +85,11 @@ def added_claims(comp: Comparison) -> None:
             continue  # "on Thursday", "overnight": usually derivable from the dateline; not a claim
         if f.type is FactType.PLACE and f.attrs.get("level") == "country":
             continue
-        if f.type is FactType.PLACE and _region_of_named_place(comp, f):
+        if _restated(comp, f):
             continue
         if f.type is FactType.NUMBER and _anaphoric_count(story.text, f.start, f.text, f.attrs.get("value")):
             continue
         if f.id in conversions:
-            continue
-        if f.type is FactType.NUMBER and _number_in_source(comp, f):
             continue
         span = claim_span(story, f)
         conf = 0.75 * f.confidence
@@ -141,6 +139,14 @@ def _number_in_source(comp: Comparison, f: Fact) -> bool:
     text = comp.source.text
     return any(not any(a <= m.start() < b for a, b in dates)
                for rx in _number_forms(value) for m in re.finditer(rx, text, re.I))
+
+
+def _restated(comp: Comparison, f: Fact) -> bool:
+    """An unmatched story fact that only restates the source: a number it writes in words or where its
+    extractor found none, a region the gazetteer puts one of its places in."""
+    if f.type is FactType.NUMBER:
+        return _number_in_source(comp, f)
+    return f.type is FactType.PLACE and _region_of_named_place(comp, f)
 
 
 # The name a region qualifies: "Eugene, Oregon", "Eugene in Oregon", "Kramatorsk in the Donetsk region".
@@ -267,7 +273,7 @@ def _appositives(comp: Comparison, unaligned: set[int], conversions: set[str]) -
         inner = [f for f in story.facts if start <= f.start and f.end <= end and f.id in status]
         # Added details, or a changed region ("in the Kharkiv region"): the description itself is new.
         bad = [f for f in inner if status[f.id] is Verdict.ADDED and f.type in PHRASE_TYPES
-               and f.id not in conversions and not (f.type is FactType.PLACE and _region_of_named_place(comp, f))
+               and f.id not in conversions and not _restated(comp, f)
                or status[f.id] is Verdict.CHANGED and f.type is FactType.PLACE and f.attrs.get("level") == "region"]
         if not bad or end - start > 160:
             continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wirecheck.checks._common import MAX_CLAIM_CHARS
+from wirecheck.checks._common import ABOUT_THE_TEXT, MAX_CLAIM_CHARS
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Document, FactType, Finding, Span, Verdict
 from wirecheck.registry import check
@@ -78,6 +78,8 @@ def clauses(comp: Comparison) -> None:
             continue
         for span, words in _clauses(story, a.story):
             if len(words) < MIN_CONTENT or any(s <= span.start and span.end <= e for s, e in covered):
+                continue
+            if ABOUT_THE_TEXT.search(span.text):
                 continue
             seen = len(words & whole_source) / len(words)
             if seen <= MAX_COVERAGE:

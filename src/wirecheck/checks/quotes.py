@@ -20,6 +20,11 @@ def _content(f: Fact) -> str:
     return re.sub(r"[^\w\s]", "", text.lower()).strip()
 
 
+def _padded(text: str) -> str:
+    """Lower-case words without punctuation, space-separated and space-padded, for whole-word containment."""
+    return " " + " ".join(re.sub(r"[^\w\s]", "", text.lower()).split()) + " "
+
+
 def _speaker(f: Fact) -> str:
     return str(f.attrs.get("speaker") or f.attrs.get("source") or "")
 
@@ -46,7 +51,8 @@ _SMALL = {"a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "at", "b
 
 def _is_title(text: str) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text)]
-    return bool(words) and len(words) <= 8 and text.strip()[-1:] not in ".!?,;:" and all(
+    # A period inside the marks ('"Home for the Holidays."') is the sentence's, not the title's.
+    return bool(words) and len(words) <= 8 and text.strip().removesuffix(".")[-1:] not in ".!?,;:" and all(
         w[0].isupper() or w.lower() in _SMALL for w in words)
 
 
@@ -104,6 +110,9 @@ def quotes(comp: Comparison) -> None:
     same_lang = comp.story.lang == source.lang
     aligned_of = {a.story: set(a.source) for a in comp.alignments}
     said = [f for f in source.facts if f.type in (FactType.QUOTE, FactType.ATTRIBUTION)]
+    # Words that stand in the source as written are not invented, whatever its quote extractor made of
+    # them (a title, a phrase the source does not put in quotation marks).
+    source_words = _padded(source.text) if same_lang else ""
     for q in comp.story.facts_of(FactType.QUOTE):
         if len(_content(q).split()) < 4 or _is_title(str(q.attrs.get("content") or q.text)):
             continue  # a nickname, scare quotes ("Magura") or a work's title ("From Here to Eternity")
@@ -119,6 +128,8 @@ def quotes(comp: Comparison) -> None:
         else:
             best = _crosslingual_counterpart(comp, q, said, aligned_of.get(q.sentence, set()))
         score, match = best
+        if (match is None or score < SAME_QUOTE) and same_lang and _padded(_content(q)) in source_words:
+            continue
         if match is None or score < SAME_QUOTE:
             who = f" attributed to {speaker}" if speaker else ""
             own = [] if same_lang else _unreadable_own_quote(comp, q, said, aligned_of.get(q.sentence, set()))
