@@ -49,9 +49,12 @@ def _message(kind: FindingKind, story: Fact, source: Fact) -> str:
         noun = source.attrs.get("noun_text") or _plural(str(source.attrs.get("noun") or ""), sv)
         return f"The source gives {_amount(sv)} {noun}; the story {_amount(tv)}."
     if kind is FindingKind.PREDICATE_CHANGED:
-        neg = " (negation differs)" if story.key == source.key else ""
+        if story.key == source.key:
+            def said(f: Fact) -> str:
+                return f"'{f.text}' ({'not ' if f.attrs.get('negated') else ''}{f.key})"
+            return f"The source says {said(source)}; the story says {said(story)}: one denies what the other states."
         return (f"The source says '{source.text}' ({source.key}); the story says '{story.text}' "
-                f"({story.key}){neg}: a different event.")
+                f"({story.key}): a different event.")
     if kind is FindingKind.PERSON_CHANGED:
         return f"The source names {source.attrs.get('name') or source.text}; the story names " \
                f"{story.attrs.get('name') or story.text} in that place."

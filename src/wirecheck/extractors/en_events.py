@@ -34,7 +34,7 @@ EVENT_LEMMAS: dict[str, str] = {
     "displace": "flee",
     # courts
     "charge": "charge", "indict": "charge", "convict": "convict", "guilty": "convict", "acquit": "acquit",
-    "clear": "acquit", "pardon": "pardon", "accept": "approve",
+    "clear": "acquit", "pardon": "pardon", "accept": "approve", "appeal": "appeal",
     # what somebody is accused or convicted of: a rewrite that turns embezzlement into bribery changes the case
     "embezzlement": "embezzlement", "embezzle": "embezzlement", "misappropriation": "embezzlement",
     "bribery": "bribery", "bribe": "bribery", "fraud": "fraud", "swindle": "fraud", "treason": "treason",
