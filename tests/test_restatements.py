@@ -103,3 +103,13 @@ def test_a_clause_about_the_text_is_not_an_added_claim() -> None:
     source = "The film starred Sally Field and premiered on ABC in November 1972."
     comp = compare("The film starred Sally Field, but its plot and cast are not described in the passage.", source)
     assert "clause.unsupported" not in rules(comp), comp.findings
+
+
+def test_a_person_by_given_name_and_a_body_by_its_acronym_are_the_same() -> None:
+    source = ("The decision was taken by the International Association of Athletics Federations Council. "
+              "Lamya Khan, a doctor, said the clinic was full.")
+    comp = compare("The decision was made by the IAAF Council. Lamya said the clinic was full.", source)
+    assert not [f for f in comp.findings if f.kind.value in ("added_claim", "person_changed")], comp.findings
+    comp = compare("The decision was made by the IOC Council. Sara said the clinic was full.", source)
+    assert [f for f in comp.findings if f.kind.value in ("added_claim", "person_changed",
+                                                         "organization_changed")], comp.findings

@@ -102,7 +102,7 @@ def same_fact(a: Fact, b: Fact) -> bool:
     t = a.type
     if t is FactType.PERSON:
         return a.key == b.key or same_name(str(a.attrs.get("surname") or a.text),
-                                           str(b.attrs.get("surname") or b.text))
+                                           str(b.attrs.get("surname") or b.text)) or _by_given_name(a, b)
     if t is FactType.PLACE:
         return _place_same(a, b)
     if t is FactType.ORGANIZATION:
@@ -111,6 +111,8 @@ def same_fact(a: Fact, b: Fact) -> bool:
         # "UN" for "United Nations", "AU" for "African Union": the usual short form, not another body.
         na, nb = str(a.attrs.get("name") or a.text), str(b.attrs.get("name") or b.text)
         if (acronym_of(na) or "-") in initials_of(nb) or (acronym_of(nb) or "-") in initials_of(na):
+            return True
+        if _acronym_prefixed(na, nb) or _acronym_prefixed(nb, na):
             return True
         # "Kremlin" and "Kremlin press service" are the same institution speaking.
         wa, wb = a.key.split(), b.key.split()
@@ -135,6 +137,27 @@ def same_fact(a: Fact, b: Fact) -> bool:
         return (a.attrs.get("ordinal") == b.attrs.get("ordinal") and a.attrs.get("unit_type") ==
                 b.attrs.get("unit_type") and (da <= db or db <= da))
     return a.key == b.key
+
+
+def _by_given_name(a: Fact, b: Fact) -> bool:
+    """'Lamya' for 'Lamya Khan': one side names the person by the other's given name alone."""
+    for short, full in ((a, b), (b, a)):
+        given = str(full.attrs.get("given") or "")
+        if len(short.text.split()) == 1 and len(given) >= 3 and not short.attrs.get("title") \
+                and short.text.lower() == given.lower():
+            return True
+    return False
+
+
+def _acronym_prefixed(short: str, full: str) -> bool:
+    """'IAAF Council' for 'International Association of Athletics Federations Council': an acronym for
+    the leading words, the rest written out the same."""
+    ws, wf = short.split(), full.split()
+    if len(ws) < 2 or len(wf) <= len(ws) or not acronym_of(ws[0]):
+        return False
+    rest = len(ws) - 1
+    return [w.lower() for w in wf[-rest:]] == [w.lower() for w in ws[1:]] and \
+        acronym_of(ws[0]) in initials_of(" ".join(wf[:-rest]))
 
 
 _FAMILIES = {
