@@ -233,3 +233,13 @@ def test_a_ria_dateline_is_not_a_dropped_sentence() -> None:
                    "МОСКВА, 3 апреля — РИА Новости. Суд оштрафовал его на 100 миллионов рублей.",
                    story_lang="en", source_lang="ru")
     assert not [f for f in comp.findings if f.kind.value == "dropped_fact"]
+
+
+def test_a_region_said_as_a_region_is_not_swapped_for_its_capital() -> None:
+    from wirecheck.model import FactType
+    from wirecheck.pipeline import analyse
+
+    doc = analyse("Дети размещены в лагерях Воронежской области и в Москве.", role="source", lang="ru")
+    keys = {f.attrs["name"]: (f.key, f.attrs.get("level")) for f in doc.facts_of(FactType.PLACE)}
+    assert keys["Воронежская область"] == ("adm1:RU.86", "region")
+    assert keys["Москва"][1] == "settlement"

@@ -50,7 +50,8 @@ def sound_key(text: str) -> str:
 # Words that say what kind of district a name is, in English, Russian and Ukrainian.
 _DISTRICT_WORDS = frozenset("""district raion rayon okrug county municipal urban rural city hromada community
 район округ громада муниципальный городской сельский міська сільська селищна муніципальний""".split())
-_ADJ_END = re.compile(r"(?:skiy|skyi|skyy|skij|skii|sky|ski|skaya|ska|skoye|skoe|ske|skyj)$")
+_DISTRICT_FORMS = re.compile(r"^(?:район|округ|громад|district|raion|rayon|okrug|hromad|count)\w*$")
+_ADJ_END = re.compile(r"s[kc](?:iy|yi|yy|ij|ii|y|i|aya|a|oye|oe|e|yj|ogo|oho|omu|om|oy|oj|oi|im|ym|ikh|ykh|yh)$")
 
 
 def district_stem(name: str) -> str:
@@ -59,11 +60,11 @@ def district_stem(name: str) -> str:
     adjective in Russian/Ukrainian and by its town in English; neither side's full name is the other's."""
     stems = []
     for word in name.split():
-        if word.lower() in _DISTRICT_WORDS:
+        if word.lower() in _DISTRICT_WORDS or _DISTRICT_FORMS.match(word.lower()):
             continue
         w = re.sub(r"[^a-z]", "", to_latin(word).lower())
         if _ADJ_END.search(w):
-            w = _ADJ_END.sub("", w)
+            w = re.sub(r"(?<=[a-z]{3})s[kc][a-z]{0,4}$", "", w)  # any case of the adjective: -skiy, -skom, -skoho
         else:
             w = re.sub(r"sk$", "", w)
             w = re.sub(r"(?:ka|[aeiouy]+)$", "", w)

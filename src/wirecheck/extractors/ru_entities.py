@@ -374,10 +374,10 @@ def _add_place(doc: Document, start: int, end: int, normal: str, *, settlement: 
     if name.isupper() and len(name) > 4:  # datelines: МОСКВА, КИЇВ
         name = " ".join(capitalise(w.lower(), w.lower()) for w in name.split())
     words = name.split()
-    if len(words) == 2 and words[1].lower() in _AREA_NOUNS:
-        # natasha leaves «Никитовском район»: agree the adjective with its noun.
-        name = capitalise(adjective_agree(doc.lang, words[0].lower(), words[1].lower()), words[0]) + " " + \
-            words[1].lower()
+    noun = noun_lemma(doc.lang, words[1].lower()) if len(words) == 2 else ""
+    if noun in _AREA_NOUNS:
+        # natasha leaves «Никитовском район», «Липецкая области»: agree the adjective with its noun.
+        name = capitalise(adjective_agree(doc.lang, words[0].lower(), noun), words[0]) + " " + noun
     level = "settlement" if settlement else _place_level(doc, name)
     if words and words[-1].lower() in ("район", "округ") and level == "settlement":
         level = "district"

@@ -388,9 +388,9 @@ def _fill(f: Fact, cs: list[_Cand], cap: Any = None) -> None:
     order = sorted(range(len(cs)), key=lambda n: -cs[n].score)
     probs = _softmax([c.score for c in cs])
     top = cs[order[0]].place
-    if top.level == "region":
+    if top.level == "region" and not _TYPE_WORDS.search(fact_name(f)):
         # A city that is its own region (Moscow, Kyiv, Sevastopol): the city, so that every language's
-        # mention of it gets the same key.
+        # mention of it gets the same key.  Not when the words say region («Воронежская область»).
         for n in order[1:]:
             p = cs[n].place
             if p.level == "settlement" and p.region_code == top.region_code and p.population >= 0.3 * \
