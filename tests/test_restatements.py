@@ -113,3 +113,13 @@ def test_a_person_by_given_name_and_a_body_by_its_acronym_are_the_same() -> None
     comp = compare("The decision was made by the IOC Council. Sara said the clinic was full.", source)
     assert [f for f in comp.findings if f.kind.value in ("added_claim", "person_changed",
                                                          "organization_changed")], comp.findings
+
+
+def test_a_death_or_an_arrest_the_source_never_reports_is_an_added_claim() -> None:
+    source = "Gunmen opened fire on staff and patients at the hospital on Tuesday, officials said."
+    comp = compare("Gunmen opened fire at the hospital on Tuesday, killing staff and patients, officials said.",
+                   source)
+    assert "event.added" in rules(comp), comp.findings
+    comp = compare("Gunmen opened fire at the hospital on Tuesday, killing staff and patients, officials said.",
+                   source + " Two nurses were killed.")
+    assert "event.added" not in rules(comp), comp.findings
