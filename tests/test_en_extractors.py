@@ -111,3 +111,12 @@ def test_region_of_x_is_a_region_and_a_demonym_before_region_is_not_a_place() ->
     assert "Spanish region" not in places and "Spanish" not in places
     assert places["Valencia"].attrs.get("level") == "region" and places["Valencia"].key == "adm1:ES.60"
     assert not [f for f in d.facts if f.type is FactType.NUMBER]  # "how many" asks, it claims no amount
+
+
+def test_currency_after_an_amount_hyphenated_names_and_acronyms() -> None:
+    d = doc("The result beat the 3.8 trillion won analysts had expected, chief executive Han Jong-hee said. "
+            "Analysts polled by LSEG had forecast 7 reais.")
+    nouns = {f.text: f.attrs.get("noun") for f in d.facts if f.type is FactType.NUMBER}
+    assert nouns == {"3.8 trillion won": "won", "7 reais": "real"}  # "won" is no verb here
+    people = [f.attrs.get("name") for f in d.facts if f.type is FactType.PERSON]
+    assert people == ["Han Jong-hee"]  # LSEG is a body, not a person

@@ -47,6 +47,8 @@ def _message(kind: FindingKind, story: Fact, source: Fact) -> str:
             return (f"The source speaks of the {_nth(sv)} {source.attrs.get('noun')}; "
                     f"the story of the {_nth(tv)}.")
         noun = source.attrs.get("noun_text") or _plural(str(source.attrs.get("noun") or ""), sv)
+        if noun == "%":
+            return f"The source gives {_amount(sv)}%; the story {_amount(tv)}%."
         return f"The source gives {_amount(sv)} {noun}; the story {_amount(tv)}."
     if kind is FindingKind.PREDICATE_CHANGED:
         if story.key == source.key:
@@ -63,7 +65,7 @@ def _message(kind: FindingKind, story: Fact, source: Fact) -> str:
 
 def _amount(v: float) -> str:
     """15000000000 -> '15 billion', 12000 -> '12,000', 8.5 -> '8.5': as a reader writes it."""
-    for scale, word in ((1e9, "billion"), (1e6, "million")):
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if abs(v) >= scale:
             return f"{v / scale:g} {word}"
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:g}"

@@ -384,6 +384,11 @@ def source_tokens(head: Any) -> list[Any]:
     return toks or [head]
 
 
+def _joined(toks: list[Any]) -> str:
+    """Tokens as the text wrote them: 'Han Jong-hee', not 'Han Jong - hee'."""
+    return "".join(t.text_with_ws for t in toks[:-1]) + toks[-1].text if toks else ""
+
+
 def name_of(head: Any) -> str:
     """A person's or organisation's name from the phrase headed by ``head``: proper nouns without titles."""
     if head.pos_ != "PROPN":
@@ -396,7 +401,7 @@ def name_of(head: Any) -> str:
         if run and run[0].i - t.i != 1:
             break
         run.insert(0, t)
-    return " ".join(t.text for t in run) if run else head.text
+    return _joined(run) if run else head.text
 
 
 def person_mentions(sp: Any) -> list[Mention]:
@@ -409,7 +414,7 @@ def person_mentions(sp: Any) -> list[Mention]:
         words = [t for t in ent if t.lower_.strip(".") not in TITLE_WORDS and t.text not in ("'s", "’s")]
         if not words:
             continue
-        name = " ".join(t.text for t in words)
+        name = _joined(words)
         titles = _titles_before(sp, ent.start)
         out.append(Mention(name, ent.start_char, person_key(name), titles, words[-1].i,
                            _is_subject(words[-1])))
@@ -427,7 +432,7 @@ def person_mentions(sp: Any) -> list[Mention]:
             while start - 1 >= 0 and sp[start - 1].pos_ == "PROPN" and \
                     sp[start - 1].lower_.strip(".") not in TITLE_WORDS:
                 start -= 1
-            name = " ".join(x.text for x in sp[start:t.i + 1])
+            name = _joined(list(sp[start:t.i + 1]))
             out.append(Mention(name, sp[start].idx, person_key(name), titles, t.i, _is_subject(t)))
     out.sort(key=lambda m: m.start)
     # Descriptions of someone already named ("the Russian leader", "the colonel") are mentions too.

@@ -241,13 +241,23 @@ def counted_noun_key(noun: Any) -> str:
     """The comparable form of a counted noun: its lemma, with synonyms merged; "artillery pieces" are
     guns (a bare "piece" says nothing)."""
     lemma = str(noun.lemma_).lower()
+    if noun.lower_ in _CURRENCIES:  # by its spelling: spaCy lemmatises "won" as "win"
+        lemma = "real" if noun.lower_ == "reais" else noun.lower_.removesuffix("s")
     if lemma == "piece" and any(c.lower_ == "artillery" for c in noun.children):
         return "gun"
     return _NOUN_FAMILY.get(lemma, lemma)
 
 
+# Currencies named after an amount; "won" and "pound" also parse as verbs ("4.6 trillion won analysts").
+_CURRENCIES = frozenset("""won yen yuan renminbi rupee rupees rupiah ringgit baht peso pesos real reais rand lira
+euro euros dollar dollars pound pounds franc francs ruble rubles rouble roubles hryvnia hryvnias shekel shekels
+dirham dirhams riyal riyals naira""".split())
+
+
 def _counted_noun(toks: list[Any], i: int, j: int) -> Any:
     head = toks[j - 1].head
+    if j < len(toks) and toks[j].lower_ in _CURRENCIES:
+        return toks[j]
     if toks[j - 1].dep_ == "nummod" and head.pos_ in ("NOUN", "PROPN"):
         return head
     for k in range(j, min(j + 4, len(toks))):

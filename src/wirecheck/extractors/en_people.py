@@ -91,8 +91,9 @@ def people_en(doc: Document) -> Document:
             continue
         if _overlaps(doc, start, end, (FactType.PLACE,)) and earlier is None and title is None:
             continue
-        if len(words) == 1 and earlier is None and not title and _INDEFINITE.search(doc.text[max(0, start - 4):start]):
-            continue  # "a Vampire rocket launcher", "an Iskander": a make or model, not somebody
+        if len(words) == 1 and earlier is None and not title and (
+                _INDEFINITE.search(doc.text[max(0, start - 4):start]) or (len(name) > 1 and name.isupper())):
+            continue  # "a Vampire rocket launcher": a make or model; "LSEG": an acronym, a body, not somebody
         if earlier is not None and len(words) == 1:
             # "Orlov wrote on Telegram" after "Governor Pavel Orlov": the surname, not the town.
             doc.facts = [f for f in doc.facts if not (f.type is FactType.PLACE and f.start == start
