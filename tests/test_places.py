@@ -291,3 +291,10 @@ def test_another_name_of_a_big_city_does_not_outrank_the_place_called_so() -> No
     assert got["country_code"] == "GB"
     # A transliteration is a spelling: the city keeps the full weight of its name.
     assert _one("Shelling hit Zaporizhzhia overnight.", "Zaporizhzhia")["admin1_code"] == "UA.26"
+
+
+def test_dc_is_the_district_of_columbia_and_holds_washington() -> None:
+    doc = analyse("Negotiators met in Washington, D.C., for a second round of talks.", lang="en")
+    got = places(doc)
+    assert got["D.C."]["key"] == "adm1:US.DC"
+    assert got["Washington"]["admin1_code"] == "US.DC" and got["Washington"]["resolution"] > 0.9
