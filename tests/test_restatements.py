@@ -123,3 +123,21 @@ def test_a_death_or_an_arrest_the_source_never_reports_is_an_added_claim() -> No
     comp = compare("Gunmen opened fire at the hospital on Tuesday, killing staff and patients, officials said.",
                    source + " Two nurses were killed.")
     assert "event.added" not in rules(comp), comp.findings
+
+
+def test_a_denial_worded_another_way_is_not_a_changed_event() -> None:
+    source = "A quake struck near the city on Monday. There were no immediate reports of injuries or damage."
+    comp = compare("A quake struck near the city on Monday. No immediate injuries or damage were reported.", source)
+    assert "predicate_changed" not in [f.kind.value for f in comp.findings], comp.findings
+    comp = compare("Soldiers did not kill the two men.", "Soldiers killed the two men, the army said.")
+    assert "predicate_changed" in [f.kind.value for f in comp.findings], comp.findings
+
+
+def test_more_remarks_about_the_text() -> None:
+    source = "The Millers is an American sitcom that aired on CBS. Lake Providence is a town in Louisiana."
+    comp = compare("It's important to note that the passage appears to contain two unrelated pieces of "
+                   "information. The Millers is an American sitcom that aired on CBS.", source)
+    assert "sentence.unaligned" not in rules(comp), comp.findings
+    comp = compare("The decision was the IAAF Council's.",
+                   "The decision was taken by the International Association of Athletics Federations Council.")
+    assert not added(comp), comp.findings

@@ -139,6 +139,15 @@ def same_fact(a: Fact, b: Fact) -> bool:
     return a.key == b.key
 
 
+# "There were no immediate reports of injuries": the negation sits on the reports, not on the injuries,
+# yet it denies them as surely as "No injuries were reported".
+_NEGATION_BEFORE = re.compile(r"\b(?:no|not|never|without|nor|none)\b[^.,;:!?]{0,40}$", re.I)
+
+
+def _negated_in_effect(f: Fact, text: str) -> bool:
+    return bool(f.attrs.get("negated")) or _NEGATION_BEFORE.search(text[max(0, f.start - 45):f.start]) is not None
+
+
 def _by_given_name(a: Fact, b: Fact) -> bool:
     """'Lamya' for 'Lamya Khan': one side names the person by the other's given name alone."""
     for short, full in ((a, b), (b, a)):
@@ -152,7 +161,7 @@ def _by_given_name(a: Fact, b: Fact) -> bool:
 def _acronym_prefixed(short: str, full: str) -> bool:
     """'IAAF Council' for 'International Association of Athletics Federations Council': an acronym for
     the leading words, the rest written out the same."""
-    ws, wf = short.split(), full.split()
+    ws, wf = (re.sub(r"['’]s$", "", name).split() for name in (short, full))
     if len(ws) < 2 or len(wf) <= len(ws) or not acronym_of(ws[0]):
         return False
     rest = len(ws) - 1
@@ -391,6 +400,9 @@ def match_facts(comp: Comparison) -> None:
         if f.type in LOCAL_TYPES:
             # "killed" elsewhere in the report does not support "confirmed dead" here.
             same = [g for g in same if g.sentence in aligned]
+        if f.type is FactType.EVENT and not same:
+            same = [g for g in src_facts if g.type is FactType.EVENT and g.sentence in aligned and g.key == f.key
+                    and _negated_in_effect(f, story.text) == _negated_in_effect(g, source.text)]
         if (same and aligned and all(g.sentence not in aligned for g in same) and _swappable(f)
                 and align_score.get(f.sentence, 0.0) >= 0.45):
             # The story's entity exists in the source, but elsewhere; if the confidently aligned source

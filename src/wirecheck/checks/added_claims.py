@@ -19,7 +19,7 @@ CHECKABLE = (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION, FactType.UN
 # Nouns that in a summary can only mean the text being summarised ("the report" or "the document" may
 # well be one the story is about).
 _TEXT_NOUNS = r"(?:passage|article|text|summary|excerpt)"
-_META = re.compile(r"^\s*(?:here(?:'s| is| are)\b[^.]{0,60}\b(?:summary|rewrite|version|article|story|text|"
+_META = re.compile(r"^\s*(?:it(?:'s| is) (?:important|worth) (?:to note|noting) that )?(?:here(?:'s| is| are)\b[^.]{0,60}\b(?:summary|rewrite|version|article|story|text|"
                    r"passage|points)|(?:the|this) (?:passage|article|text|story|report) (?:describes|discusses|"
                    r"reports|is about|covers|highlights)|in summary\b|to summari[sz]e\b|"
                    r"(?:the|this) (?:provided |given |above |original )?" + _TEXT_NOUNS +
