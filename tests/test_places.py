@@ -298,3 +298,9 @@ def test_dc_is_the_district_of_columbia_and_holds_washington() -> None:
     got = places(doc)
     assert got["D.C."]["key"] == "adm1:US.DC"
     assert got["Washington"]["admin1_code"] == "US.DC" and got["Washington"]["resolution"] > 0.9
+
+
+def test_a_district_spelled_another_way_is_found_by_sound_but_not_claimed_with_confidence() -> None:
+    doc = _resolve_bare("Shelling hit the Pokrovsky raion overnight.", "Pokrovsky raion")
+    got = doc.facts[0].attrs
+    assert got["level"] == "district" and got["admin1_code"] == "UA.05" and got["resolution"] <= 0.4

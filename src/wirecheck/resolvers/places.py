@@ -95,7 +95,8 @@ def candidates_for(f: Fact, gz: Any | None = None, hint: str | None = None) -> l
         return cands
     wanted = ("region", "area") if hint == "region" else ("district",)
     exact = [c for c in cands if c.match_kind != SOUND_MATCH]  # records that bear the name as written
-    typed = [c for c in exact if c.level in wanted]
+    # A sound-alike of the whole typed name counts if it is of the stated level ("Pokrovsky raion").
+    typed = [c for c in cands if c.level in wanted]
     if not typed and word in _DISTRICT_SYNONYMS and bare:
         for w in _DISTRICT_SYNONYMS:
             typed += [c for c in gz.lookup(f"{bare} {w}", sound=False)
