@@ -304,3 +304,8 @@ def test_a_district_spelled_another_way_is_found_by_sound_but_not_claimed_with_c
     doc = _resolve_bare("Shelling hit the Pokrovsky raion overnight.", "Pokrovsky raion")
     got = doc.facts[0].attrs
     assert got["level"] == "district" and got["admin1_code"] == "UA.05" and got["resolution"] <= 0.4
+
+
+def test_state_after_a_country_is_no_region_hint() -> None:
+    got = _one("Jordan state television said the border crossing had reopened.", "Jordan")
+    assert got["level"] == "country" and got["country_code"] == "JO"

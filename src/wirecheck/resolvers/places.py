@@ -275,8 +275,10 @@ def resolve_document(doc: Document, gz: Any | None = None) -> None:
     areal: set[str] = set()
     for f in facts:
         hint = str(f.attrs.get("level_hint") or f.attrs.get("level") or "")
-        if not hint and _STATE_AFTER.match(doc.text[f.end:f.end + 12]):
-            hint = "region"  # "Washington state"
+        if not hint and _STATE_AFTER.match(doc.text[f.end:f.end + 12]) and any(
+                c.level == "region" and c.match_kind in (0, 1) for c in gz.lookup(fact_name(f))):
+            # "Washington state"; not "Jordan state television", where no region bears the name.
+            hint = "region"
         hints[f.id] = hint
         if _AREAL_BEFORE.search(doc.text[max(0, f.start - 24):f.start]):
             areal.add(f.id)
