@@ -81,3 +81,16 @@ def test_an_unnamed_source_the_aligned_source_sentence_used_too_is_not_vague() -
     assert not [f for f in kept.findings if f.kind.value == "vague_attribution"]
     vaguer = compare("At least 62 people were killed in the floods, analysts said.", source)
     assert [f.kind.value for f in vaguer.findings if f.kind.value == "vague_attribution"] == ["vague_attribution"]
+
+
+def test_a_story_sentence_merging_source_sentences_is_checked_against_all_of_them() -> None:
+    from wirecheck.pipeline import compare
+
+    source = ("Parliament passed bill No. 10242 on Tuesday. A total of 243 lawmakers voted for it. "
+              "The bill lowers the conscription age from 27 to 25.")
+    story = ("Parliament passed bill No. 10242, which lowers the conscription age from 27 to 23, with 243 "
+             "lawmakers voting for it.")
+    comp = compare(story, source)
+    changed = [f.message for f in comp.findings if f.kind.value == "number_changed"]
+    assert changed == ["The source gives the age as 25; the story 23."]
+    assert not [f for f in comp.findings if f.kind.value == "dropped_fact" and "leaves out" in f.message]

@@ -374,6 +374,29 @@ def _counted_elsewhere(f: Fact, same: list[Fact], src_facts: list[Fact], aligned
                  and g.attrs.get("noun") == noun), None)
 
 
+# Facts specific enough that sharing one ties a story sentence to a source sentence.
+_TYING = (FactType.NUMBER, FactType.PERSON, FactType.UNIT, FactType.DATE)
+
+
+def _merged_sentences(comp: Comparison, matches: list[Match]) -> dict[int, set[int]]:
+    """Source sentences no alignment used whose facts a story sentence repeats: the story merged them in
+    ("passed the bill ... lowering the age from 27 to 23, with 263 votes" from three source sentences).
+    Their facts may then be what the sentence's other facts replaced."""
+    used = {j for a in comp.alignments for j in a.source}
+    out: dict[int, set[int]] = {}
+    for m in matches:
+        if (m.story is not None and m.source is not None and m.status is Verdict.SUPPORTED
+                and m.source.type in _TYING and m.source.sentence not in used):
+            out.setdefault(m.story.sentence, set()).add(m.source.sentence)
+    return out
+
+
+def merged_source_sentences(comp: Comparison) -> set[int]:
+    """Source sentences merged into a story sentence (see :func:`_merged_sentences`), for the checks."""
+    matches: list[Match] = comp.extras.get("matches", [])
+    return {j for js in _merged_sentences(comp, matches).values() for j in js}
+
+
 def _swappable(f: Fact) -> bool:
     """Facts a rewrite swaps with another of the report's: names, and amounts and lengths of time (the
     13 years the court gave and the 18 the prosecution asked for)."""
@@ -429,8 +452,9 @@ def match_facts(comp: Comparison) -> None:
             pending.append(f)
     speaking = attribution_sources(story) | attribution_sources(source)
     pending = _same_name_other_type(pending, src_facts, matches, used, source, aligned_of)
+    merged = _merged_sentences(comp, matches)
     for f in pending:
-        aligned = aligned_of.get(f.sentence, set())
+        aligned = aligned_of.get(f.sentence, set()) | merged.get(f.sentence, set())
         # A source fact already echoed in this very story sentence is not what this one replaced.
         echoed = {m.source.id for m in matches if m.story and m.source and m.story.sentence == f.sentence}
         scored = [(slot_score(f, g, g.sentence in aligned, f.id in speaking and g.id in speaking), g)

@@ -49,6 +49,10 @@ def _message(kind: FindingKind, story: Fact, source: Fact) -> str:
         noun = source.attrs.get("noun_text") or _plural(str(source.attrs.get("noun") or ""), sv)
         if noun == "%":
             return f"The source gives {_amount(sv)}%; the story {_amount(tv)}%."
+        if noun == "year-old":
+            return f"The source gives the age as {_amount(sv)}; the story {_amount(tv)}."
+        if noun == "no.":
+            return f"The source numbers it {_amount(sv)}; the story {_amount(tv)}."
         return f"The source gives {_amount(sv)} {noun}; the story {_amount(tv)}."
     if kind is FindingKind.PREDICATE_CHANGED:
         if story.key == source.key:

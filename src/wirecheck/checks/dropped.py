@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from wirecheck.align.facts import same_fact
+from wirecheck.align.facts import merged_source_sentences, same_fact
 from wirecheck.checks._common import matches, sentence_span
 from wirecheck.extractors.en_orgs import initials_of
 from wirecheck.kinds import FindingKind
@@ -35,7 +35,7 @@ def dropped_facts(comp: Comparison) -> None:
     """One finding per unused source sentence, else per dropped named fact."""
     assert comp.source is not None
     source = comp.source
-    used = {j for a in comp.alignments for j in a.source}
+    used = {j for a in comp.alignments for j in a.source} | merged_source_sentences(comp)
     m = DATELINE.match(source.text)
     dateline_end = m.end() if m else 0
     reported_sentences: set[int] = set()

@@ -21,9 +21,9 @@ _AGE = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)[\s-]years?[\s-]old\b"
                   # "Keating, 21, was", "the former City man, 30, won": the wire style of giving an age
                   r"|(?<=[A-Za-z’'], )(?P<n3>\d{1,3})(?=, [a-z])", re.I)
 # "the 70th anniversary", "his third visit": a count, when it numbers one of these nouns (unit ordinals
-# and dates are facts of their own and are skipped).  "first" is left out: rewrites use it loosely
-# ("the first such attack") far more often than they miscount it.  Shared with Russian/Ukrainian.
-_COUNT_ORDINALS = {w: v for w, v in ORDINAL_WORDS.items() if v > 1}
+# and dates are facts of their own and are skipped).  Only nouns of a formal sequence count, so "the first
+# such attack" is no fact; "for the first time" is skipped too.  Shared with Russian/Ukrainian.
+_COUNT_ORDINALS = dict(ORDINAL_WORDS)
 _ORDINAL = re.compile(r"\b(?:(?P<n>\d{1,4})(?:st|nd|rd|th)|(?P<w>" + "|".join(_COUNT_ORDINALS) + r"))\s+"
                       r"(?:(?:consecutive|straight|successive|official|state)\s+)?"
                       r"(?P<noun>" + "|".join(ORDINAL_NOUNS) + r")s?\b", re.I)
@@ -72,7 +72,7 @@ def numbers_en(doc: Document) -> Document:
     facts = [(f.start, f.end) for f in doc.facts if f.type in (FactType.UNIT, FactType.DATE)]
     ents = [(e.start_char, e.end_char) for e in sp.ents if e.label_ in ("DATE", "TIME", "ORDINAL")]
     # spaCy often calls "14-6 half-time" a TIME: pairs give way to extracted facts only.
-    ages = _ages(doc, facts) + _ordinals(doc, facts)
+    ages = _ages(doc, facts) + _ordinals(doc, facts) + _identifiers(doc, facts)
     blocked = facts + ents + ages + _pairs(doc, facts + ages)
     i = 0
     toks = list(sp)
@@ -123,6 +123,8 @@ def numbers_en(doc: Document) -> Document:
             attrs["noun"] = counted_noun_key(noun)
             attrs["noun_text"] = noun.text
             end = max(end, noun.idx + len(noun.text))
+        elif any(t.lemma_ == "age" for t in toks[max(0, i - 5):i]):
+            attrs["noun"] = "year-old"  # "lowering the conscription age from 27 to 25": ages
         if low in ("one", "a") and noun is None:
             i = j
             continue
@@ -189,8 +191,26 @@ def _ordinals(doc: Document, blocked: list[tuple[int, int]]) -> list[tuple[int, 
             continue
         value = float(m.group("n") or _COUNT_ORDINALS[m.group("w").lower()])
         noun = ORDINAL_NOUNS[m.group("noun").lower()]
+        if value == 1 and noun == "time":
+            continue  # "for the first time" is a manner of speaking far more often than a count
         doc.add_fact(FactType.NUMBER, m.start(), m.end(), key=fmt_value(value), extractor="numbers.en",
                      confidence=0.9, value=value, approx=False, noun=noun, noun_text=noun, ordinal=True)
+        out.append((m.start(), m.end()))
+    return out
+
+
+# "bill No. 10242", "Resolution #2231": a number that names a document, not an amount (spaCy calls it a DATE).
+_IDENT = re.compile(r"\b(?:No\.?|Nos?\.|Number|#)\s?(?P<n>\d{1,7})\b")
+
+
+def _identifiers(doc: Document, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for m in _IDENT.finditer(doc.text):
+        if any(a < m.end() and m.start() < b for a, b in blocked):
+            continue
+        value = float(m.group("n"))
+        doc.add_fact(FactType.NUMBER, m.start(), m.end(), key=fmt_value(value), extractor="numbers.en",
+                     confidence=0.9, value=value, approx=False, noun="no.", noun_text="No.")
         out.append((m.start(), m.end()))
     return out
 
@@ -233,7 +253,8 @@ _NOUN_FAMILY = {
     "serviceman": "soldier", "servicemen": "soldier", "servicemember": "soldier", "troop": "soldier",
     "personnel": "soldier", "uav": "drone", "quadcopter": "drone", "person": "people", "home": "house",
     "kilometre": "kilometer", "km": "kilometer", "casualty": "casualty", "kid": "child",
-    "rouble": "ruble", "hryvna": "hryvnia", "grivna": "hryvnia",
+    "rouble": "ruble", "hryvna": "hryvnia", "grivna": "hryvnia", "mp": "lawmaker", "legislator": "lawmaker",
+    "deputy": "lawmaker", "parliamentarian": "lawmaker",
 }
 
 
@@ -263,6 +284,7 @@ def _counted_noun(toks: list[Any], i: int, j: int) -> Any:
     for k in range(j, min(j + 4, len(toks))):
         if toks[k].pos_ in ("NOUN", "PROPN"):
             return toks[k]
-        if toks[k].pos_ in ("VERB", "AUX", "PUNCT", "SPACE") or "\n" in toks[k].text:
-            break
+        if toks[k].pos_ in ("VERB", "AUX", "PUNCT", "SPACE") or "\n" in toks[k].text or (
+                toks[k].pos_ == "ADP" and toks[k].lower_ != "of"):
+            break  # "from 27 to 23 in its second reading": the noun after "in" is not what 23 counts
     return None

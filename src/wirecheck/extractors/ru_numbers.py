@@ -166,6 +166,8 @@ def _durations(doc: Document, toks: list[Token]) -> None:
             continue
         if k > 0 and toks[k - 1].lower in ("в", "у") and unit == "year":
             continue  # «в 2024 году» is a year; «в 13 лет» an age
+        if unit == "year" and _in_age_phrase(toks, t.start):
+            continue
         key = f"duration:{n} {unit}"
         doc.add_fact(FactType.DATE, t.start, unit_tok.end, key=key, extractor=EXTRACTOR, value=key,
                      kind="duration", relative=False)
@@ -222,7 +224,9 @@ def numbers(doc: Document) -> Document:
     for start, end, value in sorted(spans):
         if any(f.type == FactType.NUMBER and f.start < end and start < f.end for f in doc.facts):
             continue
-        noun = _counted_noun(doc, toks, end)
+        noun = "year-old" if _in_age_phrase(toks, start) else _counted_noun(doc, toks, end)
+        if doc.text[max(0, start - 2):start].strip() == "№":
+            noun = "no."  # «законопроєкт №10242»: a document's number
         # "21%", "8-8,5%": a percentage; "200 базисных пунктов": a rate move, kept in percentage points as
         # the English "200 basis points" is.
         tail = doc.text[end:end + 30].lower()
@@ -240,22 +244,32 @@ def numbers(doc: Document) -> Document:
 
 def _ordinals(doc: Document, toks: list[Token]) -> None:
     """«второй визит», «третя хвиля», «5-й раунд»: a count of the noun, as the English "third visit" is
-    (ordinals of units and dates are facts of their own; «первый» is left out, as "first" is in English)."""
+    (ordinals of units and dates are facts of their own; «в первый раз» is skipped, as "for the first time" is)."""
     nouns = [t for t in terms_of(doc.lang, "noun") if t.english in ORDINAL_NOUNS.values()]
     for t in toks:
         value = ordinal_value(t, bare_digits=False) if t.is_word or t.text[:1].isdigit() else None
-        if value is None or value < 2 or _taken(doc, t.start, t.end):
+        if value is None or _taken(doc, t.start, t.end):
             continue
         # The noun follows, maybe after one adjective («второй официальный визит»).
         for k in (t.i + 1, t.i + 2):
             m = match_term(toks, k, nouns) if k < len(toks) else None
-            if m is not None:
+            if m is not None and not (value == 1 and m[0].english == "time"):  # «впервые», «в первый раз»
                 end = toks[m[1] - 1].end
                 doc.add_fact(FactType.NUMBER, t.start, end, key=_fmt(value), extractor=EXTRACTOR,
                              value=float(value), noun=m[0].english, qualifier=None, ordinal=True)
                 break
             if k >= len(toks) or not toks[k].has("ADJF"):
                 break
+
+
+_AGE_NOUNS = frozenset({"возраст", "вік"})
+
+
+def _in_age_phrase(toks: list[Token], offset: int) -> bool:
+    """«призывного возраста с 27 до 25 лет», «мобілізаційного віку з 27 до 25 років»: ages, counted as the
+    English "from 27 to 25" after "age" is (year-old), not as lengths of time."""
+    i = next((t.i for t in toks if t.start >= offset), len(toks))
+    return any(toks[k].lemmas & _AGE_NOUNS for k in range(max(0, i - 5), i))
 
 
 def _is_number_word(t: Token) -> bool:
@@ -289,6 +303,8 @@ def _counted_noun(doc: Document, toks: list[Token], end: int) -> str | None:
             return m[0].english
         if t.lower in ("из", "з", "із"):  # "38 из 52": the noun comes after the second number
             return None
+        if t.has("PREP") or t.has("CONJ"):
+            return None  # «з 27 до 25», «№10242 про»: a preposition ends the phrase (pymorphy also offers nouns)
         noun = t.lemma_with("NOUN")
         if noun is not None and not t.has("ADJF"):
             return term_lookup(doc.lang, "noun", noun) or noun

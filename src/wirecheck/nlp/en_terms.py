@@ -21,7 +21,7 @@ TITLES = sorted([
     "marshal", "military correspondent", "war correspondent", "correspondent", "journalist", "blogger",
     "military blogger", "secretary general", "secretary-general", "secretary", "director", "chief",
     "ombudsman", "prosecutor", "prosecutor general", "judge", "magistrate", "justice", "chief justice", "attorney general", "pope", "patriarch", "sheikh", "emir",
-    "general secretary", "envoy", "special envoy", "commissioner", "lawmaker", "mp", "deputy", "officer",
+    "general secretary", "envoy", "special envoy", "commissioner", "lawmaker", "legislator", "mp", "deputy", "officer",
     "analyst", "expert", "colonel-general", "lt. gen.", "maj. gen.", "gen.", "col.", "lt.", "capt.", "sgt.",
     "adm.", "dr.", "mr.", "mrs.", "ms.", "sen.", "rep.", "gov.",
 ], key=len, reverse=True)
@@ -32,6 +32,7 @@ TITLE_CANON = {
     "maj. gen.": "major general", "colonel-general": "colonel general", "secretary-general": "secretary general",
     "gov.": "governor", "sen.": "senator", "rep.": "representative", "spokeswoman": "spokesperson",
     "spokesman": "spokesperson", "war correspondent": "military correspondent",
+    "mp": "lawmaker", "legislator": "lawmaker", "parliament speaker": "speaker",
 }
 HONORIFICS = {"mr.", "mrs.", "ms.", "dr."}
 
@@ -95,4 +96,4 @@ ORDINAL_NOUNS = {"anniversary": "anniversary", "birthday": "birthday", "minute":
                  "edition": "edition", "floor": "floor", "day": "day", "week": "week", "month": "month",
                  "year": "year", "game": "game", "match": "match", "appearance": "appearance", "cap": "cap",
                  "visit": "visit", "trip": "visit", "attempt": "attempt", "wave": "wave", "meeting": "meeting",
-                 "summit": "summit", "package": "package", "session": "session"}
+                 "summit": "summit", "package": "package", "session": "session", "reading": "reading"}
