@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from wirecheck.extractors.en_events import contrasting
+from wirecheck.extractors.en_attribution import is_report
 from wirecheck.extractors.en_orgs import acronym_of, initials_of
 from wirecheck.model import Comparison, Document, Fact, FactType, FactVerdict, Verdict
 from wirecheck.registry import pair_stage
@@ -187,7 +188,7 @@ def _title_family(title: str) -> str:
 
 def attribution_sources(doc: Document) -> set[str]:
     """Ids of organisations that are the source of an attribution ("according to the National Guard")."""
-    spans = [(f.start, f.end) for f in doc.facts if f.type is FactType.ATTRIBUTION]
+    spans = [(f.start, f.end) for f in doc.facts if f.type is FactType.ATTRIBUTION and is_report(f.attrs)]
     return {f.id for f in doc.facts if f.type is FactType.ORGANIZATION
             and any(a <= f.start and f.end <= b for a, b in spans)}
 
