@@ -17,7 +17,8 @@ REPORTED = (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION, FactType.UNI
 # "MOSCOW, December 11 (TASS)." / "KYIV, March 4 (Ukrinform) -" / «МОСКВА, 3 апреля — РИА Новости.»: the
 # dateline is not a claim.
 _AGENCIES = r"(?:РИА Новости|RIA Novosti|ТАСС|TASS|Интерфакс|Interfax|Укрінформ|Ukrinform|УНІАН|UNIAN|Reuters|AFP|AP)"
-DATELINE = re.compile(r"^[^\n.]{0,60}?(?:\([^)]{1,40}\)\s*[.\-–—:]?|\s[-–—]\s(?:" + _AGENCIES + r"\.\s*)?)", re.U)
+DATELINE = re.compile(r"^(?:[^\n.]{0,60}?(?:\([^)]{1,40}\)\s*[.\-–—:]?|\s[-–—]\s(?:" + _AGENCIES + r"\.\s*)?)"
+                      r"|[^\n]{0,40}?/[A-ZА-ЯІЇЄ][^/\n]{1,30}/\.?\s*)", re.U)  # «БЕЛГОРОД, 14 марта. /ТАСС/.»
 
 
 def _named_in_story(g: Fact, story_text: str) -> bool:
