@@ -141,3 +141,17 @@ def test_cli_compare_with_russian_source(shared: Path) -> None:
     assert data["source"]["lang"] == "ru" and data["story"]["lang"] == "en"
     kinds = {f["kind"] for f in data["findings"]}
     assert {"place_changed", "unit_changed", "organization_changed"} <= kinds
+
+
+def test_a_translated_quote_padded_with_new_words_is_reported_and_a_faithful_one_is_not() -> None:
+    from wirecheck.pipeline import compare
+
+    source = "«Мы делаем всё, чтобы обеспечить безопасность наших детей», — написал губернатор Гладков."
+    faithful = '"We are doing everything to ensure the safety of our children," Governor Gladkov wrote.'
+    padded = ('"We are doing everything to ensure the safety of our children, and we will never let the enemy '
+              'break our spirit," Governor Gladkov wrote.')
+    assert not [f for f in compare(faithful, source, story_lang="en", source_lang="ru").findings
+                if "quote" in f.kind.value]
+    found = [f for f in compare(padded, source, story_lang="en", source_lang="ru").findings if "quote" in f.kind.value]
+    assert [(f.kind.value, f.rule) for f in found] == [("fabricated_quote", "quote.padded-translation")]
+    assert found[0].source is not None and "безопасность" in found[0].source.text
