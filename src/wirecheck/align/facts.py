@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from wirecheck.extractors.en_events import contrasting
 from wirecheck.extractors.en_attribution import is_report
+from wirecheck.extractors.en_events import contrasting
 from wirecheck.extractors.en_orgs import acronym_of, initials_of
 from wirecheck.model import Comparison, Document, Fact, FactType, FactVerdict, Verdict
 from wirecheck.registry import pair_stage
