@@ -309,3 +309,9 @@ def test_a_district_spelled_another_way_is_found_by_sound_but_not_claimed_with_c
 def test_state_after_a_country_is_no_region_hint() -> None:
     got = _one("Jordan state television said the border crossing had reopened.", "Jordan")
     assert got["level"] == "country" and got["country_code"] == "JO"
+
+
+def test_a_region_smaller_than_a_same_named_city_elsewhere_does_not_take_its_name() -> None:
+    # Gaza Province (Mozambique) sums fewer people than the city of Gaza alone.
+    got = _one("Aid lorries waited at the crossing into Gaza for a third day.", "Gaza")
+    assert got["level"] == "settlement" and got["country_code"] == "PS"

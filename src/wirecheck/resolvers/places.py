@@ -286,8 +286,14 @@ def resolve_document(doc: Document, gz: Any | None = None) -> None:
     # Pass 1: priors only.
     for f in facts:
         capitals = _capitals_against_regions(cands[f.id], gz)
+        # A region's level weight presumes it outweighs the towns of its name; one smaller than a
+        # same-named town elsewhere (Gaza Province, Mozambique, beside Gaza) is the lesser-known sense.
+        towns = [c.place for c in cands[f.id] if c.place.level == "settlement" and c.place.match_kind in (0, 1)]
         for c in cands[f.id]:
             c.parts = _prior(c.place, hints[f.id], c.place.id in capitals, f.id in areal)
+            if c.place.level == "region" and any(t.population > c.place.population and
+                                                 t.region_code != c.place.region_code for t in towns):
+                c.parts["level"] = min(c.parts["level"], 0.0)
             c.score = sum(c.parts.values())
     containers: dict[str, list[Fact]] = {}
     contents: dict[str, list[Fact]] = {}
