@@ -169,6 +169,7 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
     surnames = {e[-1].text for e in sp.ents if e.label_ == "PERSON" and len(e) > 1} | (known_surnames or set())
     ent_at = {t.i: e.label_ for e in sp.ents for t in e}
     toks = list(sp)
+    sp_text = sp.text
     # Title Case lines (headlines): every word is capitalised, so a capital says nothing.
     title_case: set[int] = set()
     breaks = [k for k, ch in enumerate(text) if ch == "\n"]
@@ -195,7 +196,7 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
                 continue
             a, b = tok.idx, last.idx + len(last.text)
             span_text = text[a:b]
-            if n == 1 and not _lone_word_ok(tok, ent_at, gz, span_text, demonyms):
+            if n == 1 and not _lone_word_ok(tok, ent_at, gz, span_text, demonyms, sp_text):
                 continue
             if not free(a, b):
                 continue
@@ -266,12 +267,18 @@ def _quoted(text: str, a: int, b: int) -> bool:
     return a > 0 and b < len(text) and text[a - 1] in "\"“«'" and text[b] in "\"”»'"
 
 
-def _lone_word_ok(tok: Any, ent_at: dict[int, str], gz: Any, word: str, demonyms: bool = False) -> bool:
-    """One capitalised word is a place candidate if it reads as a name, not a common word."""
+def _lone_word_ok(tok: Any, ent_at: dict[int, str], gz: Any, word: str, demonyms: bool = False,
+                  doc_text: str | None = None) -> bool:
+    """One capitalised word is a place candidate if it reads as a name, not a common word.
+
+    ``doc_text``: the spaCy doc's text, if the caller has it (``Doc.text`` joins every token anew).
+    """
     label = ent_at.get(tok.i)
     if tok.is_stop or len(word) < 3 or tok.lower_ in _GENERIC:
         return False
-    if _quoted(tok.doc.text, tok.idx, tok.idx + len(tok.text)):
+    if doc_text is None:
+        doc_text = tok.doc.text
+    if _quoted(doc_text, tok.idx, tok.idx + len(tok.text)):
         return False  # a unit's or operation's name in quotes: Brigade "Magura"
     if label in _ENT_PLACE and not _in_longer_entity(tok, gz):
         return True
@@ -305,7 +312,7 @@ def _lone_word_ok(tok: Any, ent_at: dict[int, str], gz: Any, word: str, demonyms
     next_cap = tok.i + 1 < len(tok.doc) and tok.nbor(1).text[:1].isupper() and tok.nbor(1).is_alpha
     if (prev_cap or next_cap) and not (big or (named and top.population >= 100_000)):
         return False  # one word of a longer name that is not a place ("Magura V5", "Orlov Street")
-    return top.level != "settlement" or top.population >= 1000 or _settlement_cue(tok)
+    return top.level != "settlement" or top.population >= 1000 or _settlement_cue(tok, doc_text)
 
 
 _CUE_BEFORE = re.compile(r"\b(?:village|villages|settlement|settlements|town|towns|city|hamlet|locality|"
@@ -314,10 +321,10 @@ _CUE_AFTER = re.compile(r"^,?\s+(?:in|of)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z
                         r"(?:region|oblast|province|district|raion|krai|governorate)\b", re.I)
 
 
-def _settlement_cue(tok: Any) -> bool:
+def _settlement_cue(tok: Any, doc_text: str | None = None) -> bool:
     """A small settlement named as one: "the village of Peschanoye", "Robotyne in the Zaporizhzhia
     region" (villages under 1,000 people are where front-line news happens)."""
-    text = tok.doc.text
+    text = tok.doc.text if doc_text is None else doc_text
     before = text[max(0, tok.idx - 80):tok.idx]
     after = text[tok.idx + len(tok.text):tok.idx + len(tok.text) + 60]
     return bool(_CUE_BEFORE.search(before) or _CUE_AFTER.match(after))

@@ -69,10 +69,30 @@ def _prefix(a: str, b: str) -> int:
     return n
 
 
-def _ratio(a: str, b: str) -> float:
+@lru_cache(maxsize=1)
+def _indel() -> Any:
     from rapidfuzz.distance import Indel
 
-    return float(Indel.normalized_similarity(a, b))
+    return Indel.normalized_similarity
+
+
+def _ratio(a: str, b: str) -> float:
+    return float(_indel()(a, b))
+
+
+def _first_letter_misses(queries: list[tuple[str, float]], keys: list[str], floor: float) -> tuple[Any, list[bool]]:
+    """``_ratio(q, k)`` for every query and key (rows: queries), in one call, and per key whether no
+    query can reach ``floor`` (weight included): every query starts with another letter, so that
+    :func:`name_similarity` is that ratio alone, and the ratio times the weight is below the floor."""
+    import numpy as np
+    from rapidfuzz.process import cdist
+
+    ratios = cdist([q for q, _ in queries], keys, scorer=_indel(), dtype=np.float64)
+    firsts = np.array([k[:1] for k in keys])
+    hopeless = np.ones(len(keys), dtype=bool)
+    for j, (q, weight) in enumerate(queries):
+        hopeless &= (firsts != q[0]) & (firsts != "") & (ratios[j] * weight < floor)
+    return ratios.tolist(), hopeless.tolist()
 
 
 def name_similarity(a: str, b: str) -> tuple[float, str]:
@@ -91,7 +111,7 @@ def name_similarity(a: str, b: str) -> tuple[float, str]:
         return best, why  # both other measures need a shared first letter: most candidates stop here
     sa, sb = skeleton(a), skeleton(b)
     if min(len(sa), len(sb)) >= 3:
-        full = _ratio(a, b)
+        full = best
         # Three consonants or fewer say little (Vince / Vinnytsia): the skeleton then counts less.
         w = 0.55 if min(len(sa), len(sb)) >= 4 else 0.3
         s = w * _ratio(sa, sb) + (1 - w) * full
@@ -278,18 +298,29 @@ def _scan(gz: Any, name: str, within: Any, also: list[str] | None, exclude: set[
     rows, own = _container_rows_for(gz, within, plain)
     written: dict[int, Suggestion] = {}
     best: dict[int, Suggestion] = {}
-    for row in rows:
-        k = _sound(row[0])
+    keys = [_sound(row[0]) for row in rows]
+    qs = list(queries.items())
+    floor = min_similarity - 0.1
+    # name_similarity stops at the edit similarity when the first letters differ (most candidates):
+    # those are computed for all pairs at once, and names no query can come close to are skipped.
+    ratios, hopeless = _first_letter_misses([(q, w) for q, (_, w) in qs], keys, floor) if rows else ([], [])
+    for i, row in enumerate(rows):
+        if hopeless[i]:
+            continue
+        k = keys[i]
         pid = row[2]
         if exclude and pid in exclude:
             continue
         # A GeoNames alternate in several words for a one-word town is mostly a romanisation from
         # Chinese ("Jia Si Ni" for Gasny): it counts, a little less.
         alt_weight = 0.93 if row[1] == ALT and " " in row[0] and " " not in name_key(row[3]) else 1.0
-        for q, (spelling, weight) in queries.items():
-            sim, why = name_similarity(q, k)
+        for j, (q, (spelling, weight)) in enumerate(qs):
+            if k and q[0] != k[0]:
+                sim, why = ratios[j][i], "spelling"
+            else:
+                sim, why = name_similarity(q, k)
             sim *= weight * alt_weight
-            if sim < min_similarity - 0.1:
+            if sim < floor:
                 continue
             score = sim + _importance(row[9] or 0)
             targets = [best]
