@@ -1,0 +1,39 @@
+"""Reported speech given to the wrong person (checks/reported_speech.py).  Sentences are the project's own."""
+
+from __future__ import annotations
+
+from wirecheck.pipeline import compare
+
+
+def _reported(story: str, source: str, lang: str = "en") -> list[tuple[str, str]]:
+    comp = compare(story, source, story_lang="en", source_lang=lang)
+    return [(f.kind.value, f.message) for f in comp.findings if f.rule == "reported.speaker-differs"]
+
+
+SOURCE = ("Mayor Anna Kovac met Interior Minister Peter Hale on Monday. Hale said the government would send "
+          "two hundred extra police officers to the city before the summer.")
+
+
+def test_a_statement_moved_to_another_speaker_is_misattributed() -> None:
+    story = ("Mayor Anna Kovac met Interior Minister Peter Hale on Monday. Kovac said the government would send "
+             "two hundred extra police officers to the city before the summer.")
+    assert _reported(story, SOURCE) == [
+        ("misattributed_quote", "The story has Anna Kovac say this; in the source it is Peter Hale's statement.")]
+
+
+def test_the_right_speaker_or_a_new_statement_is_not() -> None:
+    assert _reported(SOURCE, SOURCE) == []
+    story = ("Mayor Anna Kovac met Interior Minister Peter Hale on Monday. Kovac said the city would open three "
+             "new youth centres next year.")
+    assert _reported(story, SOURCE) == []  # an invented statement is another check's business
+
+
+def test_across_languages_and_with_a_quoted_fragment() -> None:
+    source = ("Президент Володимир Зеленський зустрівся з міністром Йоганном Вадефулем. Вадефуль заявив, що "
+              "Берлін продовжить підтримку України \"стільки, скільки буде потрібно\".")
+    story = ("President Volodymyr Zelensky met minister Johann Wadephul. Zelensky said Berlin would continue to "
+             "support Ukraine \"for as long as it takes\".")
+    comp = compare(story, source, story_lang="en", source_lang="uk")
+    kinds = [(f.kind.value, f.rule) for f in comp.findings if "quote" in f.kind.value]
+    # The quoted idiom is part of the minister's statement: misattributed, not fabricated.
+    assert kinds == [("misattributed_quote", "reported.speaker-differs")]
