@@ -50,7 +50,9 @@ def people_en(doc: Document) -> Document:
     """PERSON entities plus repeated surnames, with titles and roles."""
     sp = doc.extras["spacy"]
     full: list[Fact] = []
-    spans: list[tuple[int, int]] = [(e.start_char, e.end_char) for e in sp.ents if e.label_ == "PERSON"]
+    # Doc.ents builds every entity span anew on each call: read the PERSON entities once.
+    entities = [(e.start_char, e.end_char) for e in sp.ents if e.label_ == "PERSON"]
+    spans: list[tuple[int, int]] = list(entities)
     # Title-led capitalised names the model missed ("Governor Oleh Syniehubov" tagged ORG).
     for m in _TITLED_NAME.finditer(doc.text):
         a, b = m.start(1), m.start(1) + len(m.group(1).rstrip())
@@ -80,7 +82,7 @@ def people_en(doc: Document) -> Document:
             continue
         if _AFFILIATION.match(doc.text[end:end + 40]):
             continue  # "Rosatom chief Sergei Kiriyenko": the word before a title is an employer
-        is_entity = any(e.start_char <= start and end <= e.end_char and e.label_ == "PERSON" for e in sp.ents)
+        is_entity = any(a <= start and end <= b for a, b in entities)
         earlier = next((f for f in reversed(full) if same_name(f.attrs["surname"], words[-1])), None)
         title = _title_before(doc.text, start)
         if not is_entity and earlier is None and title is None:
