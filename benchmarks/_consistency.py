@@ -284,11 +284,16 @@ def _compare_group(task: Task) -> list[Result]:
         source = analyse(source_text, role="source", lang="en")
     except WirecheckError as e:
         return [Result(item, story, error=f"source: {e}") for item, story in stories]
+    except Exception as e:  # noqa: BLE001 - an engine crash on one text is counted, not fatal to the run
+        return [Result(item, story, error=f"source: crash: {type(e).__name__}: {e}") for item, story in stories]
     for item, story in stories:
         try:
             comp = compare(story, source, story_lang="en")
         except WirecheckError as e:
             out.append(Result(item, story, error=str(e)))
+            continue
+        except Exception as e:  # noqa: BLE001 - as above: reported in the "not compared" count
+            out.append(Result(item, story, error=f"crash: {type(e).__name__}: {e}"))
             continue
         verdict = {v.fact: v.verdict.value for v in comp.verdicts}
         hits = [Hit(f.kind.value, f.rule, float(f.confidence), f.story.start if f.story else None,

@@ -238,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nFRANK, {args.split} split: {len(rows)} summaries, {len(tasks)} articles, "
           f"{errors} not compared; run time {secs:.0f} s on {args.workers} workers "
           f"({1000 * secs / max(1, len(rows)):.0f} ms/summary incl. article analysis)")
+    for msg, n in Counter(res[r["id"]].error for r in rows if res[r["id"]].error).most_common(3):
+        print(f"  not compared ({n}): {msg[:160]}")
     print(f"score chosen on valid ({len(vok)} summaries, {vtime:.0f} s): '{score_name}' >= {cut:.3f} "
           f"(valid balanced accuracy {vba:.3f}; others: "
           + ", ".join(f"{k} {v[1]:.3f}" for k, v in choice.items() if k != score_name) + ")")
