@@ -243,3 +243,18 @@ def test_a_region_said_as_a_region_is_not_swapped_for_its_capital() -> None:
     keys = {f.attrs["name"]: (f.key, f.attrs.get("level")) for f in doc.facts_of(FactType.PLACE)}
     assert keys["Воронежская область"] == ("adm1:RU.86", "region")
     assert keys["Москва"][1] == "settlement"
+
+
+def test_titles_of_deputies_and_heads_of_ministries_and_compatible_offices() -> None:
+    from wirecheck.model import FactType
+    from wirecheck.nlp.en_terms import titles_compatible
+    from wirecheck.pipeline import analyse
+
+    doc = analyse("Первый заместитель председателя Банка России Владимир Чистюхин и глава Минфина Антон Силуанов "
+                  "встретились с заместителем министра финансов Алексеем Моисеевым.", role="source", lang="ru")
+    titles = {f.attrs["surname"]: f.attrs.get("title") for f in doc.facts_of(FactType.PERSON)}
+    assert titles == {"Чистюхин": "first deputy chairman", "Силуанов": "minister", "Моисеев": "deputy minister"}
+    assert titles_compatible("chairman", "governor") and titles_compatible("head", "minister")
+    assert not titles_compatible("deputy minister", "minister")
+    assert not titles_compatible("first deputy chairman", "governor")
+    assert not titles_compatible("mayor", "governor")

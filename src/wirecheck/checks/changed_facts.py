@@ -8,6 +8,7 @@ from wirecheck.checks._common import matches, place_record, where
 from wirecheck.geo import distance_km
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Fact, FactType, Finding, Verdict
+from wirecheck.nlp.en_terms import titles_compatible
 from wirecheck.registry import check
 from wirecheck.textnorm import to_latin
 
@@ -124,7 +125,7 @@ def changed_facts(comp: Comparison) -> None:
             continue
         if m.status is Verdict.SUPPORTED and story.type is FactType.PERSON:
             st, tt = story.attrs.get("title"), source.attrs.get("title")
-            if st and tt and st != tt:
+            if st and tt and not titles_compatible(str(st), str(tt)):
                 comp.add(Finding(FindingKind.TITLE_CHANGED,
                                  f"{source.attrs.get('name')} is '{tt}' in the source, '{st}' in the story.",
                                  story=story.span, source=source.span, before=tt, after=st,

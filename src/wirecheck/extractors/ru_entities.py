@@ -306,6 +306,15 @@ def _title_before(doc: Document, toks: list[Token], i0: int) -> tuple[str | None
         m = match_term(toks, k, titles)
         if m is not None and m[1] == i0:
             return m[0].english, k
+    # «заместитель министра финансов Алексей Моисеев»: a genitive noun or two of the office in between.
+    for gap in (1, 2):
+        between = toks[i0 - gap:i0] if i0 - gap >= 0 else []
+        if not between or not all(t.is_word and not t.is_cap and t.has("gent") for t in between):
+            continue
+        for k in range(max(0, i0 - gap - 3), i0 - gap):
+            m = match_term(toks, k, titles)
+            if m is not None and m[1] == i0 - gap:
+                return m[0].english, k
     # «губернатор Харьковской области Олег Синегубов»: the title governs a place or organisation.
     f = _fact_ending_at(doc, toks, i0)
     if f is not None:
@@ -313,7 +322,10 @@ def _title_before(doc: Document, toks: list[Token], i0: int) -> tuple[str | None
         for k in range(max(0, k0 - 3), k0):
             m = match_term(toks, k, titles)
             if m is not None and m[1] == k0:
-                return m[0].english, k
+                title = m[0].english
+                if f.type is FactType.ORGANIZATION and "ministry" in f.key.split() and title.endswith("head"):
+                    title = title[: -len("head")] + "minister"  # «глава Минэкономразвития»: the minister
+                return title, k
     return None, i0
 
 

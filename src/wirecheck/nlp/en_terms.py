@@ -97,3 +97,28 @@ ORDINAL_NOUNS = {"anniversary": "anniversary", "birthday": "birthday", "minute":
                  "year": "year", "game": "game", "match": "match", "appearance": "appearance", "cap": "cap",
                  "visit": "visit", "trip": "visit", "attempt": "attempt", "wave": "wave", "meeting": "meeting",
                  "summit": "summit", "package": "package", "session": "session", "reading": "reading"}
+
+
+# Offices that are one office under two names: a central bank's «председатель» is its governor; a bare
+# "head" (глава, голова, руководитель) says less than any title, not something else.
+_SAME_OFFICE = [frozenset({"chairman", "governor"}), frozenset({"chairman", "chairwoman", "chair"})]
+_TITLE_MODIFIERS = ("first deputy", "deputy", "acting", "vice", "former", "ex-")
+
+
+def titles_compatible(a: str, b: str) -> bool:
+    """Whether two titles of one person can both be right: equal once canonical, one a bare "head" of the
+    other's rank (without deputy/acting), or two names of one office."""
+    a, b = canon_title(a), canon_title(b)
+    if a == b:
+        return True
+
+    def split(t: str) -> tuple[str, str]:
+        for m in _TITLE_MODIFIERS:
+            if t.startswith(m + " "):
+                return m, t[len(m) + 1:]
+        return "", t
+
+    (ma, ba), (mb, bb) = split(a), split(b)
+    if ma != mb:
+        return False
+    return "head" in (ba, bb) or any(ba in g and bb in g for g in _SAME_OFFICE)
