@@ -3,6 +3,11 @@ and the cue classes that keep speech-only product checks to reports of speech.""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+
 from wirecheck.checks.vague import _vague_facts
 from wirecheck.extractors.en_attribution import attributions_en, is_report
 from wirecheck.extractors.en_hedges import hedges_en
@@ -186,3 +191,15 @@ def test_as_someone_put_it() -> None:
     assert (a.attrs["cue"], a.attrs["source"]) == ("put it", "one engineer")
     assert pieces(text, a) == ["the old bridge is living on borrowed time"]
     assert parsed("She put the books on the shelf.").facts_of(FactType.ATTRIBUTION) == []
+
+
+def test_a_report_whose_sentence_ends_in_quote_marks_does_not_crash(shared: Path) -> None:
+    # A FRANK (CNN/DM) article whose paraphrase ends '..."the enemy"\', The Guardian Australia reported.'
+    # once made the sentence-end extension ask spaCy for a span ending before it starts.
+    art = shared / "data" / "consistency" / "frank" / "articles" / "99bf5fd0e1315324f2bd86dc460436144be60bde.json"
+    if not art.exists():
+        pytest.skip("FRANK article not in ../shared")
+    from wirecheck.pipeline import analyse
+
+    doc = analyse(json.loads(art.read_text(encoding="utf-8"))["article"], role="source", lang="en")
+    assert any(f.type.value == "attribution" for f in doc.facts)

@@ -931,6 +931,8 @@ def _to_sentence_end(doc: Document, sp: Any, reports: list[Report]) -> None:
         na, nb = _strip(text, a, sent.end)
         while nb > na and text[nb - 1] in ".!?":
             nb -= 1
+        if nb <= b:
+            continue  # nothing but punctuation or space left after the content
         tail = sp.char_span(b, nb, alignment_mode="expand")
         first = next((t for t in tail if not t.is_punct and t.dep_ != "cc"), None) if tail is not None else None
         if first is None:
