@@ -120,6 +120,55 @@ def _unreadable_own_quote(comp: Comparison, q: Fact, said: list[Fact], aligned: 
             and _same_speaker(speaker, _speaker(c))]
 
 
+# Words that carry a quote's force or its facts: a quote that swaps one ("suggest" -> "show", "could" ->
+# "will", "not" dropped) is no longer what the speaker said, however close the rest of it is.
+_FORCE_WORDS = frozenset(
+    "may might could would will can cannot must should shall not no never nt n't suggest suggests suggested "
+    "indicate indicates indicated show shows showed shown prove proves proved proven confirm confirms "
+    "confirmed possibly probably likely unlikely perhaps certainly definitely clearly appear appears "
+    "seem seems hope hopes believe believes expect expects some all every none most few many".split())
+
+
+def _changed_force_words(story_words: list[str], source_words: list[str]) -> tuple[list[str], list[str]]:
+    """The force words and numbers the story's version of a quote replaced, added or left out."""
+    from difflib import SequenceMatcher
+
+    before: list[str] = []
+    after: list[str] = []
+    for op, a1, a2, b1, b2 in SequenceMatcher(None, source_words, story_words, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        old, new = source_words[a1:a2], story_words[b1:b2]
+        if sorted(old) == sorted(new):
+            continue
+        if any(w in _FORCE_WORDS or any(ch.isdigit() for ch in w) for w in old + new):
+            before += old
+            after += new
+    return before, after
+
+
+def _altered_words(comp: Comparison, q: Fact, match: Fact) -> None:
+    """A story quote matched to the source's quote but with a force word or number changed."""
+    assert comp.source is not None
+    ours = _content(q).split()
+    theirs = _said_text(comp.source.text, match)
+    theirs_words = re.sub(r"[^\w\s]", "", theirs.lower()).split()
+    # A part of the source's quote, or a partial quote completed from the reported speech around it, is
+    # not a word-for-word version: only quotes of about the same length are compared.
+    if abs(len(theirs_words) - len(ours)) > 3:
+        return
+    before, after = _changed_force_words(ours, theirs_words)
+    if not before and not after:
+        return
+    was, now = " ".join(before), " ".join(after)
+    change = (f"'{was}' became '{now}'" if was and now else f"'{now}' was added" if now
+              else f"'{was}' was left out")
+    comp.add(Finding(FindingKind.FABRICATED_QUOTE,
+                     f"The quote is the source's with words the speaker did not say: {change}.",
+                     story=q.span, source=match.span, before=was or None, after=now or None,
+                     rule="quote.words-changed", confidence=0.7, story_fact=q.id, source_fact=match.id))
+
+
 @check("quotes", kinds=[FindingKind.FABRICATED_QUOTE, FindingKind.MISATTRIBUTED_QUOTE], order=82)
 def quotes(comp: Comparison) -> None:
     """Fabricated and misattributed direct quotes."""
@@ -176,3 +225,5 @@ def quotes(comp: Comparison) -> None:
                              confidence=round(min(1.0, score / 100), 3), story_fact=q.id, source_fact=match.id))
         if not same_lang and match.type is FactType.QUOTE:
             _padded_translation(comp, q, match)
+        if same_lang and match.type is FactType.QUOTE:
+            _altered_words(comp, q, match)

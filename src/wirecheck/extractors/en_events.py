@@ -39,7 +39,13 @@ EVENT_LEMMAS: dict[str, str] = {
     "embezzlement": "embezzlement", "embezzle": "embezzlement", "misappropriation": "embezzlement",
     "bribery": "bribery", "bribe": "bribery", "fraud": "fraud", "swindle": "fraud", "treason": "treason",
     "espionage": "espionage", "spying": "espionage", "terrorism": "terrorism", "extremism": "extremism",
-    "extortion": "extortion", "smuggling": "smuggling",
+    "extortion": "extortion", "smuggling": "smuggling", "misconduct": "misconduct", "murder": "murder",
+    "manslaughter": "manslaughter", "rape": "rape", "theft": "theft", "robbery": "robbery",
+    "burglary": "burglary", "laundering": "money laundering", "perjury": "perjury", "kidnapping": "kidnapping",
+    "arson": "arson", "trafficking": "trafficking", "stalking": "stalking", "harassment": "harassment",
+    "remand": "arrest",
+    # contests: matches, elections, votes, cases ("lose" a town is a retreat, see _lose)
+    "win": "win", "beat": "win", "defeat": "win", "concede": "concede",
     # amounts going up or down ("fall" is decided by context, see _fall)
     "rise": "increase", "increase": "increase", "grow": "increase", "soar": "increase", "surge": "increase",
     "double": "increase", "triple": "increase", "drop": "decrease", "decline": "decrease",
@@ -60,13 +66,21 @@ CONTRASTS: list[frozenset[str]] = [
     frozenset({"charge", "convict", "acquit", "pardon"}),
     frozenset({"death sentence", "life sentence", "prison term"}),
     frozenset({"embezzlement", "bribery", "fraud", "treason", "espionage", "terrorism", "extremism", "extortion",
-               "smuggling"}),
+               "smuggling", "misconduct", "murder", "manslaughter", "rape", "theft", "robbery", "burglary",
+               "money laundering", "perjury", "kidnapping", "arson", "trafficking", "stalking", "harassment"}),
+    frozenset({"win", "lose"}),
     frozenset({"increase", "decrease"}),
     frozenset({"allow", "ban"}),
 ]
 # Lemmas that are events only as verbs: "a double", "the drop zone", "a clear day", "a grow bag".
 _VERB_ONLY = frozenset({"fall", "push", "free", "fire", "lose", "hit", "down", "clear", "double", "triple",
-                        "grow", "permit", "charge", "drop"})
+                        "grow", "permit", "charge", "drop", "beat", "defeat", "win"})
+# Charges that are charges only as nouns: "was murdered" is a killing, "murder" in a charge is the offence.
+_NOUN_ONLY = frozenset({"murder", "rape", "misconduct", "manslaughter", "theft", "robbery", "burglary",
+                        "laundering", "perjury", "kidnapping", "arson", "trafficking", "stalking", "harassment"})
+# What a side loses when "lose" means giving up ground rather than a match or a vote.
+_GROUND = frozenset({"ground", "territory", "position", "control", "village", "town", "city", "settlement",
+                     "area", "positions", "foothold", "bridgehead"})
 
 
 def contrasting(a: str, b: str) -> bool:
@@ -96,6 +110,14 @@ def _negated(tok: Any) -> bool:
     return any(c.dep_ in ("nsubjpass", "nsubj") and any(d.lower_ == "no" and d.dep_ == "det" for d in c.children)
                or c.dep_ in ("nsubjpass", "nsubj") and c.lower_ in ("nobody", "none", "noone")
                for c in tok.children)
+
+
+def _lose(tok: Any) -> str:
+    """'lost the village', 'lost ground' is a retreat; 'lost the match', 'lost six games' a defeat."""
+    for c in tok.children:
+        if c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ in ("GPE", "LOC", "FAC") or c.lemma_.lower() in _GROUND):
+            return "retreat"
+    return "lose"
 
 
 def _fall(tok: Any) -> str:
@@ -161,16 +183,32 @@ def events_en(doc: Document) -> Document:
             continue
         if lemma in _VERB_ONLY and tok.pos_ != "VERB":
             continue
+        if lemma in _NOUN_ONLY and tok.pos_ != "NOUN":
+            continue
         if lemma == "clear" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue  # "cleared of murder" is an acquittal; "cleared the area" is not
         if lemma == "guilty" and tok.head.lemma_ not in ("find", "plead", "be"):
             continue
         if lemma == "fall":
             cls = _fall(tok)
+        elif lemma == "lose":
+            cls = _lose(tok)
         negated = _negated(tok)
         start = tok.idx
         if tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "acomp") and tok.head.lemma_ != "be" and tok.head.i < tok.i:
             start = tok.head.idx  # "confirmed dead", "remain missing": the verb is part of the claim
+        extra = {"agent": _agent(tok)} if cls in ("win", "lose") else {}
         doc.add_fact(FactType.EVENT, start, tok.idx + len(tok.text), key=cls, extractor="events.en",
-                     confidence=0.8, lemma=lemma, negated=negated)
+                     confidence=0.8, lemma=lemma, negated=negated, **extra)
     return doc
+
+
+def _agent(tok: Any) -> str | None:
+    """Who won or lost, as a lower-case head word ("city" of "Manchester City"; "liverpool" of "Liverpool,
+    who had won"): "City beat Liverpool" and "Liverpool lost to City" are one result told from two sides."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is not None and subj.lower_ in ("who", "which", "that") and tok.dep_ == "relcl":
+        subj = tok.head
+    if subj is None and tok.dep_ in ("conj", "xcomp", "advcl") and tok.head is not tok:
+        return _agent(tok.head)
+    return subj.lower_ if subj is not None and subj.pos_ in ("PROPN", "NOUN") else None

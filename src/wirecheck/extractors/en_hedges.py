@@ -36,7 +36,9 @@ HEDGE_ADVERBS = frozenset("""
 reportedly allegedly apparently purportedly supposedly possibly probably perhaps maybe presumably
 seemingly ostensibly likely arguably conceivably
 """.split())
-HEDGE_ADJECTIVES = frozenset("unconfirmed unverified alleged suspected purported possible probable".split())
+# "preliminary results", "provisional figures": a count that may still change.
+HEDGE_ADJECTIVES = frozenset("unconfirmed unverified alleged suspected purported possible probable preliminary "
+                             "provisional tentative unofficial".split())
 BOOSTER_ADVERBS = frozenset("""
 definitely certainly clearly undoubtedly undeniably unquestionably indisputably surely obviously
 evidently incontrovertibly conclusively

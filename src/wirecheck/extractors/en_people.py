@@ -41,6 +41,10 @@ def _overlaps(doc: Document, start: int, end: int, types: tuple[FactType, ...]) 
     return any(f.start < end and start < f.end for f in doc.facts if f.type in types)
 
 
+# Lower-case particles inside a name: "Virgil van Dijk", "Ursula von der Leyen", "Luiz Inácio Lula da Silva".
+_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "del", "della", "dos", "das", "la",
+                        "le", "ter", "ten", "bin", "ibn", "al", "el"})
+
 _INDEFINITE = re.compile(r"\b(?:a|an|A|An)\s+$")
 
 
@@ -51,7 +55,7 @@ def people_en(doc: Document) -> Document:
     sp = doc.extras["spacy"]
     full: list[Fact] = []
     # Doc.ents builds every entity span anew on each call: read the PERSON entities once.
-    entities = [(e.start_char, e.end_char) for e in sp.ents if e.label_ == "PERSON"]
+    entities = [_through_particle(sp, e) for e in sp.ents if e.label_ == "PERSON"]
     spans: list[tuple[int, int]] = list(entities)
     # Title-led capitalised names the model missed ("Governor Oleh Syniehubov" tagged ORG).
     for m in _TITLED_NAME.finditer(doc.text):
@@ -76,7 +80,8 @@ def people_en(doc: Document) -> Document:
             words = words[1:]
         name = " ".join(words)
         end = start + len(name)
-        if not words or not all(w[:1].isupper() for w in words):
+        if not words or not all(w[:1].isupper() or (0 < i < len(words) - 1 and w in _PARTICLES)
+                                for i, w in enumerate(words)):
             continue
         if _overlaps(doc, start, end, (FactType.UNIT, FactType.ORGANIZATION)):
             continue
@@ -91,6 +96,9 @@ def people_en(doc: Document) -> Document:
             continue  # Title Case Headlines make every word look like a name
         if len(words) == 1 and earlier is None and not title and _overlaps(doc, start, end, (FactType.PLACE,)):
             continue
+        if is_entity and any(w in _PARTICLES for w in words):
+            # "Leyen" of "Ursula von der Leyen" resolved as a place: the name owns it.
+            doc.facts = [f for f in doc.facts if not (f.type is FactType.PLACE and start <= f.start and f.end <= end)]
         if _overlaps(doc, start, end, (FactType.PLACE,)) and earlier is None and title is None:
             continue
         if len(words) == 1 and earlier is None and not title and (
@@ -147,6 +155,15 @@ def _link_descriptions(doc: Document) -> None:
         doc.add_fact(FactType.PERSON, start, m.end(), key=ante.key, extractor="people.en", confidence=0.7,
                      name=ante.attrs.get("name"), surname=ante.attrs.get("surname"), given=ante.attrs.get("given"),
                      title=ante.attrs.get("title"), coref=ante.id, description=True)
+
+
+def _through_particle(sp: Any, ent: Any) -> tuple[int, int]:
+    """The small model stops "Ursula von der Leyen" at the particle ("Ursula von der" + GPE "Leyen"):
+    an entity ending in a name particle runs on through the capitalised word after it."""
+    end = ent.end
+    if ent[-1].text in _PARTICLES and end < len(sp) and sp[end].text[:1].isupper() and not sp[end].is_sent_start:
+        return ent.start_char, sp[end].idx + len(sp[end].text)
+    return ent.start_char, ent.end_char
 
 
 def is_headline(sentence: str) -> bool:

@@ -35,7 +35,7 @@ def sentences_en(doc: Document) -> Document:
     for p_start, p_end in paras:
         cuts = [p_start]
         for s in sp.sents:
-            if p_start < s.start_char < p_end:
+            if p_start < s.start_char < p_end and not _unfinished(doc.text[cuts[-1]:s.start_char]):
                 cuts.append(s.start_char)
         cuts.append(p_end)
         for a, b in zip(cuts, cuts[1:], strict=False):
@@ -65,6 +65,15 @@ def _cut_entities_at_newlines(sp: Any) -> None:
         if cut is not None and len(cut) > 0:
             ents.append(cut)
     sp.ents = ents
+
+
+_FINAL = re.compile(r"[.!?:;…\"”’')\]-]\s*$")
+
+
+def _unfinished(fragment: str) -> bool:
+    """spaCy cuts a first name off a paragraph that follows a headline ("José | Antonio Kast won"): a piece
+    of at most three words with no closing punctuation is the start of the next sentence, not a sentence."""
+    return len(fragment.split()) <= 3 and not _FINAL.search(fragment)
 
 
 def _merge_needed(fragment: str) -> bool:
