@@ -257,6 +257,12 @@ class Comparison:
         self.findings.append(finding)
         return finding
 
+    @property
+    def stage_errors(self) -> list[str]:
+        """Stages that failed on these texts (their findings are missing); see pipeline._guarded."""
+        docs = [self.story] + ([self.source] if self.source is not None else [])
+        return [f"{d.role}: {e}" for d in docs for e in d.meta.get("stage_errors", []) or []]
+
     def alignment_of(self, story_sentence: int) -> Alignment | None:
         for a in self.alignments:
             if a.story == story_sentence:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from wirecheck.errors import UnsupportedLanguageError
+from wirecheck.errors import UnsupportedLanguageError, WirecheckError
 from wirecheck.inputs import Article
 from wirecheck.model import Comparison, Document
 from wirecheck.registry import DOC_STAGES, PAIR_STAGES, Stage, load_plugins, order_stages
@@ -50,10 +50,31 @@ def _new_document(text: str, *, role: str, lang: str | None, name: str = "",
     return doc
 
 
+# Stages everything else reads: if one of these fails, nothing downstream can be trusted.
+ESSENTIAL = frozenset({"lang", "sentences", "spacy", "alignments", "matches"})
+
+
+def _guarded(st: Stage, target: Document | Comparison, doc: Document) -> None:
+    """Run a stage; an extractor or check that fails on some text is recorded in the document's
+    ``meta["stage_errors"]`` (shown by every report) and the rest of the audit goes on, so one fragile
+    rule costs its own findings, not the whole report."""
+    if ESSENTIAL & set(st.provides):
+        st.func(target)
+        return
+    try:
+        st.func(target)
+    except WirecheckError:
+        raise  # set-up and input problems (no gazetteer, no model) are the user's to fix: a clear error
+    except Exception as e:  # noqa: BLE001 - any failure of a non-essential stage is reported, not raised
+        errors = doc.meta.setdefault("stage_errors", [])
+        assert isinstance(errors, list)
+        errors.append(f"{st.scope}.{st.name}: {type(e).__name__}: {e}"[:300])
+
+
 def _run_doc_stages(doc: Document, timings: dict[str, float] | None) -> Document:
     for st in _doc_plan(doc.lang):
         t0 = time.perf_counter()
-        st.func(doc)
+        _guarded(st, doc, doc)
         doc.stages_run.append(st.name)
         if timings is not None:
             key = f"{doc.role}.{st.name}"
@@ -82,7 +103,7 @@ def run_pair_stages(comp: Comparison) -> Comparison:
         stages = [s for s in stages if all(r in provided for r in s.requires)]
     for st in order_stages(stages):
         t0 = time.perf_counter()
-        st.func(comp)
+        _guarded(st, comp, comp.story)
         comp.timings[f"pair.{st.name}"] = time.perf_counter() - t0
     return comp
 

@@ -288,6 +288,8 @@ def _summary_html(comp: Comparison) -> str:
             langs += (f'</p><p class="risk" title="logistic model fitted on FRANK valid summaries; '
                       f'read it beside the findings">error risk {risk:.2f}; wording new to the source: '
                       f'{novelty.pair_share:.0%} of word pairs, {len(novelty.novel_words)} content words')
+    for err in comp.stage_errors:
+        langs += f'</p><p class="warn">warning: a stage failed, its findings are missing: {esc(err)}'
     facts = ""
     if verdicts:
         facts = (f"<p>story facts: {verdicts.count(Verdict.SUPPORTED)} supported, "
@@ -408,6 +410,7 @@ a:focus-visible,.sent:focus-visible,mark:focus-visible{outline:3px solid var(--f
 .score .label{font-size:.8rem;text-transform:uppercase;letter-spacing:.05em}
 .score .value{font-size:2rem;font-weight:700;line-height:1}
 .score .sub{font-size:.75rem;color:var(--muted)}
+.warn{color:#8a4b00;background:#fff3d6;padding:.2rem .4rem;border-radius:.25rem}
 .score.good{border-color:#1e7b34;color:#1e6b2e}.score.fair{border-color:#a15c00;color:#8a4f00}
 .score.poor{border-color:#b3261e;color:#a1221b}.score.none{border-color:#777;color:#333}
 .facts p{margin:.1rem 0}

@@ -52,6 +52,8 @@ def write(con: Console, comp: Comparison) -> None:
         summary = Text.assemble(("Reference checks only (no source given)", "bold"),
                                 f"\nlanguage: {story.lang}")
     con.print(Panel(summary, title=title, expand=True))
+    for err in comp.stage_errors:
+        con.print(Text(f"warning: a stage failed, its findings are missing: {err}", style="bold yellow"))
     if not comp.findings:
         con.print("No findings.")
         return
