@@ -270,6 +270,8 @@ def shape(words: str) -> str:
 # ---------------------------------------------------------------- running wirecheck
 
 Task = tuple[str, str, list[tuple[str, str]]]  # (source id, source text, [(item id, story text)])
+# A stage that fails must show up in the "not compared" count, not thin a comparison silently.
+os.environ.setdefault("WIRECHECK_STRICT", "1")
 
 
 def _compare_group(task: Task) -> list[Result]:
@@ -335,6 +337,7 @@ def run(tasks: list[Task], workers: int = 2, progress: bool = True) -> tuple[dic
 def save(results: dict[str, Result], path: Path) -> None:
     """Per-item findings as JSON (benchmarks/out/ is git-ignored), for error analysis without a re-run."""
     import json
+import os
     from dataclasses import asdict
 
     path.parent.mkdir(parents=True, exist_ok=True)

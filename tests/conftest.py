@@ -11,6 +11,10 @@ from pathlib import Path
 
 import pytest
 
+# A stage that raises fails its test here; users get the guarded pipeline (see pipeline._guarded).
+# Set before any test imports wirecheck, and inherited by the CLI processes the tests start.
+os.environ.setdefault("WIRECHECK_STRICT", "1")
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 FIXTURES = SHARED / "fixtures"

@@ -21,6 +21,7 @@ def _boom(_: object) -> None:
 
 
 def test_a_failing_extractor_and_check_are_reported_and_the_rest_runs(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WIRECHECK_STRICT", raising=False)  # as users run it
     load_plugins()
     monkeypatch.setitem(DOC_STAGES, "weapons.en", dataclasses.replace(DOC_STAGES["weapons.en"], func=_boom))
     monkeypatch.setitem(PAIR_STAGES, "vague-attribution",
@@ -38,5 +39,12 @@ def test_an_essential_stage_still_fails_loudly(monkeypatch: pytest.MonkeyPatch) 
     load_plugins()
     name = next(n for n, s in DOC_STAGES.items() if "sentences" in s.provides and s.handles("en"))
     monkeypatch.setitem(DOC_STAGES, name, dataclasses.replace(DOC_STAGES[name], func=_boom))
+    with pytest.raises(ValueError):
+        compare(STORY, SOURCE)
+
+
+def test_the_test_suite_runs_strict(monkeypatch: pytest.MonkeyPatch) -> None:
+    load_plugins()
+    monkeypatch.setitem(DOC_STAGES, "weapons.en", dataclasses.replace(DOC_STAGES["weapons.en"], func=_boom))
     with pytest.raises(ValueError):
         compare(STORY, SOURCE)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 
 from wirecheck.errors import UnsupportedLanguageError, WirecheckError
@@ -66,6 +67,8 @@ def _guarded(st: Stage, target: Document | Comparison, doc: Document) -> None:
     except WirecheckError:
         raise  # set-up and input problems (no gazetteer, no model) are the user's to fix: a clear error
     except Exception as e:  # noqa: BLE001 - any failure of a non-essential stage is reported, not raised
+        if os.environ.get("WIRECHECK_STRICT"):
+            raise  # the test suite: a stage that breaks must fail its test, not thin a report silently
         errors = doc.meta.setdefault("stage_errors", [])
         assert isinstance(errors, list)
         errors.append(f"{st.scope}.{st.name}: {type(e).__name__}: {e}"[:300])
