@@ -7,6 +7,7 @@ analyses each source text once per worker process and compares every derived tex
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import time
@@ -337,7 +338,6 @@ def run(tasks: list[Task], workers: int = 2, progress: bool = True) -> tuple[dic
 def save(results: dict[str, Result], path: Path) -> None:
     """Per-item findings as JSON (benchmarks/out/ is git-ignored), for error analysis without a re-run."""
     import json
-import os
     from dataclasses import asdict
 
     path.parent.mkdir(parents=True, exist_ok=True)
