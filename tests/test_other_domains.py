@@ -106,3 +106,21 @@ def test_preliminary_results_stated_as_final() -> None:
     src = "The preliminary results come from a study of 4,000 people."
     comp = compare("The results come from a study of 4,000 people.", src)
     assert [f.before for f in comp.findings if f.kind.value == "certainty_changed"] == ["preliminary"]
+
+
+def test_a_plan_reported_as_done() -> None:
+    src = "The airline said it planned to seek approval from regulators for the merger next year."
+    comp = compare("The airline said it had received approval from regulators for the merger.", src)
+    assert [f.before for f in comp.findings if f.kind.value == "certainty_changed"] == ["planned to"]
+    comp = compare("The airline said it intends to seek approval from regulators for the merger next year.", src)
+    assert [f for f in comp.findings if f.kind.value == "certainty_changed"] == []
+    d = analyse("His lawyer said he was considering an appeal. The dish is considered a delicacy.", lang="en")
+    assert [f.text for f in d.facts_of(FactType.HEDGE)] == ["considering"]
+
+
+def test_the_first_of_three_names_at_a_paragraph_start() -> None:
+    d = analyse("Runoff Result\n\nMaría José Ortega won the runoff on Sunday. Prime Minister Ana Ruiz called her.",
+                lang="en")
+    names = [f.text for f in d.facts_of(FactType.PERSON)]
+    assert "María José Ortega" in names
+    assert "Ana Ruiz" in names and not any(n.startswith("Minister") for n in names)

@@ -55,13 +55,17 @@ watchers pundits economists strategists monitors investigators
 _EPISTEMIC_MODALS = frozenset("may might could".split())
 _RAISING = frozenset("appear seem".split())
 # Passive verbs that hedge a "to" clause: "is believed to have", "is said to be".
+# An intention, not a deed: "planned to seek approval", "is considering an appeal". A story that has the
+# approval received or the appeal lodged states what the source left open.
+_INTENT_TO = frozenset("plan intend".split())
+_INTENT_OBJ = frozenset("consider weigh mull".split())
 _PASSIVE_HEDGE = frozenset("believe say report think allege understand rumor rumour suspect expect "
                            "estimate claim".split())
 
 
 @lru_cache(maxsize=1)
 def _trigger_words() -> frozenset[str]:
-    verbs = {"confirm"} | _RAISING | _PASSIVE_HEDGE
+    verbs = {"confirm"} | _RAISING | _PASSIVE_HEDGE | _INTENT_TO | _INTENT_OBJ
     forms = {form for form, base in _form_table().items() if base in verbs}
     return (VAGUE_PEOPLE | HEDGE_ADVERBS | HEDGE_ADJECTIVES | BOOSTER_ADVERBS | _EPISTEMIC_MODALS
             | frozenset(forms))
@@ -162,6 +166,11 @@ def _verb_hedge(t: Any, base: str) -> tuple[int, int, str, str, float] | None:
     passive = [c for c in t.children if c.dep_ == "auxpass"]
     if base in _PASSIVE_HEDGE and passive and to is not None:
         return passive[0].idx, to.idx + len(to.text), "hedge", f"is {t.lower_} to", 0.9
+    if base in _INTENT_TO and not passive and to is not None and t.pos_ == "VERB":
+        return t.idx, to.idx + len(to.text), "hedge", base, 0.7
+    if base in _INTENT_OBJ and not passive and t.pos_ == "VERB" and t.tag_ == "VBG" and any(
+            c.dep_ in ("dobj", "xcomp", "ccomp") for c in t.children):
+        return t.idx, t.idx + len(t.text), "hedge", base, 0.7  # "is considering an appeal", "weighing job cuts"
     if base == "confirm" and not passive and t.dep_ not in ("amod", "acl"):
         return t.idx, t.idx + len(t.text), "booster", "confirm", 0.8
     if base == "confirm" and t.dep_ == "amod":

@@ -55,7 +55,7 @@ def people_en(doc: Document) -> Document:
     sp = doc.extras["spacy"]
     full: list[Fact] = []
     # Doc.ents builds every entity span anew on each call: read the PERSON entities once.
-    entities = [_through_particle(sp, e) for e in sp.ents if e.label_ == "PERSON"]
+    entities = [_person_span(sp, e) for e in sp.ents if e.label_ == "PERSON"]
     spans: list[tuple[int, int]] = list(entities)
     # Title-led capitalised names the model missed ("Governor Oleh Syniehubov" tagged ORG).
     for m in _TITLED_NAME.finditer(doc.text):
@@ -157,13 +157,19 @@ def _link_descriptions(doc: Document) -> None:
                      title=ante.attrs.get("title"), coref=ante.id, description=True)
 
 
-def _through_particle(sp: Any, ent: Any) -> tuple[int, int]:
-    """The small model stops "Ursula von der Leyen" at the particle ("Ursula von der" + GPE "Leyen"):
-    an entity ending in a name particle runs on through the capitalised word after it."""
-    end = ent.end
-    if ent[-1].text in _PARTICLES and end < len(sp) and sp[end].text[:1].isupper() and not sp[end].is_sent_start:
-        return ent.start_char, sp[end].idx + len(sp[end].text)
-    return ent.start_char, ent.end_char
+def _person_span(sp: Any, ent: Any) -> tuple[int, int]:
+    """A PERSON entity with the name words the small model leaves out: it stops "Ursula von der Leyen" at
+    the particle ("Ursula von der" + GPE "Leyen"), and drops the first of three names at the start of a
+    paragraph ("José | Antonio Kast won")."""
+    start, end = ent.start_char, ent.end_char
+    if ent[-1].text in _PARTICLES and ent.end < len(sp) and sp[ent.end].text[:1].isupper() \
+            and not sp[ent.end].is_sent_start:
+        end = sp[ent.end].idx + len(sp[ent.end].text)
+    prev = sp[ent.start - 1] if ent.start > 0 else None
+    if (prev is not None and prev.pos_ == "PROPN" and prev.is_title and not prev.ent_type_
+            and prev.lower_ not in _TITLE_WORDS and prev.whitespace_ == " " and len(ent) >= 2):
+        start = prev.idx
+    return start, end
 
 
 def is_headline(sentence: str) -> bool:
