@@ -258,3 +258,19 @@ def test_titles_of_deputies_and_heads_of_ministries_and_compatible_offices() -> 
     assert not titles_compatible("deputy minister", "minister")
     assert not titles_compatible("first deputy chairman", "governor")
     assert not titles_compatible("mayor", "governor")
+
+
+def test_vague_amounts_date_ranges_and_readable_date_changes() -> None:
+    from wirecheck.pipeline import compare
+
+    def found(story: str, source: str, lang: str = "ru") -> list[str]:
+        return [f.message for f in compare(story, source, story_lang="en", source_lang=lang).findings
+                if f.kind.value != "dropped_fact"]
+
+    assert found("Hundreds of residents were evacuated.", "Десятки жителей эвакуированы.") == [
+        "The source says 'Десятки' (about 24); the story says 'Hundreds of residents' (about 200)."]
+    assert found("Tens of thousands of people fled.", "Десятки тысяч людей бежали.") == []
+    assert found("The drills will run from March 1 to March 10.", "Навчання триватимуть з 1 по 10 березня.",
+                 "uk") == []
+    assert found("The drills will run from March 2 to March 10.", "Учения пройдут с 1 по 10 марта.") == [
+        "The source says '1' (1 March); the story says 'March 2'."]

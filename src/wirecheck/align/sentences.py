@@ -67,10 +67,14 @@ def _same_count(sa: dict[tuple[FactType, str], Fact], sb: dict[tuple[FactType, s
     return bool(_counted(sa.values()) & _counted(sb.values()))
 
 
+_DAY = re.compile(r"^(?:month:\d\d-\d\d|date:\d{4}-\d\d-\d\d)$")
+
+
 def exact_strong(sa: dict[tuple[FactType, str], Fact], sb: dict[tuple[FactType, str], Fact]) -> int:
-    """Shared anchors specific enough to show a common origin (a country name is not)."""
-    return sum(1 for (t, k), f in sa.items() if t in STRONG and (t, k) in sb
-               and f.attrs.get("level") != "country")
+    """Shared anchors specific enough to show a common origin (a country name is not; a calendar day is,
+    a weekday or "yesterday" is not)."""
+    return sum(1 for (t, k), f in sa.items() if (t in STRONG or (t is FactType.DATE and _DAY.match(k)))
+               and (t, k) in sb and f.attrs.get("level") != "country")
 
 
 def anchor_score(sa: dict[tuple[FactType, str], Fact], sb: dict[tuple[FactType, str], Fact], *,

@@ -47,6 +47,10 @@ def _message(kind: FindingKind, story: Fact, source: Fact) -> str:
         if source.attrs.get("ordinal") and story.attrs.get("ordinal"):
             return (f"The source speaks of the {_nth(sv)} {source.attrs.get('noun')}; "
                     f"the story of the {_nth(tv)}.")
+        if source.attrs.get("approx") or story.attrs.get("approx"):
+            # "dozens", «сотни»: the words, not their nominal values, are what each text claims
+            return (f"The source says '{source.text}' (about {_amount(sv)}); the story says '{story.text}' "
+                    f"(about {_amount(tv)}).")
         noun = source.attrs.get("noun_text") or _plural(str(source.attrs.get("noun") or ""), sv)
         if noun == "%":
             return f"The source gives {_amount(sv)}%; the story {_amount(tv)}%."
@@ -55,6 +59,8 @@ def _message(kind: FindingKind, story: Fact, source: Fact) -> str:
         if noun == "no.":
             return f"The source numbers it {_amount(sv)}; the story {_amount(tv)}."
         return f"The source gives {_amount(sv)} {noun}; the story {_amount(tv)}."
+    if kind is FindingKind.DATE_CHANGED and (not source.text.isascii() or source.text.strip().isdigit()):
+        return f"The source says '{source.text}' ({date_words(source.key)}); the story says '{story.text}'."
     if kind is FindingKind.PREDICATE_CHANGED:
         if story.key == source.key:
             def said(f: Fact) -> str:
@@ -66,6 +72,27 @@ def _message(kind: FindingKind, story: Fact, source: Fact) -> str:
         return f"The source names {source.attrs.get('name') or source.text}; the story names " \
                f"{story.attrs.get('name') or story.text} in that place."
     return f"The source says '{source.text}'; the story says '{story.text}'."
+
+
+_MONTH_NAMES = ("January February March April May June July August September October November "
+                "December").split()
+
+
+def date_words(key: str) -> str:
+    """'month:03-01' -> '1 March', 'duration:13 year' -> '13 years', 'weekday:tuesday' -> 'Tuesday'."""
+    kind, _, val = key.partition(":")
+    if kind in ("month", "date"):
+        parts = [int(x) for x in val.split("-")]
+        if kind == "date":
+            y, m, d = parts
+            return f"{d} {_MONTH_NAMES[m - 1]} {y}"
+        return f"{parts[1]} {_MONTH_NAMES[parts[0] - 1]}" if len(parts) == 2 else _MONTH_NAMES[parts[0] - 1]
+    if kind == "duration":
+        n, _, unit = val.partition(" ")
+        return f"{n} {unit}s" if unit and n != "1" else val
+    if kind == "weekday":
+        return val.capitalize()
+    return val.replace("_", " ")
 
 
 def _amount(v: float) -> str:

@@ -90,7 +90,9 @@ def numbers_en(doc: Document) -> Document:
         if _list_marker(doc.text, tok):
             i += 1
             continue
-        is_num = tok.like_num or low in VAGUE_AMOUNTS or low in ("dozen",)
+        is_num = tok.like_num or low in VAGUE_AMOUNTS or low in ("dozen",) or (
+            low == "tens" and i + 2 < len(toks) and toks[i + 1].lower_ == "of"
+            and toks[i + 2].lower_ in ("thousands", "millions"))  # "tens of thousands"
         if low == "many" and i > 0 and toks[i - 1].lower_ in ("how", "so", "too", "as", "not"):
             is_num = False  # "how many people are missing" asks; "many people" claims
         if not is_num or any(a <= tok.idx < b for a, b in blocked) or re.match(r"^\d+(st|nd|rd|th)$", low):
@@ -102,6 +104,7 @@ def numbers_en(doc: Document) -> Document:
         j = i + 1
         # Extend over number words and scales: "2.5 million", "tens of thousands", "twenty-five".
         while j < len(toks) and (toks[j].like_num or toks[j].lower_ in SCALES or
+                                 (toks[j].lower_ in VAGUE_AMOUNTS and toks[j - 1].lower_ == "of") or
                                  (toks[j].lower_ in ("of", "-") and j + 1 < len(toks) and
                                   toks[j + 1].lower_ in VAGUE_AMOUNTS | SCALES.keys())):
             j += 1
@@ -111,7 +114,7 @@ def numbers_en(doc: Document) -> Document:
             i = j
             continue
         start, end = toks[i].idx, toks[j - 1].idx + len(toks[j - 1].text)
-        attrs: dict[str, Any] = {"value": value, "approx": low in VAGUE_AMOUNTS}
+        attrs: dict[str, Any] = {"value": value, "approx": low in VAGUE_AMOUNTS or low == "tens"}
         before = doc.text[max(0, start - 20):start].lower()
         for q in _QUALIFIERS:
             if before.rstrip().endswith(q):

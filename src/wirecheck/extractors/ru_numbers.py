@@ -60,6 +60,10 @@ _UNITS = {0: "ноль нуль", 1: "один одна одно", 2: "два д
           600: "шестьсот шістсот", 700: "семьсот сімсот", 800: "восемьсот вісімсот",
           900: "девятьсот дев'ятсот"}
 WORD_VALUES: dict[str, float] = {w: float(v) for v, ws in _UNITS.items() for w in ws.split()}
+# Amounts said without a number, as the English "dozens", "hundreds", "thousands" are (approximate).
+VAGUE = {"десятки": 24.0, "сотни": 200.0, "сотні": 200.0, "тысячи": 2000.0, "тисячі": 2000.0}
+VAGUE_PAIRS = {("десятки", "тысяч"): 20000.0, ("десятки", "тисяч"): 20000.0, ("сотни", "тысяч"): 200000.0,
+               ("сотні", "тисяч"): 200000.0}
 WORD_VALUES |= {"полтора": 1.5, "півтора": 1.5, "десяток": 10,
                 # collective numerals: «четверо поранені», «трое детей»
                 "двое": 2, "трое": 3, "четверо": 4, "пятеро": 5, "шестеро": 6, "семеро": 7,
@@ -104,6 +108,14 @@ def dates(doc: Document) -> Document:
     """Calendar dates, weekdays and relative days."""
     text = doc.text
     lower = text.lower()
+    # «с 1 по 10 марта», «з 1 до 10 березня», «1-10 марта»: the first day takes the month of the second.
+    for m in re.finditer(r"\b(?:с|з|із)?\s*(\d{1,2})\s*(?:по|до|[-–—])\s*\d{1,2}\s+(" + "|".join(MONTHS) + r")\b",
+                         lower):
+        day, month = int(m.group(1)), MONTHS[m.group(2)]
+        if 1 <= day <= 31:
+            key = f"month:{month:02d}-{day:02d}"
+            doc.add_fact(FactType.DATE, m.start(1), m.end(1), key=key, extractor=EXTRACTOR, value=key,
+                         kind="absolute", relative=False)
     for m in re.finditer(r"\b(\d{1,2})\s+(" + "|".join(MONTHS) + r")\b(?:\s+(\d{4})\s*(?:г\.|года|году|року|р\.)?)?",
                          lower):
         day, month, year = int(m.group(1)), MONTHS[m.group(2)], m.group(3)
@@ -221,6 +233,20 @@ def numbers(doc: Document) -> Document:
             j += 1
         spans.append((t.start, toks[j - 1].end, total))
         i = j
+    for k, t in enumerate(toks):
+        low = t.lower
+        if low not in VAGUE or _taken(doc, t.start, t.end):
+            continue
+        after = toks[k + 1].lower if k + 1 < len(toks) else ""
+        if (low, after) in VAGUE_PAIRS:
+            value, end = VAGUE_PAIRS[(low, after)], toks[k + 1].end
+        else:
+            value, end = VAGUE[low], t.end
+        noun = _counted_noun(doc, toks, end)
+        if noun is None:
+            continue  # «тысячи» alone is not a claim about anything countable
+        doc.add_fact(FactType.NUMBER, t.start, end, key=_fmt(value), extractor=EXTRACTOR, value=value,
+                     noun=noun, qualifier=None, approx=True)
     for start, end, value in sorted(spans):
         if any(f.type == FactType.NUMBER and f.start < end and start < f.end for f in doc.facts):
             continue
