@@ -124,3 +124,27 @@ def test_the_first_of_three_names_at_a_paragraph_start() -> None:
     names = [f.text for f in d.facts_of(FactType.PERSON)]
     assert "María José Ortega" in names
     assert "Ana Ruiz" in names and not any(n.startswith("Minister") for n in names)
+
+
+def test_gained_and_lost() -> None:
+    src = "Glaciers in the Alps lost more ice last year than in any year on record, the report said."
+    comp = compare("Glaciers in the Alps gained more ice last year than in any year on record, the report said.",
+                   src)
+    assert found(comp, "predicate_changed") == [("gained", "lost")]
+    src = "The peso gained 1.5% against the dollar on Monday, while stocks rose."
+    assert found(compare("The peso rose 1.5% against the dollar on Monday, while stocks rose.", src),
+                 "predicate_changed") == []
+    assert found(compare("The peso fell 1.5% against the dollar on Monday, while stocks rose.", src),
+                 "predicate_changed") != []
+    # a party that gained seats while another lost them: two results, not one contradicted
+    src = "The Greens gained 12 seats in the election on Sunday as the Liberals lost 9."
+    assert found(compare("The Liberals lost 9 seats in the election on Sunday while the Greens gained 12.", src),
+                 "predicate_changed") == []
+
+
+def test_a_headline_word_for_the_head_of_a_body_is_not_another_title() -> None:
+    src = '"We are on alert," WMO Secretary-General Celeste Saulo told a news conference on Tuesday.'
+    comp = compare('"We are on alert," WMO chief Celeste Saulo told reporters on Tuesday.', src)
+    assert found(comp, "title_changed") == []
+    comp = compare('"We are on alert," WMO deputy chief Celeste Saulo told reporters on Tuesday.', src)
+    assert found(comp, "title_changed") != []

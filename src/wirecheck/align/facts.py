@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from wirecheck.extractors.en_attribution import is_report
-from wirecheck.extractors.en_events import contrasting
+from wirecheck.extractors.en_events import AGENT_CLASSES, contrasting
 from wirecheck.extractors.en_orgs import acronym_of, initials_of
 from wirecheck.model import Comparison, Document, Fact, FactType, FactVerdict, Verdict
 from wirecheck.registry import pair_stage
@@ -246,8 +246,10 @@ def slot_score(a: Fact, b: Fact, aligned: bool, both_speak: bool = False) -> flo
     if t is FactType.EVENT:
         if contrasting(a.key, b.key):
             ga, gb = a.attrs.get("agent"), b.attrs.get("agent")
-            if ga and gb and ga != gb and {a.key, b.key} == {"win", "lose"}:
-                return 0.0  # "Liverpool lost to City" for "City beat Liverpool": the same result
+            if ga and gb and ga != gb and {a.key, b.key} & AGENT_CLASSES:
+                # "Liverpool lost to City" for "City beat Liverpool": the same result; "glaciers lost
+                # ice" beside "sea levels rose": two things
+                return 0.0
             return 0.9
         if a.key == b.key and bool(a.attrs.get("negated")) != bool(b.attrs.get("negated")):
             return 0.9

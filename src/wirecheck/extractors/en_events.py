@@ -45,7 +45,7 @@ EVENT_LEMMAS: dict[str, str] = {
     "arson": "arson", "trafficking": "trafficking", "stalking": "stalking", "harassment": "harassment",
     "remand": "arrest",
     # contests: matches, elections, votes, cases ("lose" a town is a retreat, see _lose)
-    "win": "win", "beat": "win", "defeat": "win", "concede": "concede",
+    "win": "win", "beat": "win", "defeat": "win", "concede": "concede", "gain": "gain",
     # amounts going up or down ("fall" is decided by context, see _fall)
     "rise": "increase", "increase": "increase", "grow": "increase", "soar": "increase", "surge": "increase",
     "double": "increase", "triple": "increase", "drop": "decrease", "decline": "decrease",
@@ -69,18 +69,24 @@ CONTRASTS: list[frozenset[str]] = [
                "smuggling", "misconduct", "murder", "manslaughter", "rape", "theft", "robbery", "burglary",
                "money laundering", "perjury", "kidnapping", "arson", "trafficking", "stalking", "harassment"}),
     frozenset({"win", "lose"}),
+    # what is gained or lost: ice, seats, value ("gained 3%" against "fell 3%")
+    frozenset({"gain", "lose"}), frozenset({"gain", "decrease"}), frozenset({"increase", "lose"}),
     frozenset({"increase", "decrease"}),
     frozenset({"allow", "ban"}),
 ]
 # Lemmas that are events only as verbs: "a double", "the drop zone", "a clear day", "a grow bag".
 _VERB_ONLY = frozenset({"fall", "push", "free", "fire", "lose", "hit", "down", "clear", "double", "triple",
-                        "grow", "permit", "charge", "drop", "beat", "defeat", "win"})
+                        "grow", "permit", "charge", "drop", "beat", "defeat", "win", "gain"})
 # Charges that are charges only as nouns: "was murdered" is a killing, "murder" in a charge is the offence.
 _NOUN_ONLY = frozenset({"murder", "rape", "misconduct", "manslaughter", "theft", "robbery", "burglary",
                         "laundering", "perjury", "kidnapping", "arson", "trafficking", "stalking", "harassment"})
 # What a side loses when "lose" means giving up ground rather than a match or a vote.
 _GROUND = frozenset({"ground", "territory", "position", "control", "village", "town", "city", "settlement",
                      "area", "positions", "foothold", "bridgehead"})
+
+
+# Classes told from one side of a contest or of a change: who won, lost or gained is compared too.
+AGENT_CLASSES = frozenset({"win", "lose", "gain"})
 
 
 def contrasting(a: str, b: str) -> bool:
@@ -193,11 +199,13 @@ def events_en(doc: Document) -> Document:
             cls = _fall(tok)
         elif lemma == "lose":
             cls = _lose(tok)
+        elif lemma == "gain" and _lose(tok) == "retreat":
+            cls = "advance"  # "gained ground"
         negated = _negated(tok)
         start = tok.idx
         if tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "acomp") and tok.head.lemma_ != "be" and tok.head.i < tok.i:
             start = tok.head.idx  # "confirmed dead", "remain missing": the verb is part of the claim
-        extra = {"agent": _agent(tok)} if cls in ("win", "lose") else {}
+        extra = {"agent": _agent(tok)} if cls in AGENT_CLASSES | {"increase", "decrease"} else {}
         doc.add_fact(FactType.EVENT, start, tok.idx + len(tok.text), key=cls, extractor="events.en",
                      confidence=0.8, lemma=lemma, negated=negated, **extra)
     return doc

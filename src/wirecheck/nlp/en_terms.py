@@ -102,6 +102,7 @@ ORDINAL_NOUNS = {"anniversary": "anniversary", "birthday": "birthday", "minute":
 # Offices that are one office under two names: a central bank's «председатель» is its governor; a bare
 # "head" (глава, голова, руководитель) says less than any title, not something else.
 _SAME_OFFICE = [frozenset({"chairman", "governor"}), frozenset({"chairman", "chairwoman", "chair"})]
+_HEAD_WORDS = {"chief": "head", "boss": "head"}
 _TITLE_MODIFIERS = ("first deputy", "deputy", "acting", "vice", "former", "ex-")
 
 
@@ -121,4 +122,6 @@ def titles_compatible(a: str, b: str) -> bool:
     (ma, ba), (mb, bb) = split(a), split(b)
     if ma != mb:
         return False
+    # "WMO chief", "UN boss": headline words for whoever heads the body, whatever the office is called.
+    ba, bb = (_HEAD_WORDS.get(ba, ba), _HEAD_WORDS.get(bb, bb))
     return "head" in (ba, bb) or any(ba in g and bb in g for g in _SAME_OFFICE)
