@@ -31,13 +31,17 @@ def weapon_changed(comp: Comparison) -> None:
             _named_system_changed(comp, a.source, ours, theirs)
             continue
         new, old = ours[0], theirs[0]
-        said = old.text if comp.source.lang == "en" else f"{old.text} ({gloss(old)})"
-        comp.add(Finding(
-            FindingKind.WEAPON_CHANGED,
-            f"The source says the attack used {_plural(old.key)} ('{old.text}'); the story says "
-            f"{_plural(new.key)} ('{new.text}').",
-            story=new.span, source=old.span, before=said, after=new.text, rule="slot:weapon",
-            confidence=0.75 if len(a.source) == 1 else 0.65, story_fact=new.id, source_fact=old.id))
+        _report(comp, new, old, gloss(old),
+                f"The source says the attack used {_plural(old.key)} ('{old.text}'); the story says "
+                f"{_plural(new.key)} ('{new.text}').", "slot:weapon", 0.75 if len(a.source) == 1 else 0.65)
+
+
+def _report(comp: Comparison, new: Fact, old: Fact, english: str, message: str, rule: str,
+            confidence: float) -> None:
+    assert comp.source is not None
+    said = old.text if comp.source.lang == "en" else f"{old.text} ({english})"
+    comp.add(Finding(FindingKind.WEAPON_CHANGED, message, story=new.span, source=old.span, before=said,
+                     after=new.text, rule=rule, confidence=confidence, story_fact=new.id, source_fact=old.id))
 
 
 def _named_system_changed(comp: Comparison, src_sents: list[int], ours: list[Fact], theirs: list[Fact]) -> None:
@@ -51,11 +55,8 @@ def _named_system_changed(comp: Comparison, src_sents: list[int], ours: list[Fac
             if not new or not old or {f.attrs[attr] for f in new} & {f.attrs[attr] for f in old}:
                 continue
             n, o = new[0], old[0]
-            said = o.text if comp.source.lang == "en" else f"{o.text} ({o.attrs[attr]})"
-            comp.add(Finding(
-                FindingKind.WEAPON_CHANGED,
-                f"The source names {what.format(o.attrs[attr])} ('{o.text}'); the story "
-                f"{what.format(n.attrs[attr])} ('{n.text}').",
-                story=n.span, source=o.span, before=said, after=n.text, rule=f"slot:weapon-{attr}",
-                confidence=0.7 if len(src_sents) == 1 else 0.6, story_fact=n.id, source_fact=o.id))
+            _report(comp, n, o, str(o.attrs[attr]),
+                    f"The source names {what.format(o.attrs[attr])} ('{o.text}'); the story "
+                    f"{what.format(n.attrs[attr])} ('{n.text}').", f"slot:weapon-{attr}",
+                    0.7 if len(src_sents) == 1 else 0.6)
             return
