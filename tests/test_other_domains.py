@@ -148,3 +148,16 @@ def test_a_headline_word_for_the_head_of_a_body_is_not_another_title() -> None:
     assert found(comp, "title_changed") == []
     comp = compare('"We are on alert," WMO deputy chief Celeste Saulo told reporters on Tuesday.', src)
     assert found(comp, "title_changed") != []
+
+
+def test_a_floor_or_ceiling_dropped_from_a_count() -> None:
+    src = "A bus carrying 40 people overturned near Cusco on Sunday, killing at least 12, police said."
+    comp = compare("A bus carrying 40 people overturned near Cusco on Sunday, killing 12, police said.", src)
+    assert [(f.story.text if f.story else None, f.rule) for f in comp.findings
+            if f.kind.value == "number_changed"] == [("12", "number.bound-dropped")]
+    comp = compare("A bus carrying 40 people overturned near Cusco on Sunday, killing up to 12, police said.", src)
+    assert [f.rule for f in comp.findings if f.kind.value == "number_changed"] == ["number.bound-reversed"]
+    for same in ("more than 12", "no fewer than 12", "some 12"):
+        comp = compare(f"A bus carrying 40 people overturned near Cusco on Sunday, killing {same}, police said.",
+                       src)
+        assert [f for f in comp.findings if f.kind.value == "number_changed"] == [], same
