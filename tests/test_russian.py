@@ -274,3 +274,12 @@ def test_vague_amounts_date_ranges_and_readable_date_changes() -> None:
                  "uk") == []
     assert found("The drills will run from March 2 to March 10.", "Учения пройдут с 1 по 10 марта.") == [
         "The source says '1' (1 March); the story says 'March 2'."]
+
+
+def test_pushing_forces_out_is_their_retreat_not_a_changed_event() -> None:
+    from wirecheck.pipeline import compare
+
+    comp = compare("Putin said completing the operation would force Ukrainian forces to retreat from the area.",
+                   "Путин заявил, что взятие города позволит вытеснить украинские войска из района.",
+                   story_lang="en", source_lang="ru")
+    assert not [f for f in comp.findings if f.kind.value == "predicate_changed"]
