@@ -161,3 +161,14 @@ def test_a_floor_or_ceiling_dropped_from_a_count() -> None:
         comp = compare(f"A bus carrying 40 people overturned near Cusco on Sunday, killing {same}, police said.",
                        src)
         assert [f for f in comp.findings if f.kind.value == "number_changed"] == [], same
+
+
+def test_temperatures_with_the_scale_letter_are_degrees() -> None:
+    d = analyse("Overnight it fell to -5C in Oslo, after about 1.45C of warming.", lang="en")
+    assert [(f.key, f.attrs.get("noun"), f.attrs.get("qualifier")) for f in d.facts_of(FactType.NUMBER)] == [
+        ("-5", "degree", None), ("1.45", "degree", "about")]
+    src = "Last year was about 1.45 degrees Celsius warmer than pre-industrial times, the WMO said on Tuesday."
+    assert found(compare("Last year was about 1.45C warmer than pre-industrial times, the WMO said on Tuesday.", src),
+                 "number_changed") == []
+    assert found(compare("Last year was about 1.54C warmer than pre-industrial times, the WMO said on Tuesday.", src),
+                 "number_changed") == [("about 1.54C", "about 1.45 degrees")]

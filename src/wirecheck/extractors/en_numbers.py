@@ -31,6 +31,8 @@ _ORDINAL = re.compile(r"\b(?:(?P<n>\d{1,4})(?:st|nd|rd|th)|(?P<w>" + "|".join(_C
 # facts, whether the tokenizer kept "14-6" as one token or split it.
 _PAIR = re.compile(r"(?<![\w.,£$€-])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\w,£$€%]|[.-]\d)")
 # A number glued to the next sentence or item by missing spaces ("£2,980,815,The Lib Dems").
+# A temperature written with its scale letter: "1.45C", "40F", "2.5°C" (one token to spaCy, not like_num).
+_DEGREES = re.compile(r"^([-−]?\d+(?:\.\d+)?)°?[CF]$")
 _GLUED = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?=[,.;:][A-Z])")
 
 
@@ -85,6 +87,21 @@ def numbers_en(doc: Document) -> Document:
             if value is not None:
                 doc.add_fact(FactType.NUMBER, tok.idx, tok.idx + glued.end(), key=fmt_value(value),
                              extractor="numbers.en", confidence=0.9, value=value, approx=False)
+            i += 1
+            continue
+        deg = _DEGREES.match(tok.text)
+        if deg and not any(a <= tok.idx < b for a, b in blocked):
+            # "1.45C above pre-industrial levels" is the source's "1.45 degrees Celsius": a count of degrees
+            value = float(deg.group(1).replace("−", "-"))
+            start = tok.idx
+            deg_attrs: dict[str, Any] = {"value": value, "approx": False, "noun": "degree", "noun_text": "degrees"}
+            before = doc.text[max(0, start - 20):start].lower()
+            q = next((q for q in _QUALIFIERS if before.rstrip().endswith(q)), None)
+            if q is not None:
+                deg_attrs["qualifier"] = q
+                start = doc.text.lower().rindex(q, 0, start)
+            doc.add_fact(FactType.NUMBER, start, tok.idx + len(tok.text), key=fmt_value(value),
+                         extractor="numbers.en", confidence=0.9, **deg_attrs)
             i += 1
             continue
         if _list_marker(doc.text, tok):
