@@ -120,3 +120,12 @@ def test_currency_after_an_amount_hyphenated_names_and_acronyms() -> None:
     assert nouns == {"3.8 trillion won": "won", "7 reais": "real"}  # "won" is no verb here
     people = [f.attrs.get("name") for f in d.facts if f.type is FactType.PERSON]
     assert people == ["Han Jong-hee"]  # LSEG is a body, not a person
+
+
+def test_buildings_and_institutions_of_common_words_are_not_towns() -> None:
+    d = doc("Officials at the White House and the Red Cross said the case would be heard at the Old Bailey "
+            "in London.")
+    places = {f.text: f for f in d.facts if f.type is FactType.PLACE}
+    assert "Red Cross" not in places
+    assert places["White House"].attrs.get("level") == "facility" and not places["White House"].attrs.get("geonameid")
+    assert places["London"].attrs.get("geonameid")  # a real town still resolves

@@ -209,6 +209,10 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
             is_dem = all(h.match_kind == 4 for h in hits)
             if is_dem and not demonyms:
                 continue
+            if n > 1 and i > 0 and toks[i - 1].lower_ == "the" and ent_at.get(i) not in ("GPE", "LOC") \
+                    and all(t.lower_ in common_words() for t in toks[i:i + n]) \
+                    and not any(h.level in ("country", "region") for h in hits):
+                continue  # "the White House", "the Red Cross": an institution of common words, not a town
             if n == 1 and (tok.is_sent_start or i in title_case) and ent_at.get(i) not in _ENT_PLACE \
                     and not is_dem and hits[0].level == "settlement" and hits[0].population < 200_000 \
                     and tok.lower_ in common_words():
@@ -238,6 +242,10 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
             continue  # "Servicemen" tagged GPE: a common word the gazetteer does not know
         if any(t.lower_ in _ORG_NOUNS for t in e):
             continue  # "Northern Fleet", "Western Command": a formation, not a place
+        if e.label_ == "FAC" and all(t.lower_ in common_words() for t in e if t.lower_ != "the"):
+            # "the White House", "the Old Bailey": a building or landmark, not a town of that name
+            add(Mention(a, b, _clean(text[a:b]), "facility", "spacy"))
+            continue
         hits = gz.lookup(text[a:b], sound=False, demonyms=True)
         if hits and all(h.match_kind == 4 for h in hits) and not demonyms:
             continue  # "Ukrainian" tagged GPE: an adjective, not a place mention

@@ -265,7 +265,9 @@ def _softmax(scores: list[float]) -> list[float]:
 def resolve_document(doc: Document, gz: Any | None = None) -> None:
     """Fill key and gazetteer attrs on every place fact of ``doc``."""
     gz = gz or _gz()
-    facts = doc.facts_of(FactType.PLACE)
+    # A building or landmark ("the White House", "the Old Bailey") is no settlement: left unresolved
+    # rather than sent to a same-named hamlet.
+    facts = [f for f in doc.facts_of(FactType.PLACE) if f.attrs.get("level") != "facility"]
     if not facts:
         return
     from wirecheck.gazetteer import distance_km, name_key
