@@ -172,3 +172,21 @@ def test_temperatures_with_the_scale_letter_are_degrees() -> None:
                  "number_changed") == []
     assert found(compare("Last year was about 1.54C warmer than pre-industrial times, the WMO said on Tuesday.", src),
                  "number_changed") == [("about 1.54C", "about 1.45 degrees")]
+
+
+def test_the_other_number_of_a_score() -> None:
+    src = "Ajax beat PSV 3-1 in Amsterdam on Sunday."
+    assert found(compare("Ajax beat PSV 3-2 in Amsterdam on Sunday.", src), "number_changed") == [("2", "1")]
+    assert found(compare("Ajax defeated PSV 3-1 in Amsterdam on Sunday.", src), "number_changed") == []
+
+
+def test_arrested_is_not_charged_and_delayed_is_not_cancelled() -> None:
+    comp = compare("Police charged a 34-year-old man over the stabbing in Leeds on Friday.",
+                   "Police arrested a 34-year-old man over the stabbing in Leeds on Friday.")
+    assert ("charged", "arrested") in found(comp, "predicate_changed")
+    comp = compare("The summit in Lima was postponed until March, officials said.",
+                   "The summit in Lima was cancelled, officials said.")
+    assert ("postponed", "cancelled") in found(comp, "predicate_changed")
+    comp = compare("The man was arrested and charged with theft in Leeds on Friday.",
+                   "The man was arrested and charged with theft in Leeds on Friday.")
+    assert found(comp, "predicate_changed") == []

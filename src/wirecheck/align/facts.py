@@ -233,6 +233,8 @@ def slot_score(a: Fact, b: Fact, aligned: bool, both_speak: bool = False) -> flo
             return 0.0  # "the third visit" is not what "three visits" was changed into
         if na and nb:
             return 0.9 if na == nb else 0.0
+        if a.attrs.get("pair") and b.attrs.get("pair") and not na and not nb:
+            return 0.8  # "3-2" for "3-1": the other number of the same score
         return 0.0
     if t is FactType.DATE:
         if a.attrs.get("kind") != b.attrs.get("kind"):

@@ -46,6 +46,9 @@ EVENT_LEMMAS: dict[str, str] = {
     "remand": "arrest",
     # contests: matches, elections, votes, cases ("lose" a town is a retreat, see _lose)
     "win": "win", "beat": "win", "defeat": "win", "concede": "concede", "gain": "gain",
+    # plans: held, put off or called off
+    "postpone": "postpone", "delay": "postpone", "defer": "postpone", "cancel": "cancel", "scrap": "cancel",
+    "call_off": "cancel",
     # amounts going up or down ("fall" is decided by context, see _fall)
     "rise": "increase", "increase": "increase", "grow": "increase", "soar": "increase", "surge": "increase",
     "double": "increase", "triple": "increase", "drop": "decrease", "decline": "decrease",
@@ -69,6 +72,8 @@ CONTRASTS: list[frozenset[str]] = [
                "smuggling", "misconduct", "murder", "manslaughter", "rape", "theft", "robbery", "burglary",
                "money laundering", "perjury", "kidnapping", "arson", "trafficking", "stalking", "harassment"}),
     frozenset({"win", "lose"}),
+    frozenset({"arrest", "charge"}),  # arrested is not yet charged
+    frozenset({"launch", "postpone", "cancel"}),
     # what is gained or lost: ice, seats, value ("gained 3%" against "fell 3%")
     frozenset({"gain", "lose"}), frozenset({"gain", "decrease"}), frozenset({"increase", "lose"}),
     frozenset({"increase", "decrease"}),
