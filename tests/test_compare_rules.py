@@ -94,3 +94,13 @@ def test_a_story_sentence_merging_source_sentences_is_checked_against_all_of_the
     changed = [f.message for f in comp.findings if f.kind.value == "number_changed"]
     assert changed == ["The source gives the age as 25; the story 23."]
     assert not [f for f in comp.findings if f.kind.value == "dropped_fact" and "leaves out" in f.message]
+
+
+def test_police_and_prosecutors_are_accountable_sources_not_vague_ones() -> None:
+    from wirecheck.pipeline import check_story
+
+    def vague(text: str) -> list[str]:
+        return [f.story.text for f in check_story(text).findings if f.kind.value == "vague_attribution" and f.story]
+
+    assert vague("Police said two men were arrested. Prosecutors said the case was closed.") == []
+    assert vague("Experts said the bridge was unsafe.") == ["Experts said"]

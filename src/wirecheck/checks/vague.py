@@ -28,9 +28,22 @@ def _bare_plural_group(doc: Document, f: Fact) -> bool:
         t.pos_ in ("NOUN", "ADJ") and t.ent_type_ in ("", "NORP") for t in toks)
 
 
+# Bodies that answer for what they say where the story happens: "police said", "prosecutors said" is how
+# wire copy names them, not a rumour's cover like "experts say".
+_ACCOUNTABLE = frozenset("""police policeman policemen prosecutor prosecutors prosecution investigators detectives
+firefighters rescuers paramedics coastguard""".split())
+
+
+def _accountable(f: Fact) -> bool:
+    words = str(f.attrs.get("source") or f.attrs.get("phrase") or f.text).lower().split()
+    return bool(words) and words[-1].strip(".,") in _ACCOUNTABLE
+
+
 def _vague_facts(doc: Document) -> list[Fact]:
     out = []
     for f in doc.facts:
+        if _accountable(f):
+            continue
         if f.type is FactType.HEDGE and f.attrs.get("kind") == "vague_source":
             out.append(f)
         elif f.type is FactType.ATTRIBUTION and is_report(f.attrs) and (
