@@ -104,3 +104,12 @@ def test_police_and_prosecutors_are_accountable_sources_not_vague_ones() -> None
 
     assert vague("Police said two men were arrested. Prosecutors said the case was closed.") == []
     assert vague("Experts said the bridge was unsafe.") == ["Experts said"]
+
+
+def test_the_same_count_of_another_nationality_is_a_change() -> None:
+    from wirecheck.pipeline import compare
+
+    source = "Four Russians were detained at the border on Monday."
+    comp = compare("Four Americans were detained at the border on Monday.", source)
+    assert [f.message for f in comp.findings] == ["The source counts 4 Russians; the story 4 Americans."]
+    assert compare(source, source).findings == []

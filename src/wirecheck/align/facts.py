@@ -83,6 +83,27 @@ def _place_same(a: Fact, b: Fact) -> bool:
 
 
 @lru_cache(maxsize=512)
+def _demonym_country(word: str) -> int | None:
+    """The country a counted noun names its people by ('americans' -> the United States), else None."""
+    try:
+        from wirecheck.gazetteer import DEMONYM, get
+
+        return next((p.id for p in get().lookup(word, sound=False, demonyms=True)
+                     if p.match_kind == DEMONYM and p.level == "country"), None)
+    except Exception:  # noqa: BLE001 - without the gazetteer no noun is known to be a nationality
+        return None
+
+
+def _other_nationality(a: Fact, b: Fact) -> bool:
+    """Two counts of the people of different countries ('four Russians' / 'four Americans')."""
+    na, nb = str(a.attrs.get("noun") or ""), str(b.attrs.get("noun") or "")
+    if not na or not nb or na == nb:
+        return False
+    ca, cb = _demonym_country(na), _demonym_country(nb)
+    return ca is not None and cb is not None and ca != cb
+
+
+@lru_cache(maxsize=512)
 def _is_demonym(word: str) -> bool:
     try:
         from wirecheck.gazetteer import DEMONYM, get
@@ -124,7 +145,8 @@ def same_fact(a: Fact, b: Fact) -> bool:
             bool(a.attrs.get("formation")) or bool(b.attrs.get("formation")))
     if t is FactType.NUMBER:
         va, vb = a.attrs.get("value"), b.attrs.get("value")
-        return va is not None and vb is not None and abs(float(va) - float(vb)) < 1e-9
+        return (va is not None and vb is not None and abs(float(va) - float(vb)) < 1e-9
+                and not _other_nationality(a, b))
     if t is FactType.EVENT:
         return a.key == b.key and bool(a.attrs.get("negated")) == bool(b.attrs.get("negated"))
     if t is FactType.DATE and a.key != b.key:
@@ -231,6 +253,8 @@ def slot_score(a: Fact, b: Fact, aligned: bool, both_speak: bool = False) -> flo
         na, nb = a.attrs.get("noun"), b.attrs.get("noun")
         if bool(a.attrs.get("ordinal")) != bool(b.attrs.get("ordinal")):
             return 0.0  # "the third visit" is not what "three visits" was changed into
+        if _other_nationality(a, b):
+            return 0.9  # "four Americans" where the source has four Russians
         if na and nb:
             return 0.9 if na == nb else 0.0
         if a.attrs.get("pair") and b.attrs.get("pair") and not na and not nb:
