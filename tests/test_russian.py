@@ -283,3 +283,15 @@ def test_pushing_forces_out_is_their_retreat_not_a_changed_event() -> None:
                    "Путин заявил, что взятие города позволит вытеснить украинские войска из района.",
                    story_lang="en", source_lang="ru")
     assert not [f for f in comp.findings if f.kind.value == "predicate_changed"]
+
+
+def test_a_count_of_another_nationality_across_languages() -> None:
+    from wirecheck.pipeline import compare
+
+    comp = compare("Four Britons were detained at the border.", "Четверо россиян задержаны на границе.",
+                   story_lang="en", source_lang="ru")
+    assert [f.message for f in comp.findings] == [
+        "The source counts 'Четверо' (4 russians); the story 4 Britons."]
+    same = compare("Four Russians were detained at the border.", "Четверо россиян задержаны на границе.",
+                   story_lang="en", source_lang="ru")
+    assert same.findings == []

@@ -48,8 +48,10 @@ def _message(kind: FindingKind, story: Fact, source: Fact) -> str:
             return (f"The source speaks of the {_nth(sv)} {source.attrs.get('noun')}; "
                     f"the story of the {_nth(tv)}.")
         if sv == tv and source.attrs.get("noun") != story.attrs.get("noun"):
-            return (f"The source counts {_amount(sv)} {source.attrs.get('noun_text') or source.attrs.get('noun')}; "
-                    f"the story {_amount(tv)} {story.attrs.get('noun_text') or story.attrs.get('noun')}.")
+            theirs = (f"{_amount(sv)} {source.attrs['noun_text']}" if source.attrs.get("noun_text")
+                      else f"'{source.text}' ({_amount(sv)} {_plural(str(source.attrs.get('noun')), sv)})")
+            return (f"The source counts {theirs}; the story {_amount(tv)} "
+                    f"{story.attrs.get('noun_text') or story.attrs.get('noun')}.")
         if source.attrs.get("approx") or story.attrs.get("approx"):
             # "dozens", «сотни»: the words, not their nominal values, are what each text claims
             return (f"The source says '{source.text}' (about {_amount(sv)}); the story says '{story.text}' "

@@ -106,8 +106,8 @@ def orgs_en(doc: Document) -> Document:
         claimed.append((start, end))
     claimed += [(f.start, f.end) for f in doc.facts if f.type is FactType.PLACE]
     for ent in sp.ents:
-        if ent.label_ != "ORG":
-            continue
+        if ent.label_ != "ORG" or ent[0].like_num:
+            continue  # "Four Britons" tagged ORG: a count of people, the number stage's
         start, end = ent.start_char, ent.end_char
         lead = _LEAD.match(doc.text[start:end])
         if lead:
