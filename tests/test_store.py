@@ -134,6 +134,9 @@ def test_ingest_cli_reports_counts_and_reasons(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stderr
     assert "stored 5, skipped 0 (already stored), rejected 1" in proc.stdout
     assert "notes.pdf: not a text, HTML or JSON Lines file (.pdf)" in proc.stderr
+    # Nothing usable at all: the reason on stderr and a non-zero exit, as for any other bad input.
+    only_bad = run_cli("ingest", str(tmp_path / "notes.pdf"), "--db", str(tmp_path / "t.db"), "-q")
+    assert only_bad.returncode == 1 and "notes.pdf" in only_bad.stderr
 
 
 def _count(db: Path) -> int:

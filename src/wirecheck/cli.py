@@ -34,7 +34,10 @@ _register_commands()
 
 def main() -> None:
     try:
-        app(standalone_mode=False)
+        # Without standalone mode click returns the code of a `typer.Exit(n)` instead of exiting with it.
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            raise SystemExit(code)
     except WirecheckError as e:
         print(f"wirecheck: error: {e}", file=sys.stderr)
         raise SystemExit(e.exit_code) from None
