@@ -170,3 +170,57 @@ def test_justice_is_a_title_before_a_name_only() -> None:
         ("chief justice", "justice")]
     doc = analyse("Justice Ministry spokesperson Ivan Petrov said the case was closed.", role="story", lang="en")
     assert [f.attrs.get("title") for f in doc.facts_of(FactType.PERSON)] == ["spokesperson"]
+
+
+def _certainty(story: str, source: str) -> list[tuple[str | None, str | None, str | None]]:
+    comp = compare(story, source)
+    return [(f.rule, f.before, f.after) for f in comp.findings if f.kind.value == "certainty_changed"]
+
+
+def test_would_after_a_reporting_verb_is_will_not_a_hedge() -> None:
+    assert _certainty("The minister said he would resign next month.",
+                      "The minister said he may resign next month.") == [("hedge.dropped", "may", None)]
+    assert _certainty("The ban would take effect next week, the ministry said.",
+                      "Запрет может вступить в силу на следующей неделе, сообщили в министерстве.") == [
+        ("hedge.dropped", "может", None)]
+    # A conditional keeps the doubt, reported or not.
+    assert _certainty("The minister said he would likely resign next month.",
+                      "The minister said he may resign next month.") == []
+    assert _certainty("The minister said he would resign if the bill failed.",
+                      "The minister said he may resign if the bill fails.") == []
+    assert _certainty("A ceasefire would allow aid to reach Gaza.", "A ceasefire could allow aid to reach Gaza.") == []
+
+
+def test_a_hedged_clause_split_into_the_next_sentence_keeps_its_hedge() -> None:
+    source = "The storm hit Cuba on Monday, forecasters said, and it could bring 200 mm of rain to Miami."
+    assert _certainty("The storm hit Cuba on Monday, forecasters said. It could bring 200 mm of rain to Miami.",
+                      source) == []
+    assert _certainty("The storm hit Cuba on Monday, forecasters said. It will bring 200 mm of rain to Miami.",
+                      source) == [("hedge.dropped", "could", None)]
+
+
+def test_facing_a_maximum_term_is_already_a_possibility() -> None:
+    assert _certainty("Smith could get as much as 20 years in prison.", "Smith faces up to 20 years in prison.") == []
+    assert _certainty("He faces up to 10 years in prison.", "He could be jailed for up to 10 years.") == []
+    assert _certainty("Smith could be jailed for 20 years.", "Smith was jailed for 20 years on Monday.") == [
+        ("hedge.added", None, "could")]
+
+
+def test_preliminary_on_the_subject_hedges_its_clause() -> None:
+    source = "Preliminary results, which have not been peer-reviewed, showed 1,200 cases in 14 districts."
+    assert _certainty("Results showed 1,200 cases in 14 districts.", source) == [
+        ("hedge.dropped", "Preliminary", None)]
+    assert _certainty("Preliminary results showed 1,200 cases in 14 districts.", source) == []
+    source = "The preliminary results, which have not been peer reviewed, come from a study of 35,000 people."
+    assert _certainty("The results come from a study of 35,000 people.", source) == [
+        ("hedge.dropped", "preliminary", None)]
+    assert _certainty("The preliminary results show a 40 percent drop in infections.",
+                      "The results show a 40 percent drop in infections.") == [("hedge.added", None, "preliminary")]
+
+
+def test_a_dropped_hedge_is_still_reported() -> None:
+    assert _certainty("The gunman killed three people.", "The gunman is believed to have killed three people.") == [
+        ("hedge.dropped", "is believed to", None)]
+    assert _certainty("Two people were killed, officials confirmed.",
+                      "По предварительным данным, пострадали два человека.") == [
+        ("hedge.dropped", "По предварительным данным", "confirmed")]

@@ -26,8 +26,14 @@ def _hedged_clause(sp: Any, h: Fact, *, attached: bool) -> list[tuple[int, int]]
     head = span.root.head if span.root.dep_ in ("aux", "advmod", "auxpass", "amod") else span.root
     while head.dep_ in ("aux", "auxpass") and head.head.i != head.i:
         head = head.head
+    nominal = head.pos_ in ("NOUN", "PROPN") and head.i != span.root.i
+    if nominal and head.dep_ in ("nsubj", "nsubjpass", "dobj", "attr") and head.head.i != head.i:
+        # "The preliminary results, which have not been peer reviewed, show X": the hedge on the
+        # subject or object holds the whole claim open, not just its noun phrase and relative clause
+        # (which the parser may even make the root, hanging the claim on it as a conjunct).
+        head = head.head
     skip: set[int] = set()
-    if not attached:
+    if not attached and not nominal:
         skip = {t.i for c in head.children if c.dep_ in ("advcl", "parataxis", "conj", "ccomp")
                 and c.i != span.root.i and not any(t.idx <= h.start < t.idx + len(t.text) for t in c.subtree)
                 for t in c.subtree}
@@ -60,8 +66,11 @@ def _source_clause_kept(comp: Comparison, h: Fact, story_sentence: int) -> bool:
     ranges = _hedged_clause(sp, h, attached=True) if sp is not None else None
     if sp is None or ranges is None:
         return True  # no parse (Russian/Ukrainian source): the aligned sentence is the clause
+    # Kept *in this story sentence*: a story that splits the source sentence ("..., the report said.
+    # Coastal cities could face flooding.") keeps the hedged clause, hedge and all, in its next sentence.
     kept = {m.source.id for m in comp.extras.get("matches", []) if m.source is not None
-            and m.status in (Verdict.SUPPORTED, Verdict.CHANGED)}
+            and m.status in (Verdict.SUPPORTED, Verdict.CHANGED)
+            and (m.story is None or m.story.sentence == story_sentence)}
     inside = [f for f in comp.source.facts if _inside(f, ranges) and f.type not in
               (FactType.HEDGE, FactType.ATTRIBUTION, FactType.DATE)]
     if inside:
@@ -69,8 +78,12 @@ def _source_clause_kept(comp: Comparison, h: Fact, story_sentence: int) -> bool:
     story_sp = comp.story.extras.get("spacy")
     if story_sp is None or comp.story.lang != comp.source.lang:
         return True
+    # A relative clause is an aside on a noun ("results, which have not been peer reviewed,"), not
+    # the claim: a story may drop it and keep the claim.
+    aside = {x.i for t in sp if t.dep_ == "relcl" and not _inside(h, [(y.idx, y.idx + len(y.text)) for y in t.subtree])
+             for x in t.subtree}
     words = {t.lemma_.lower() for t in sp if _content_word(t) and not h.start <= t.idx < h.end
-             and any(a <= t.idx < b for a, b in ranges)}
+             and t.i not in aside and any(a <= t.idx < b for a, b in ranges)}
     s = comp.story.sentences[story_sentence]
     sent = story_sp.char_span(s.start, s.end, alignment_mode="expand")
     if not words or sent is None:
@@ -87,15 +100,34 @@ def _content_word(t: Any) -> bool:
 # has to be sure before it *reports* a hedge: to excuse a dropped one, "a potential partnership" for "a
 # possible partnership" or "is considered a top prospect" for "is said to be" is enough.
 _DOUBT = re.compile(r"\b(?:potential(?:ly)?|possib(?:le|ly|ility)|probabl[ey]|likely|unlikely|perhaps|maybe|"
-                    r"may|might|could|would|considered|regarded|seen as|described as|thought|believed?|feared|said to|"
+                    r"may|might|could|consider(?:s|ed|ing)?|regarded|seen as|described as|thought|believed?|feared|said to|"
                     r"reported(?:ly)?|alleged(?:ly)?|suspected|apparent(?:ly)?|seem(?:s|ed|ingly)?|"
                     r"appear(?:s|ed)?|expect(?:s|ed)?|estimated?|plan(?:s|ned)?|propos(?:ed?|al)|intend(?:s|ed)?|"
                     r"aim(?:s|ed)?|hope(?:s|d)?|claim(?:s|ed)?|suggest(?:s|ed)?|speculat\w+|rumou?r\w*|"
-                    r"unconfirmed|unclear|uncertain|if|whether|preliminary)\b", re.I)
+                    r"unconfirmed|unclear|uncertain|if|unless|whether|preliminary)\b", re.I)
+# "would" is a conditional ("a ceasefire would allow aid in") only outside reported speech; after a
+# reporting verb it is "will" put in the past ("said the law would take effect next week"): a certainty.
+# A conditional in reported speech still shows itself ("would likely", "would ... if").
+_WOULD = re.compile(r"\bwould\b", re.I)
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|announced|added|stated|confirmed|declared|insisted|promised|"
+                       r"pledged|vowed|wrote|according to)\b", re.I)
+# A possibility the source words without a modal: "faces up to 20 years", "risks a fine".
+_OPEN = re.compile(r"\b(?:fac(?:es|ed|ing|e)|risk(?:s|ed|ing)?)\s+(?:up\s+to|as\s+much\s+as|a\s+maximum|a\s+possible|"
+                   r"a\s+potential|a\s+(?:prison|jail)\s+(?:sentence|term)|charges?|a\s+fine|a\s+ban)\b|"
+                   r"\bif\s+(?:convicted|found\s+guilty)\b|\bmaximum\s+(?:sentence|penalty)\b", re.I)
 
 
 def _doubt_kept(text: str) -> bool:
-    return _DOUBT.search(text) is not None
+    if _DOUBT.search(text) is not None or _OPEN.search(text) is not None:
+        return True
+    return _WOULD.search(text) is not None and _REPORTED.search(text) is None
+
+
+def _source_held_open(comp: Comparison, sentences: list[int]) -> bool:
+    """The source already leaves the claim open, in words the hedge extractor does not count as a hedge
+    ("faces up to 20 years" for the story's "could get 20 years"; "expects", "plans to")."""
+    assert comp.source is not None
+    return any(_doubt_kept(comp.source.sentences[i].text) for i in sentences)
 
 
 # Verbs that make a claim someone's belief rather than a finding ("investigators believe X").
@@ -145,7 +177,8 @@ def certainty(comp: Comparison) -> None:
                              f"The source gives this as a belief ('{b.text}'); the story states it as fact.",
                              story=sentence_span(story, a.story), source=b.span, before=b.text,
                              rule="belief.dropped", confidence=0.7, source_fact=b.id))
-        elif s_hedge and not t_hedge and _hedges_a_kept_claim(comp, s_hedge[0]):
+        elif s_hedge and not t_hedge and _hedges_a_kept_claim(comp, s_hedge[0]) \
+                and not _source_held_open(comp, a.source):
             h = s_hedge[0]
             comp.add(Finding(FindingKind.CERTAINTY_CHANGED,
                              f"The story hedges this ('{h.text}'); the source states it plainly.",
