@@ -129,3 +129,13 @@ def test_buildings_and_institutions_of_common_words_are_not_towns() -> None:
     assert "Red Cross" not in places
     assert places["White House"].attrs.get("level") == "facility" and not places["White House"].attrs.get("geonameid")
     assert places["London"].attrs.get("geonameid")  # a real town still resolves
+
+
+def test_standings_are_ordinal_places() -> None:
+    from wirecheck.pipeline import compare
+
+    d = doc("Mouscron is currently 13th in the Pro League. Verstappen finished third, ahead of Hamilton.")
+    got = {(f.text, f.key, f.attrs.get("noun")) for f in d.facts if f.type is FactType.NUMBER}
+    assert got == {("13th", "13", "place"), ("third", "3", "place")}
+    comp = compare("Verstappen finished second in Monaco.", "Verstappen finished third in Monaco.")
+    assert [f.message for f in comp.findings] == ["The source has it 3rd; the story 2nd."]

@@ -45,6 +45,8 @@ def _message(kind: FindingKind, story: Fact, source: Fact) -> str:
     if kind is FindingKind.NUMBER_CHANGED:
         sv, tv = float(source.attrs.get("value") or 0), float(story.attrs.get("value") or 0)
         if source.attrs.get("ordinal") and story.attrs.get("ordinal"):
+            if source.attrs.get("noun") == "place":
+                return f"The source has it {_nth(sv)}; the story {_nth(tv)}."
             return (f"The source speaks of the {_nth(sv)} {source.attrs.get('noun')}; "
                     f"the story of the {_nth(tv)}.")
         if sv == tv and source.attrs.get("noun") != story.attrs.get("noun"):

@@ -27,6 +27,11 @@ _COUNT_ORDINALS = dict(ORDINAL_WORDS)
 _ORDINAL = re.compile(r"\b(?:(?P<n>\d{1,4})(?:st|nd|rd|th)|(?P<w>" + "|".join(_COUNT_ORDINALS) + r"))\s+"
                       r"(?:(?:consecutive|straight|successive|official|state)\s+)?"
                       r"(?P<noun>" + "|".join(ORDINAL_NOUNS) + r")s?\b", re.I)
+# A standing: "finished 13th", "ranked third in the league", "is 21st in Belgium's Pro League" (a place).
+_STANDING = re.compile(r"\b(?:finish(?:ed|es)?|rank(?:ed|s)?|plac(?:ed|es)|came|come|comes|sit(?:s|ting)?|sat|lie(?:s)?|"
+                       r"lay|stand(?:s)?|stood|(?:is|are|was|were|currently)(?:\s+currently)?)\s+"
+                       r"(?:(?P<n>\d{1,3})(?:st|nd|rd|th)|(?P<w>" + "|".join(_COUNT_ORDINALS) + r"))"
+                       r"(?=\s+(?:in|on|of|out|with|after|behind|place|position)\b|[,.;])", re.I)
 # Scores and small ranges written with a dash ("won 14-6", "3-2 win", "10-15 people"): both numbers are
 # facts, whether the tokenizer kept "14-6" as one token or split it.
 _PAIR = re.compile(r"(?<![\w.,£$€-])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?![\w,£$€%]|[.-]\d)")
@@ -206,8 +211,16 @@ def _ages(doc: Document, blocked: list[tuple[int, int]]) -> list[tuple[int, int]
 
 def _ordinals(doc: Document, blocked: list[tuple[int, int]]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
+    for m in _STANDING.finditer(doc.text):
+        a, b = m.start("n") if m.group("n") else m.start("w"), m.end()
+        if any(x < b and a < y for x, y in blocked + out):
+            continue
+        value = float(m.group("n") or _COUNT_ORDINALS[m.group("w").lower()])
+        doc.add_fact(FactType.NUMBER, a, b, key=fmt_value(value), extractor="numbers.en", confidence=0.85,
+                     value=value, approx=False, noun="place", noun_text="place", ordinal=True)
+        out.append((a, b))
     for m in _ORDINAL.finditer(doc.text):
-        if any(a < m.end() and m.start() < b for a, b in blocked):
+        if any(a < m.end() and m.start() < b for a, b in blocked + out):
             continue
         value = float(m.group("n") or _COUNT_ORDINALS[m.group("w").lower()])
         noun = ORDINAL_NOUNS[m.group("noun").lower()]
