@@ -295,3 +295,13 @@ def test_a_count_of_another_nationality_across_languages() -> None:
     same = compare("Four Russians were detained at the border.", "Четверо россиян задержаны на границе.",
                    story_lang="en", source_lang="ru")
     assert same.findings == []
+
+
+def test_standings_across_languages() -> None:
+    from wirecheck.pipeline import compare
+
+    comp = compare("The team is 21st in the league.", "Команда занимает 13-е место в лиге.",
+                   story_lang="en", source_lang="ru")
+    assert [f.message for f in comp.findings] == ["The source has it 13th; the story 21st."]
+    assert compare("The team finished third.", "Збірна фінішувала на третьому місці.",
+                   story_lang="en", source_lang="uk").findings == []
