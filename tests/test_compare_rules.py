@@ -113,3 +113,13 @@ def test_the_same_count_of_another_nationality_is_a_change() -> None:
     comp = compare("Four Americans were detained at the border on Monday.", source)
     assert [f.message for f in comp.findings] == ["The source counts 4 Russians; the story 4 Americans."]
     assert compare(source, source).findings == []
+
+
+def test_a_place_shortened_to_its_own_name_is_not_dropped() -> None:
+    from wirecheck.pipeline import compare
+
+    source = "United beat Rovers 3-1 at the Etihad Stadium on Sunday."
+    kept = compare("United beat Rovers 3-1 at the Etihad on Sunday.", source)
+    assert not [f for f in kept.findings if f.kind.value == "dropped_fact"]
+    gone = compare("United beat Rovers 3-1 on Sunday.", source)
+    assert [f.kind.value for f in gone.findings] == ["dropped_fact"]

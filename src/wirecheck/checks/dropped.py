@@ -28,6 +28,13 @@ def _named_in_story(g: Fact, story_text: str) -> bool:
     forms = {g.text}
     if g.type is FactType.ORGANIZATION:
         forms |= {a for a in initials_of(g.text) if len(a) >= 2}
+    words = g.text.split()
+    if len(words) > 1 and g.type in (FactType.PLACE, FactType.ORGANIZATION) and len(words[0]) >= 4 \
+            and words[0][:1].isupper() and words[0].isalpha():
+        from wirecheck.extractors.en_places import common_words
+
+        if words[0].lower() not in common_words():
+            forms.add(words[0])  # "the Etihad" for "the Etihad Stadium": the name's own word, shortened
     return any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", story_text) for f in forms)
 
 
