@@ -139,3 +139,10 @@ def test_standings_are_ordinal_places() -> None:
     assert got == {("13th", "13", "place"), ("third", "3", "place")}
     comp = compare("Verstappen finished second in Monaco.", "Verstappen finished third in Monaco.")
     assert [f.message for f in comp.findings] == ["The source has it 3rd; the story 2nd."]
+
+
+def test_a_club_named_after_its_town_is_not_the_town() -> None:
+    d = doc("Manchester City beat Leeds United 3-1 in Manchester. He later flew to Kansas City.")
+    places = [f.text for f in d.facts if f.type is FactType.PLACE]
+    assert places == ["Manchester", "Kansas City"]
+    assert d.facts_of(FactType.PLACE)[0].start == d.text.index("in Manchester") + 3
