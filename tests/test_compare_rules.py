@@ -123,3 +123,14 @@ def test_a_place_shortened_to_its_own_name_is_not_dropped() -> None:
     assert not [f for f in kept.findings if f.kind.value == "dropped_fact"]
     gone = compare("United beat Rovers 3-1 on Sunday.", source)
     assert [f.kind.value for f in gone.findings] == ["dropped_fact"]
+
+
+def test_a_headline_repeating_the_bodys_figure_is_reported_once() -> None:
+    from wirecheck.pipeline import compare
+
+    source = "The company expects its operating profit to fall 56% from a year earlier."
+    body = "\n\nThe company said its operating profit fell 65% from a year earlier."
+    same = compare("Profit Plunges 65% as Slump Deepens" + body, source)
+    assert [f.kind.value for f in same.findings] == ["number_changed"]
+    other = compare("Profit Plunges 70% as Slump Deepens" + body, source)
+    assert sorted(f.kind.value for f in other.findings) == ["added_claim", "number_changed"]

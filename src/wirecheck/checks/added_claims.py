@@ -80,6 +80,9 @@ def added_claims(comp: Comparison) -> None:
             continue
         if f.sentence in unaligned and f.sentence not in headlines:
             continue
+        if f.sentence in headlines and any(g.type is f.type and g.key == f.key and g.sentence not in headlines
+                                           for g in story.facts):
+            continue  # a headline repeating the body's figure: the body's finding, if any, covers it
         if any(a <= f.start < b for a, b in quotes):
             continue  # inside a quote: the quote checks judge it
         if f.type is FactType.DATE and f.attrs.get("kind") not in ("duration", "absolute", "year"):
