@@ -86,10 +86,9 @@ def _place_same(a: Fact, b: Fact) -> bool:
 def _demonym_country(word: str) -> int | None:
     """The country a counted noun names its people by ('americans' -> the United States), else None."""
     try:
-        from wirecheck.gazetteer import DEMONYM, get
+        from wirecheck.gazetteer import get
 
-        return next((p.id for p in get().lookup(word, sound=False, demonyms=True)
-                     if p.match_kind == DEMONYM and p.level == "country"), None)
+        return get().demonym_country(word)  # type: ignore[no-any-return]
     except Exception:  # noqa: BLE001 - without the gazetteer no noun is known to be a nationality
         return None
 
@@ -103,15 +102,8 @@ def _other_nationality(a: Fact, b: Fact) -> bool:
     return ca is not None and cb is not None and ca != cb
 
 
-@lru_cache(maxsize=512)
 def _is_demonym(word: str) -> bool:
-    try:
-        from wirecheck.gazetteer import DEMONYM, get
-
-        return any(p.match_kind == DEMONYM and p.level == "country"
-                   for p in get().lookup(word, sound=False, demonyms=True))
-    except Exception:  # noqa: BLE001 - without the gazetteer no word is known to be a demonym
-        return False
+    return _demonym_country(word) is not None
 
 
 def _org_words(f: Fact) -> set[str]:

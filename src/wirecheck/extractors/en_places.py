@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from wirecheck.gazetteer import DEMONYM
 from wirecheck.model import Document, FactType
 from wirecheck.registry import stage
 from wirecheck.textnorm import normalise_apostrophes, place_key
@@ -96,10 +95,6 @@ def _gz() -> Any:
     return get()
 
 
-def _is_demonym(gz: Any, word: str) -> bool:
-    return any(p.match_kind == DEMONYM and p.level == "country" for p in gz.lookup(word, sound=False, demonyms=True))
-
-
 def _clean(name: str) -> str:
     name = normalise_apostrophes(name.strip())
     return re.sub(r"^(?:the|The)\s+", "", name)
@@ -144,7 +139,7 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
             # Drop leading words that are not part of the name ("In Kharkiv region", "Russia's Kursk
             # Region"): the longest tail the gazetteer knows, with or without the type word.
             words = list(re.finditer(r"\S+", text[a:b]))
-            if len(words) == 1 and _is_demonym(gz, text[a:b]):
+            if len(words) == 1 and gz.demonym_country(text[a:b]) is not None:
                 continue  # "the eastern Spanish region": which country's, not a region's name
             for w in words:
                 tail = text[a + w.start():b]

@@ -167,6 +167,11 @@ class Gazetteer:
         out.sort(key=lambda p: (p.match_kind, -p.population))
         return tuple(out)
 
+    def demonym_country(self, word: str) -> int | None:
+        """The id of the country whose people or adjective ``word`` is ('Russians', 'british'), else None."""
+        return next((p.id for p in self.lookup(word, sound=False, demonyms=True)
+                     if p.match_kind == DEMONYM and p.level == "country"), None)
+
     def has_name(self, name: str) -> bool:
         key = name_key(name)
         return bool(key) and self._con().execute("SELECT 1 FROM name WHERE key = ? AND kind != ? LIMIT 1",
