@@ -434,8 +434,8 @@ def _merged_sentences(comp: Comparison, matches: list[Match]) -> dict[int, set[i
 
 def merged_source_sentences(comp: Comparison) -> set[int]:
     """Source sentences merged into a story sentence (see :func:`_merged_sentences`), for the checks."""
-    matches: list[Match] = comp.extras.get("matches", [])
-    return {j for js in _merged_sentences(comp, matches).values() for j in js}
+    merged: dict[int, set[int]] = comp.extras.get("merged_sentences", {})
+    return {j for js in merged.values() for j in js}
 
 
 def _swappable(f: Fact) -> bool:
@@ -494,7 +494,7 @@ def match_facts(comp: Comparison) -> None:
             pending.append(f)
     speaking = attribution_sources(story) | attribution_sources(source)
     pending = _same_name_other_type(pending, src_facts, matches, used, source, aligned_of)
-    merged = _merged_sentences(comp, matches)
+    merged = comp.extras["merged_sentences"] = _merged_sentences(comp, matches)
     for f in pending:
         aligned = aligned_of.get(f.sentence, set()) | merged.get(f.sentence, set())
         # A source fact already echoed in this very story sentence is not what this one replaced.
