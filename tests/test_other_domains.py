@@ -190,3 +190,18 @@ def test_arrested_is_not_charged_and_delayed_is_not_cancelled() -> None:
     comp = compare("The man was arrested and charged with theft in Leeds on Friday.",
                    "The man was arrested and charged with theft in Leeds on Friday.")
     assert found(comp, "predicate_changed") == []
+
+
+def test_a_company_that_speaks_is_an_organisation_not_a_person() -> None:
+    # The small model tags "Moderna said" as a person and leaves "Pfizer" untagged; "its" says company.
+    comp = compare("Moderna said on Tuesday that its updated vaccine cut hospital admissions by 40 percent.",
+                   "Pfizer said on Tuesday that its updated vaccine cut hospital admissions by 40 percent.")
+    orgs = [(f.story.text if f.story else None, f.before) for f in comp.findings
+            if f.kind.value == "organization_changed"]
+    assert orgs == [("Moderna", "Pfizer")]
+    assert not comp.story.facts_of(FactType.PERSON)
+    # A person referred to as "his" stays a person; "The company" in the next sentence also marks a company.
+    d = analyse("Brown said on Tuesday that his plan had failed. Zenvia said profit fell. The company cut "
+                "jobs.", lang="en")
+    assert [f.text for f in d.facts_of(FactType.PERSON)] == ["Brown"]
+    assert "Zenvia" in [f.text for f in d.facts_of(FactType.ORGANIZATION)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from wirecheck.extractors.en_people import is_headline
+from wirecheck.extractors.en_people import acts_as_company, is_headline
 from wirecheck.model import Document, FactType
 from wirecheck.registry import stage
 from wirecheck.textnorm import us_spelling
@@ -130,5 +130,15 @@ def orgs_en(doc: Document) -> Document:
         doc.add_fact(FactType.ORGANIZATION, start, end, key=state_body_key(doc.text, start, name),
                      extractor="orgs.en",
                      confidence=0.85, name=name)
+        claimed.append((start, end))
+    for tok in sp:
+        # Companies the tagger missed or called people, known by how the text refers back to them.
+        if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ not in ("", "PERSON"):
+            continue
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if any(a < end and start < b for a, b in claimed) or not acts_as_company(sp, start, end):
+            continue
+        doc.add_fact(FactType.ORGANIZATION, start, end, key=org_key(tok.text), extractor="orgs.en",
+                     confidence=0.7, name=tok.text, by="reference")
         claimed.append((start, end))
     return doc

@@ -104,6 +104,8 @@ def people_en(doc: Document) -> Document:
         if len(words) == 1 and earlier is None and not title and (
                 _INDEFINITE.search(doc.text[max(0, start - 4):start]) or (len(name) > 1 and name.isupper())):
             continue  # "a Vampire rocket launcher": a make or model; "LSEG": an acronym, a body, not somebody
+        if len(words) == 1 and earlier is None and not title and acts_as_company(sp, start, end):
+            continue  # orgs.en takes it
         if earlier is not None and len(words) == 1:
             # "Orlov wrote on Telegram" after "Governor Pavel Orlov": the surname, not the town.
             doc.facts = [f for f in doc.facts if not (f.type is FactType.PLACE and f.start == start
@@ -170,6 +172,37 @@ def _person_span(sp: Any, ent: Any) -> tuple[int, int]:
             and prev.lower_ not in _TITLE_WORDS and prev.whitespace_ == " " and len(ent) >= 2):
         start = prev.idx
     return start, end
+
+
+# Nouns a story uses to refer back to a company it just named ("Moderna said ... The company plans ...").
+_COMPANY_NOUNS = ("company", "firm", "group", "maker", "drugmaker", "carmaker", "automaker", "chipmaker",
+                  "retailer", "airline", "insurer", "lender", "bank", "operator", "manufacturer", "developer",
+                  "startup", "giant", "conglomerate", "producer", "supplier", "broadcaster", "publisher")
+_COMPANY_BACK = re.compile(r"^\s*(?:The|the)\s+(?:[a-z-]+\s+)?(?:" + "|".join(_COMPANY_NOUNS) + r")\b")
+
+
+def acts_as_company(sp: Any, start: int, end: int) -> bool:
+    """Whether a one-word name is a company by how the text refers to it: "Moderna said ... its vaccine"
+    (a person's would be "his" or "her") or a next sentence opening "The company ...".
+
+    The small model tags companies that speak ("Moderna said") as PERSON and leaves others untagged;
+    a company swapped for another must read as an organisation change, not a new person."""
+    span = sp.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    if tok.dep_ not in ("nsubj", "nsubjpass") or tok.head.pos_ not in ("VERB", "AUX"):
+        return False
+    sent = tok.sent
+    for t in sent[tok.i - sent.start + 1:]:
+        if t.lower_ in ("his", "her", "he", "she", "him"):
+            return False
+        if t.lower_ == "its" and t.tag_ == "PRP$":
+            return True
+        if t.pos_ in ("NOUN", "PROPN") and t.tag_ in ("NN", "NNP") and t.ent_type_ not in ("DATE", "TIME"):
+            break  # another singular noun could be what "its" refers to
+    nxt = sp[sent.end] if sent.end < len(sp) else None
+    return bool(nxt is not None and _COMPANY_BACK.match(sp.text[nxt.idx:nxt.idx + 60]))
 
 
 def is_headline(sentence: str) -> bool:
