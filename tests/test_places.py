@@ -315,3 +315,19 @@ def test_a_region_smaller_than_a_same_named_city_elsewhere_does_not_take_its_nam
     # Gaza Province (Mozambique) sums fewer people than the city of Gaza alone.
     got = _one("Aid lorries waited at the crossing into Gaza for a third day.", "Gaza")
     assert got["level"] == "settlement" and got["country_code"] == "PS"
+
+
+def test_a_district_of_a_named_country_is_found_in_that_country() -> None:
+    # "district of Jordan": Jordan is where the district is, not a district called Jordan; the
+    # Karak the story means is Jordan's governorate, not Pakistan's Karak District.
+    got = places(analyse("Floods hit the Karak district of Jordan on Monday.", lang="en"))
+    assert got["Jordan"]["level"] == "country" and got["Jordan"]["country_code"] == "JO"
+    assert got["Karak district"]["country_code"] == "JO"
+    # Without the country, the district record of that name is still the reading.
+    alone = places(analyse("Floods hit the Karak district on Monday.", lang="en"))
+    assert alone["Karak district"]["country_code"] == "PK"
+
+
+def test_a_region_named_after_a_territory_is_the_territory() -> None:
+    got = places(analyse("Rain fell across the Gibraltar region overnight.", lang="en"))
+    assert got["Gibraltar region"]["country_code"] == "GI"

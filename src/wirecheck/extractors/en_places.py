@@ -121,6 +121,9 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
         typ = m.group("type").lower()
         name = re.split(r"\.(?:\s|$)", _clean(m.group("a")))[0]  # "of Alberta. Officials": a sentence ends
         a = m.start("a")
+        before = re.search(r"([A-Z][\w'’.-]*)\s+$", text[max(0, m.start() - 40):m.start()])
+        if before and before.group(1) not in ("The", "A", "In") and gz.demonym_country(before.group(1)) is None:
+            continue  # "the Karak district of Jordan": the district is named before; "of" names where it is
         if free(a, a + len(name)) and (gz.has_name(f"{name} {typ}") or gz.has_name(name)):
             add(Mention(a, a + len(name), f"{name} {typ}", "region" if typ in _REGION_TYPES else "district",
                         "region-phrase"))

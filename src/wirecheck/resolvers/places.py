@@ -26,6 +26,7 @@ SOUND_MATCH = 9  # wirecheck.gazetteer.SOUND, without importing the gazetteer at
 _IN = re.compile(r"^\s+(?:in|inside|within|в|во|у|на)\s+(?:the\s+)?$", re.I)
 _APPOS = re.compile(r"^\s*(?:,|—|–|--|\s-)\s*(?:(?:a|an|the)\s+)?(?:[a-zа-яёіїєґ][\w-]*\s+){0,4}?"
                     r"(?:in|of|в|во|у|на)\s+(?:the\s+)?$")
+_OF = re.compile(r"^\s+of\s+(?:the\s+)?$")
 _PAREN = re.compile(r"^\s*\(\s*(?:in\s+)?(?:the\s+)?$")
 _COMMA = re.compile(r"^\s*,\s*$")
 _POSS = re.compile(r"^['’]s\s+$")
@@ -88,6 +89,7 @@ def candidates_for(f: Fact, gz: Any | None = None, hint: str | None = None) -> l
     m = _TYPE_WORDS.search(name)
     bare = name[:m.start()].strip() if m else name
     word = m.group(1).lower() if m else ""
+    stated = hint  # the resolver weighs levels against this one only (see _prior)
     if word and hint not in ("region", "district"):
         # The name's own type word says the level even when no extractor did ("Hamilton County").
         hint = "district" if word in _DISTRICT_TYPES else "region"
@@ -107,6 +109,11 @@ def candidates_for(f: Fact, gz: Any | None = None, hint: str | None = None) -> l
             # "Kyiv region": Kyiv Oblast, not the city-region of Kyiv, whose names carry no type word.
             with_type = [c for c in typed if _has_typed_name(gz, c, bare)]
             typed = with_type or typed
+    if typed and stated == "district" and bare and bare != name:
+        # "the Karak district of Jordan": what a story calls a district may be a first-level region in
+        # another country's records; offered as a weak reading that only a stated country can lift.
+        held = {t.country_code for t in typed}
+        typed += [c for c in gz.lookup(bare, sound=False) if c.level == "region" and c.country_code not in held]
     if typed:
         # Keep a city that is the whole region (Moscow, Kyiv): _fill prefers it to the region.
         return typed + [c for c in cands if c.level == "settlement" and any(
@@ -117,6 +124,11 @@ def candidates_for(f: Fact, gz: Any | None = None, hint: str | None = None) -> l
         return exact if bare != name else cands
     if bare and bare != name:
         cands = cands or gz.lookup(bare)
+    # "the Gibraltar region": a territory or area of that name is the region meant, not the state or
+    # province that holds some namesake town.
+    areas = [c for c in cands if c.level in ("country", "area") and c.match_kind != SOUND_MATCH]
+    if areas:
+        return areas
     # "the Zaporozhye region", "Lugansk oblast": the region named after its main town.
     towns = sorted((c for c in cands if c.level == "settlement"), key=lambda c: -c.population)
     regions: list[Any] = []
@@ -152,8 +164,8 @@ def stated_claims(doc: Document) -> list[Claim]:
                 continue
             between = text[x.end:y.start]
             pattern = None
-            if _IN.match(between):
-                pattern = "in"
+            if _IN.match(between) or (_OF.match(between) and _TYPE_WORDS.search(fact_name(x))):
+                pattern = "in"  # "the Karak district of Jordan" says where the district is, as "in" does
             elif _APPOS.match(between):
                 pattern = "appositive"
             elif _PAREN.match(between) and text[y.end:y.end + 2].lstrip().startswith(")"):
@@ -221,6 +233,8 @@ def _prior(c: Any, hint: str, capital: bool = False, areal: bool = False) -> dic
     parts["level"] = level
     if hint in STRONG_HINTS:
         parts["stated_level"] = 4.0 if c.level == hint or (hint == "region" and c.level == "area") else -4.0
+        if hint == "district" and c.level == "region":
+            parts["stated_level"] = -2.0  # a province some countries' stories call a district (see candidates_for)
     return parts
 
 
