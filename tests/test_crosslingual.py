@@ -155,3 +155,23 @@ def test_a_translated_quote_padded_with_new_words_is_reported_and_a_faithful_one
     found = [f for f in compare(padded, source, story_lang="en", source_lang="ru").findings if "quote" in f.kind.value]
     assert [(f.kind.value, f.rule) for f in found] == [("fabricated_quote", "quote.padded-translation")]
     assert found[0].source is not None and "безопасность" in found[0].source.text
+
+
+def test_a_translated_quote_that_drops_the_speakers_negation_is_reported() -> None:
+    from wirecheck.pipeline import compare
+
+    # The encoder scores the reversed quote as a translation: polarity is what tells them apart.
+    source = "«Мы не согласны с решением суда и будем его обжаловать», — сказал адвокат Петров."
+    reversed_ = '"We respect the court\'s decision and will appeal it," lawyer Petrov said.'
+    found = [f for f in compare(reversed_, source, story_lang="en", source_lang="ru").findings
+             if f.rule == "quote.polarity-reversed"]
+    assert len(found) == 1 and found[0].source is not None and "не согласны" in found[0].source.text
+    for faithful in ('"We disagree with the court\'s decision and will appeal it," lawyer Petrov said.',
+                     '"We do not agree with the court\'s decision and will appeal it," lawyer Petrov said.'):
+        assert not [f for f in compare(faithful, source, story_lang="en", source_lang="ru").findings
+                    if "quote" in f.kind.value]
+    # The reverse: a negation the Ukrainian speaker never said.
+    uk = "«Ми продовжимо переговори з партнерами наступного тижня», — заявив міністр Сибіга."
+    story = '"We will not continue the talks with our partners next week," minister Sybiha said.'
+    assert [f.rule for f in compare(story, uk, story_lang="en", source_lang="uk").findings
+            if f.rule == "quote.polarity-reversed"] == ["quote.polarity-reversed"]

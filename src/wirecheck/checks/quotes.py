@@ -94,8 +94,9 @@ def _crosslingual_counterpart(comp: Comparison, q: Fact, said: list[Fact],
 PADDED_RATIO = 1.9
 
 
-def _padded_translation(comp: Comparison, q: Fact, match: Fact) -> None:
-    """A translated quote much longer than the words it translates: the story may have added to them."""
+def _padded_translation(comp: Comparison, q: Fact, match: Fact) -> bool:
+    """A translated quote much longer than the words it translates: the story may have added to them.
+    Whether it was reported."""
     assert comp.source is not None
     ours = len(re.findall(r"\w+", str(q.attrs.get("content") or q.text)))
     theirs = len(re.findall(r"\w+", _said_text(comp.source.text, match)))
@@ -105,6 +106,8 @@ def _padded_translation(comp: Comparison, q: Fact, match: Fact) -> None:
                          "runs longer, but not this much; it may add words the speaker did not say.",
                          story=q.span, source=match.span, rule="quote.padded-translation", confidence=0.5,
                          story_fact=q.id, source_fact=match.id))
+        return True
+    return False
 
 
 def _unreadable_own_quote(comp: Comparison, q: Fact, said: list[Fact], aligned: set[int]) -> list[Fact]:
@@ -118,6 +121,49 @@ def _unreadable_own_quote(comp: Comparison, q: Fact, said: list[Fact], aligned: 
     speaker = _speaker(q)
     return [c for c in said if c.type is FactType.QUOTE and c.sentence in aligned
             and _same_speaker(speaker, _speaker(c))]
+
+
+# Negation across languages.  The encoder scores a quote that says the opposite on the same topic as a
+# translation ("We respect the court's decision" for «Мы не согласны с решением суда»: 0.59), so polarity
+# is compared on its own.  A Russian/Ukrainian quote is negative only by its particles (не, ни, нет ...):
+# prefixed words (недавно "recently", немного "a little") are not negations.  An English quote is
+# negative by a particle or by a verb or adjective a translator uses for one ("не согласны" -> "disagree").
+_NEG_SLAVIC = frozenset("не ни нет никогда ничего никто нигде нельзя ні немає ніколи нічого ніхто ніде".split())
+_NEG_EN_PARTICLES = frozenset("not no never cannot nothing nobody none nowhere neither nor".split())
+_NEG_EN_WORDS = _NEG_EN_PARTICLES | frozenset(
+    "disagree disagrees disagreed deny denies denied refuse refuses refused reject rejects rejected fail fails "
+    "failed unable impossible unacceptable inadmissible illegal without lack lacks against oppose opposes "
+    "opposed unlikely".split())
+
+
+def _words(text: str) -> list[str]:
+    return [w.replace("’", "'") for w in re.findall(r"[\w'’]+", text.lower())]
+
+
+def _negative_en(text: str, *, lexical: bool) -> bool:
+    words = _words(text)
+    return any(w in (_NEG_EN_WORDS if lexical else _NEG_EN_PARTICLES) or w.endswith("n't") for w in words)
+
+
+def _reversed_translation(comp: Comparison, q: Fact, match: Fact) -> None:
+    """A translated quote whose polarity differs from the words it translates: the source speaker denies
+    what the story has them affirm, or the reverse."""
+    assert comp.source is not None
+    if comp.story.lang != "en" or comp.source.lang not in ("ru", "uk"):
+        return
+    theirs = _said_text(comp.source.text, match)
+    ours = str(q.attrs.get("content") or q.text)
+    source_neg = any(w in _NEG_SLAVIC for w in _words(theirs))
+    if source_neg and not _negative_en(ours, lexical=True):
+        change = "the source's words are negated; the story's are not"
+    elif not source_neg and _negative_en(ours, lexical=False) and not re.search(r"(?<!\w)(?:не|ні|без)", theirs.lower()):
+        change = "the story's words are negated; the source's are not"
+    else:
+        return
+    comp.add(Finding(FindingKind.FABRICATED_QUOTE,
+                     f"The translated quote may say the opposite of what was said: {change}.",
+                     story=q.span, source=match.span, rule="quote.polarity-reversed", confidence=0.55,
+                     story_fact=q.id, source_fact=match.id))
 
 
 # Words that carry a quote's force or its facts: a quote that swaps one ("suggest" -> "show", "could" ->
@@ -224,6 +270,7 @@ def quotes(comp: Comparison) -> None:
                              after=speaker, rule="quote.speaker-differs",
                              confidence=round(min(1.0, score / 100), 3), story_fact=q.id, source_fact=match.id))
         if not same_lang and match.type is FactType.QUOTE:
-            _padded_translation(comp, q, match)
+            if not _padded_translation(comp, q, match):
+                _reversed_translation(comp, q, match)  # padding brings its own words, negations among them
         if same_lang and match.type is FactType.QUOTE:
             _altered_words(comp, q, match)
