@@ -205,3 +205,19 @@ def test_a_company_that_speaks_is_an_organisation_not_a_person() -> None:
                 "jobs.", lang="en")
     assert [f.text for f in d.facts_of(FactType.PERSON)] == ["Brown"]
     assert "Zenvia" in [f.text for f in d.facts_of(FactType.ORGANIZATION)]
+
+
+def test_a_standing_moved_from_one_statement_to_another() -> None:
+    # The report gives two standings; the story puts the table's 13th into the league sentence.
+    src = ("Arsenal are in talks with Dutch club FC Emmen over a partnership.\n"
+           "They are 13th in the table, two points above the relegation places.\n"
+           "Emmen are currently 17th in the Eredivisie, with players including Jan Vos.")
+    comp = compare("Arsenal are in talks with Dutch club FC Emmen, who are currently 13th in the Eredivisie.", src)
+    changed = [f for f in comp.findings if f.kind.value == "number_changed"]
+    assert [(f.story.text if f.story else None, f.before, f.rule) for f in changed] == \
+        [("13th", "17th", "context:number")]
+    assert changed[0].source is not None and changed[0].source.text == "17th" and changed[0].confidence >= 0.5
+    # Each standing with its own statement is what the report says.
+    for story in ("Arsenal are in talks with Dutch club FC Emmen, who are currently 17th in the Eredivisie.",
+                  "Arsenal are in talks with Dutch club FC Emmen, who are 13th in the table."):
+        assert found(compare(story, src), "number_changed") == []

@@ -446,6 +446,77 @@ def _swappable(f: Fact) -> bool:
         f.type is FactType.DATE and f.attrs.get("kind") in ("duration", "weekday", "absolute", "year"))
 
 
+# Amounts and places a rewrite may attach to another statement of the report than the one they belong to.
+CONTEXT_TYPES = (FactType.NUMBER, FactType.PLACE)
+CONTEXT_WINDOW = 5  # tokens either side of a fact that say what it is about ("currently _ in the Pro League")
+
+
+def _content_lemmas(tokens: object) -> set[str]:
+    return {t.lemma_.lower() for t in tokens  # type: ignore[attr-defined]
+            if t.is_alpha and not t.is_stop and len(t) > 2}
+
+
+def _fact_context(doc: Document, f: Fact) -> set[str]:
+    """Content lemmas of the words around ``f`` in its sentence, without its own words or those of the
+    sentence's other facts of its type (in a list of towns, the other towns say nothing of this one)."""
+    sp = doc.extras.get("spacy")
+    if sp is None or f.sentence >= len(doc.sentences):
+        return set()
+    s = doc.sentences[f.sentence]
+    sent, own = sp.char_span(s.start, s.end, alignment_mode="expand"), sp.char_span(f.start, f.end,
+                                                                                    alignment_mode="expand")
+    if sent is None or own is None:
+        return set()
+    others = [(x.start, x.end) for x in doc.facts_in(f.sentence, f.type) if x.id != f.id]
+    lo, hi = max(sent.start, own.start - CONTEXT_WINDOW), min(sent.end, own.end + CONTEXT_WINDOW)
+    near = [t for t in sp[lo:hi] if not own.start <= t.i < own.end
+            and not any(a <= t.idx < b for a, b in others)]
+    return _content_lemmas(near)
+
+
+def _sentence_lemmas(doc: Document) -> list[set[str]]:
+    """Content lemmas of each sentence, computed once per document (a source serves many stories)."""
+    cached = doc.extras.get("sentence_content_lemmas")
+    if cached is None:
+        sp = doc.extras.get("spacy")
+        cached = []
+        for s in doc.sentences:
+            span = sp.char_span(s.start, s.end, alignment_mode="expand") if sp is not None else None
+            cached.append(_content_lemmas(span) if span is not None else set())
+        doc.extras["sentence_content_lemmas"] = cached
+    return cached  # type: ignore[no-any-return]
+
+
+def context_rival(f: Fact, same: list[Fact], src_facts: list[Fact], story: Document,
+                  source: Document) -> tuple[Fact, int] | None:
+    """A source fact that ``f`` displaced although ``f``'s value stands in the source too: the words
+    around ``f`` in the story ('currently', 'Pro League') are shared more by another source statement
+    of the same slot, with another value ('currently 21st in the Pro League'), than by any source
+    sentence that has ``f``'s value ('13th in the table').  Same-language pairs only: the context is
+    compared word for word.  Returns the rival and by how many words its statement shares more."""
+    if story.lang != source.lang or f.type is FactType.PLACE and not f.attrs.get("geonameid"):
+        return None
+    ctx = _fact_context(story, f)
+    if len(ctx) < 2:
+        return None
+    lemmas = _sentence_lemmas(source)
+    home = {g.sentence for g in same}
+    at_home = max(len(ctx & lemmas[j]) for j in home if j < len(lemmas))
+    told = story.facts_in(f.sentence, f.type)
+    best: tuple[int, Fact] | None = None
+    for g in src_facts:
+        if (g.type is not f.type or g.sentence in home or g.sentence >= len(lemmas) or same_fact(f, g)
+                or slot_score(f, g, True) < 0.5 or any(same_fact(x, g) for x in told)
+                or (g.type is FactType.PLACE and not g.attrs.get("geonameid"))):
+            continue
+        shared = len(ctx & lemmas[g.sentence])
+        if best is None or shared > best[0]:
+            best = (shared, g)
+    if best is None or best[0] < 2 or best[0] <= at_home:
+        return None
+    return best[1], best[0] - at_home
+
+
 @pair_stage("align.facts", requires=["alignments"], provides=["matches"], order=20)
 def match_facts(comp: Comparison) -> None:
     """Supported / changed / added for story facts; kept / dropped for source facts."""
@@ -486,6 +557,16 @@ def match_facts(comp: Comparison) -> None:
             matches.append(Match(f, rival, Verdict.CHANGED, "slot:number", 0.9))
             used.add(rival.id)
             continue
+        if same and f.type in CONTEXT_TYPES:
+            found = context_rival(f, same, src_facts, story, source)
+            if found is not None:
+                # "Mouscron are 13th in the Pro League" where the source's Pro League sentence has them
+                # 21st and its 13th stands in another statement: the value was moved to another claim.
+                rival, margin = found
+                matches.append(Match(f, rival, Verdict.CHANGED, f"context:{f.type.value}",
+                                     min(0.8, 0.5 + 0.1 * margin)))
+                used.add(rival.id)
+                continue
         if same:
             same.sort(key=lambda g: (g.key != f.key, g.sentence not in aligned, g.id in used))
             matches.append(Match(f, same[0], Verdict.SUPPORTED, "same-key", 1.0))
