@@ -216,3 +216,39 @@ def test_an_act_of_force_is_not_an_attribution() -> None:
     assert cues("Russian forces attacked the city of Zaporizhzhia overnight, the governor said.") == ["said"]
     assert cues("Drones attacked Kharkiv overnight.") == []
     assert cues("The senator attacked the plan as reckless.") == ["attacked"]
+
+
+def test_inverted_speaker_beside_the_quotes_own_subject() -> None:
+    # The parser hangs the quote's 'it' on 'said' as well; the speaker is the name after the verb.
+    facts = attributions('"If it does not have the capability to threaten its neighbors with nuclear weapons yet, it '
+                         'will at some point, probably sooner rather than later," said James Acton, a physicist. '
+                         '"People disagree about that."')
+    [a] = [f for f in facts if f.attrs["cue"] == "said"]
+    assert a.attrs["source_text"] == "James Acton, a physicist"
+    assert content(a).startswith('"If it does not have') and content(a).endswith('"People disagree about that."')
+
+
+def test_participle_clause_before_a_passive_main_clause() -> None:
+    [a] = attributions("After saying her right foot was badly swollen, she was taken to the hospital for tests.")
+    assert (a.attrs["cue"], a.attrs["source"]) == ("saying", "she")
+    assert content(a) == "her right foot was badly swollen"
+
+
+def test_paraphrase_stops_before_a_contrast_reported_again() -> None:
+    facts = attributions("Lynch said the demands erase the barriers that women face, though she noted clients "
+                         "are beginning to demand diverse legal teams.")
+    said = next(f for f in facts if f.attrs["cue"] == "said")
+    noted = next(f for f in facts if f.attrs["cue"] == "noted")
+    assert content(said) == "the demands erase the barriers that women face"
+    assert content(noted) == "clients are beginning to demand diverse legal teams"
+
+
+def test_next_quote_runs_on_past_an_aside_in_the_cue_sentence() -> None:
+    # Neither the relative clause's 'fear' nor the 'where ... spoke' aside takes the next quote.
+    for text in ('"We will keep the plant open," Ms. Berg said at a meeting with workers who fear for their jobs. '
+                 '"Nobody will be laid off this year."',
+                 '"We will keep the plant open," Ms. Berg said on Monday at the meeting, where Mr. Jones also spoke. '
+                 '"Nobody will be laid off this year."'):
+        facts = attributions(text)
+        owner = [f for f in facts if "Nobody will be laid off" in content(f)]
+        assert [f.attrs["source_text"] for f in owner] == ["Ms. Berg"], text

@@ -588,9 +588,13 @@ def vague_phrase(head: Any) -> bool:
 
 
 def _subject(verb: Any) -> Any | None:
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            return c
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if len(subjects) > 1 and verb.i > 0 and (verb.nbor(-1).is_quote or verb.nbor(-1).text == ","):
+        # '"... it will, sooner or later," said James Acton': the parser also hung the quote's own
+        # subject on the verb; the speaker is the one after it.
+        return next((c for c in subjects if c.i > verb.i), subjects[0])
+    if subjects:
+        return subjects[0]
     if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
         return _subject(verb.head)
     # "spoke at a gathering to discuss clean energy": a purpose clause shares the main clause's subject.
@@ -602,12 +606,17 @@ def _subject(verb: Any) -> Any | None:
         return verb.head
     # "criticised for saying that ...": the clause's subject is the governing verb's.
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head.head)
+        return _subject(verb.head.head) or _passive_subject(verb.head.head)
     # "..., asserting that ...": a participle clause shares the main clause's subject.
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.head is not verb \
             and verb.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head)
+        return _subject(verb.head) or _passive_subject(verb.head)
     return None
+
+
+def _passive_subject(verb: Any) -> Any | None:
+    """The subject of a passive main clause ('After saying ..., she was taken to hospital')."""
+    return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
 
 
 def _agent(verb: Any) -> Any | None:
@@ -755,8 +764,8 @@ def _rest_of_clause(verb: Any, cue: list[Any]) -> list[tuple[int, int]]:
         if c.i > last and (c.dep_ in ("conj", "cc") or c.dep_ in ("advcl", "parataxis") and verb_base(c)
                            or c.lower_ == "according"):  # "..., according to X" is a report of its own
             stop = c.i if stop is None else min(stop, c.i)
-        if c.dep_ == "agent":
-            skip.update(t.i for t in c.subtree)  # the passive's "by X" is the source
+        if c.dep_ == "agent" or c.dep_ == "nsubj" and c.i > last:
+            skip.update(t.i for t in c.subtree)  # the passive's "by X", or 'said X', is the source
     toks = [t for t in verb.subtree if t.i > last and (stop is None or t.i < stop) and t.i not in skip]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
@@ -899,6 +908,7 @@ def find_reports(doc: Document) -> list[Report]:
     # A cue with nobody saying it counts only as the impersonal "it is said/believed that ...".
     reports = [r for r in reports if r.content and (r.source is not None or r.kind == "according"
                                                      or r.agentless or _impersonal(sp[r.verb_i]))]
+    _cut_at_own_reports(sp, text, reports)
     for r in reports:
         _resolve(sp, r, mentions)
     doc.extras["en_reports"] = reports
@@ -906,6 +916,31 @@ def find_reports(doc: Document) -> list[Report]:
 
 
 _ASIDE_WORDS = frozenset("which who whose whom".split())
+_CONTRAST_MARKS = frozenset("though although whereas".split())
+
+
+def _cut_at_own_reports(sp: Any, text: str, reports: list[Report]) -> None:
+    """A paraphrase ends before the writer's contrast that reports the source again: 'Lynch said the
+    demands erase barriers, | though she noted clients ...'.  (A 'because', 'until' or 'if' clause is
+    part of the claim; a report inside the reported clause itself, 'said he thought ...', stays nested.)"""
+    for r2 in reports:
+        if r2.kind not in ("speech", "cognition") or r2.source is None or r2.verb_i < 0:
+            continue
+        v = sp[r2.verb_i]
+        subj = _subject(v)
+        if v.dep_ != "advcl" or subj is None or subj.head.i != v.i \
+                or not any(c.dep_ == "mark" and c.lower_ in _CONTRAST_MARKS for c in v.children):
+            continue
+        start = v.left_edge.idx
+        for r in reports:
+            if r is r2 or r.block or r.quotes or not r.content or r.kind not in ("speech", "cognition"):
+                continue
+            a, b = r.content[-1]
+            if a < start < b and r2.cue[1] <= b and r.cue[1] <= a:
+                na, nb = _strip(text, a, start)
+                while nb > na and text[nb - 1] in ",;—– ":
+                    nb -= 1
+                r.content = [*r.content[:-1], (na, nb)]
 
 
 def _to_sentence_end(doc: Document, sp: Any, reports: list[Report]) -> None:
@@ -1533,6 +1568,8 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
                 gap = len(between.strip(" ,:—–-"))
                 # Across a sentence break only '... she said (to the TV). "Next part."' counts.
                 # ('... she said at a rally on Monday. "Next part."': the rest of the cue's sentence.)
+                if previous and q[0] >= hi and sp[r.verb_i].dep_ == "relcl" and r.kind != "label":
+                    continue  # '... at a dinner for donors who support the caucus. "Next part."': an aside
                 if previous and (_sentence_tail_too_long(between) if q[0] >= hi
                                  else re.search(r"\w", text[q[1]:lo])):
                     continue
@@ -1551,7 +1588,8 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
     prev: tuple[tuple[int, int], Report] | None = None
     for q in quotes:
         owner = next((r for r in reports if q in r.quotes), None)
-        if owner is None and prev is not None and _runs_on(text, prev[0], prev[1], q) \
+        if owner is None and prev is not None \
+                and _runs_on(text, prev[0], prev[1], q, _sentence_end(doc, prev[1].cue[0])) \
                 and not any(a <= q[0] < b for r in reports for a, b in r.content):
             owner = prev[1]
             owner.quotes.append(q)
@@ -1593,7 +1631,7 @@ def _sentence_tail_too_long(between: str) -> bool:
     return len(re.findall(r"\w+", tail)) > 12 or bool(re.search(r"[.!?]\s+\S", tail))
 
 
-def _runs_on(text: str, prev: tuple[int, int], r: Report, q: tuple[int, int]) -> bool:
+def _runs_on(text: str, prev: tuple[int, int], r: Report, q: tuple[int, int], sent_end: int) -> bool:
     """Does quote ``q`` carry on the speaker of quote ``prev`` (reported by ``r``): later in the same
     paragraph with no reporting verb between them, or opening the next paragraph?"""
     after = max([prev[1], r.cue[1]] + ([r.source[1]] if r.source else []))
@@ -1601,8 +1639,14 @@ def _runs_on(text: str, prev: tuple[int, int], r: Report, q: tuple[int, int]) ->
         return False
     rest = text[after:q[0]]
     if "\n" not in rest:
-        return q[0] - prev[1] < 400 and _no_cue(rest)
+        # The rest of the cue's own sentence ('said on Saturday at the gala, where Clinton also spoke.')
+        # is where and when; only a reporting verb in a later sentence would introduce a new speaker.
+        return q[0] - prev[1] < 400 and _no_cue(text[max(after, sent_end):q[0]])
     return not re.search(r"\w", rest) and rest.count("\n") <= 2
+
+
+def _sentence_end(doc: Document, at: int) -> int:
+    return next((s.end for s in doc.sentences if s.start <= at < s.end), at)
 
 
 def _no_cue(between: str) -> bool:
