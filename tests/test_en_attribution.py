@@ -252,3 +252,35 @@ def test_next_quote_runs_on_past_an_aside_in_the_cue_sentence() -> None:
         facts = attributions(text)
         owner = [f for f in facts if "Nobody will be laid off" in content(f)]
         assert [f.attrs["source_text"] for f in owner] == ["Ms. Berg"], text
+
+
+def test_a_cue_whose_sentence_holds_its_content_leaves_the_next_quote_to_the_speaker() -> None:
+    # 'He didn't suggest retaliation.' and 'emphasizing why ...' report their own sentence; the quote that
+    # follows goes on with the earlier quote's speaker.
+    for text, cue, own in (
+            ('"We have had problems with intrusions from Russia in the past," Obama said after meeting Putin. '
+             'He did not suggest retaliation. "Our goal is to start instituting some norms."',
+             "did not suggest", "retaliation"),
+            ('"You cannot talk about change if you do not know what we are changing," DuVernay said, emphasizing '
+             'why the past is crucial. "What we need to change is our collective thinking."',
+             "emphasizing", "why the past is crucial")):
+        facts = attributions(text)
+        said = next(f for f in facts if f.attrs["cue"] == "said")
+        other = next(f for f in facts if f.attrs["cue"] == cue)
+        assert content(other) == own
+        assert len(said.attrs["content_spans"]) == 2, text
+
+
+def test_a_question_put_to_the_speaker_is_an_unsourced_attribution() -> None:
+    facts = attributions("Asked about the declaration that it had been a bomb, Clinton said she would wait "
+                         "for the facts.")
+    asked = next(f for f in facts if f.attrs["cue"] == "Asked about")
+    assert content(asked) == "the declaration that it had been a bomb"
+    assert asked.attrs["cue_class"] == "unsourced"  # no vague-source finding can come of it
+    [pressed] = [f for f in attributions("When pressed by Holt about how he would bring jobs back, Trump said "
+                                         "he would stop companies from leaving.") if f.attrs["cue"] == "pressed"]
+    assert pressed.attrs["source_text"] == "Holt"
+    assert content(pressed) == "about how he would bring jobs back"
+    # A time or place after the participle is no question.
+    assert not [f for f in attributions("Questioned after the debate, he went home.")
+                if f.attrs["cue"] == "Questioned"]

@@ -781,6 +781,8 @@ def _has_quote_mark(tok: Any) -> bool:
 
 
 _NAMING_VERBS = frozenset("call label dub brand describe characterize characterise".split())
+_QUESTION_VERBS = frozenset("ask press question quiz".split())
+_QUESTION_OPENERS = frozenset("about on over to whether why how what if when who which".split())
 
 
 def find_reports(doc: Document) -> list[Report]:
@@ -846,7 +848,14 @@ def find_reports(doc: Document) -> list[Report]:
             elif patient is not None and content and _subtree_range(patient)[1] <= content[0][0]:
                 content = [_subtree_range(patient), *content]
         agentless = False
-        if passive and subj is None and not any(c.dep_ == "nsubjpass" and c.lower_ == "it"
+        if tok.dep_ == "advcl" and tok.tag_ == "VBN" and base in _QUESTION_VERBS and content \
+                and content[0][0] > tok.idx and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) \
+                and text[content[0][0]:].split(None, 1)[0].lower() in _QUESTION_OPENERS:
+            # "Asked about the bomb, Clinton said ...", "when pressed on why ...": the question put to the
+            # main clause's subject, by the agent if named ("pressed by Holt").
+            src_head = antecedent = _agent(tok)
+            agentless = src_head is None
+        elif passive and subj is None and not any(c.dep_ == "nsubjpass" and c.lower_ == "it"
                                                 for c in tok.children):
             # "He was accused of lying", "The rule is expected to fail": a claim about the passive subject
             # by someone unnamed.  ("Voters were urged to ...": the subject is who was told; nothing.)
@@ -1568,8 +1577,12 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
                 gap = len(between.strip(" ,:—–-"))
                 # Across a sentence break only '... she said (to the TV). "Next part."' counts.
                 # ('... she said at a rally on Monday. "Next part."': the rest of the cue's sentence.)
-                if previous and q[0] >= hi and sp[r.verb_i].dep_ == "relcl" and r.kind != "label":
-                    continue  # '... at a dinner for donors who support the caucus. "Next part."': an aside
+                if previous and q[0] >= hi and (sp[r.verb_i].dep_ == "relcl" and r.kind != "label"
+                                                 or not r.loose and r.cue_base not in _NAMING_VERBS
+                                                 and any(a >= r.cue[1] for a, _ in r.content)):
+                    # '... for donors who support the caucus. "Next part."': an aside; 'He didn't suggest
+                    # retaliation. "Next part."': a cue whose own sentence holds what it reports.
+                    continue
                 if previous and (_sentence_tail_too_long(between) if q[0] >= hi
                                  else re.search(r"\w", text[q[1]:lo])):
                     continue
@@ -1589,7 +1602,7 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
     for q in quotes:
         owner = next((r for r in reports if q in r.quotes), None)
         if owner is None and prev is not None \
-                and _runs_on(text, prev[0], prev[1], q, _sentence_end(doc, prev[1].cue[0])) \
+                and _runs_on(text, prev[0], prev[1], q, _sentence_end(doc, prev[1].cue[0]), reports) \
                 and not any(a <= q[0] < b for r in reports for a, b in r.content):
             owner = prev[1]
             owner.quotes.append(q)
@@ -1631,9 +1644,11 @@ def _sentence_tail_too_long(between: str) -> bool:
     return len(re.findall(r"\w+", tail)) > 12 or bool(re.search(r"[.!?]\s+\S", tail))
 
 
-def _runs_on(text: str, prev: tuple[int, int], r: Report, q: tuple[int, int], sent_end: int) -> bool:
+def _runs_on(text: str, prev: tuple[int, int], r: Report, q: tuple[int, int], sent_end: int,
+             reports: list[Report]) -> bool:
     """Does quote ``q`` carry on the speaker of quote ``prev`` (reported by ``r``): later in the same
-    paragraph with no reporting verb between them, or opening the next paragraph?"""
+    paragraph with no reporting verb between them (but the same speaker's 'He did not suggest ...'),
+    or opening the next paragraph?"""
     after = max([prev[1], r.cue[1]] + ([r.source[1]] if r.source else []))
     if after > q[0] or "\n" in text[prev[1]:after]:
         return False
@@ -1641,7 +1656,12 @@ def _runs_on(text: str, prev: tuple[int, int], r: Report, q: tuple[int, int], se
     if "\n" not in rest:
         # The rest of the cue's own sentence ('said on Saturday at the gala, where Clinton also spoke.')
         # is where and when; only a reporting verb in a later sentence would introduce a new speaker.
-        return q[0] - prev[1] < 400 and _no_cue(text[max(after, sent_end):q[0]])
+        start = max(after, sent_end)
+        same = [x for x in reports if start <= x.cue[0] < q[0] and x.source is not None
+                and text[x.source[0]:x.source[1]].lower() in _PERSON_PRONOUNS]
+        for x in same:  # blank out a pronoun's cue: it is the same speaker going on
+            text = text[:x.cue[0]] + " " * (x.cue[1] - x.cue[0]) + text[x.cue[1]:]
+        return q[0] - prev[1] < 400 and _no_cue(text[start:q[0]])
     return not re.search(r"\w", rest) and rest.count("\n") <= 2
 
 
