@@ -284,3 +284,25 @@ def test_a_question_put_to_the_speaker_is_an_unsourced_attribution() -> None:
     # A time or place after the participle is no question.
     assert not [f for f in attributions("Questioned after the debate, he went home.")
                 if f.attrs["cue"] == "Questioned"]
+
+
+def _cue_source_content(text: str) -> list[tuple[str, str, str]]:
+    return [(f.attrs["cue"], f.attrs["source_text"], content(f)) for f in attributions(text)]
+
+
+def test_subject_found_through_an_adjective_an_object_or_a_preposition() -> None:
+    # 'able to tout': the adjective's subject; 'prompted NATO to order': the object does the ordering;
+    # 'no way of knowing', 'in the lead in advocating': the clause the noun and preposition hang on.
+    assert _cue_source_content("He was able to consistently tout his polling strength while needling his "
+                               "opponents.") == [("to consistently tout", "He", "his polling strength")]
+    assert _cue_source_content("The threats prompted NATO at its July summit to order the deployment of four "
+                               "battalions to the Baltic states.") == [
+        ("to order", "NATO", "the deployment of four battalions to the Baltic states")]
+    assert _cue_source_content("Without his tax returns, voters will have no way of knowing how much he pays "
+                               "in taxes.") == [("knowing", "voters", "how much he pays in taxes")]
+    assert _cue_source_content("After the Cold War, Republicans were in the lead in advocating NATO "
+                               "enlargement.") == [("advocating", "Republicans", "NATO enlargement")]
+
+
+def test_an_expletive_it_is_no_source() -> None:
+    assert _cue_source_content("It is impossible to evaluate the plan without knowing how it would affect him.") == []

@@ -587,6 +587,11 @@ def vague_phrase(head: Any) -> bool:
     return True
 
 
+# Verbs whose object does what their "to"-infinitive says ("prompted NATO to order", "forced them to admit").
+_CAUSE_FORMS = frozenset(f for b in "prompt force require allow enable permit cause lead get compel drive inspire "
+                         "spur push pressure".split() for f in _regular_forms(b)) | {"led", "got", "drove", "driven"}
+
+
 def _subject(verb: Any) -> Any | None:
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     if len(subjects) > 1 and verb.i > 0 and (verb.nbor(-1).is_quote or verb.nbor(-1).text == ","):
@@ -595,7 +600,19 @@ def _subject(verb: Any) -> Any | None:
         return next((c for c in subjects if c.i > verb.i), subjects[0])
     if subjects:
         return subjects[0]
-    if verb.dep_ in ("conj", "xcomp") and verb.head is not verb:
+    if verb.dep_ == "xcomp" and verb.head is not verb:
+        head = verb.head
+        if head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd") and head.head is not head:
+            head = head.head  # "was able to tout", "has been slow to embrace"
+            subj = _subject(head) or _passive_subject(head)
+            return None if _expletive(subj, head) else subj
+        # "prompted NATO to order": the object is who does it.
+        obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
+        if obj is not None and head.lower_ in _CAUSE_FORMS:
+            return obj
+        subj = _subject(head) or _passive_subject(head)
+        return None if _expletive(subj, head) else subj
+    if verb.dep_ == "conj" and verb.head is not verb:
         return _subject(verb.head)
     # "spoke at a gathering to discuss clean energy": a purpose clause shares the main clause's subject.
     if verb.dep_ == "advcl" and verb.tag_ == "VB" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX") \
@@ -605,13 +622,28 @@ def _subject(verb: Any) -> Any | None:
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
     # "criticised for saying that ...": the clause's subject is the governing verb's.
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-        return _subject(verb.head.head) or _passive_subject(verb.head.head)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        # ... also through the noun the preposition hangs on ("have no way of knowing", "were in the lead
+        # in advocating").
+        head = verb.head.head
+        for _ in range(4):
+            if head.pos_ in ("VERB", "AUX") or head.dep_ not in ("dobj", "pobj", "prep", "attr") \
+                    or head.head is head:
+                break
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            subj = _subject(head) or _passive_subject(head)
+            return None if _expletive(subj, head) else subj
     # "..., asserting that ...": a participle clause shares the main clause's subject.
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.head is not verb \
             and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head) or _passive_subject(verb.head)
     return None
+
+
+def _expletive(subj: Any | None, head: Any) -> bool:
+    """'It is worth noting', 'it is hard to say': an 'it' before a copula and an adjective is nobody."""
+    return subj is not None and subj.lower_ == "it" and any(c.dep_ == "acomp" for c in head.children)
 
 
 def _passive_subject(verb: Any) -> Any | None:
