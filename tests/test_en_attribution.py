@@ -306,3 +306,13 @@ def test_subject_found_through_an_adjective_an_object_or_a_preposition() -> None
 
 def test_an_expletive_it_is_no_source() -> None:
     assert _cue_source_content("It is impossible to evaluate the plan without knowing how it would affect him.") == []
+
+
+def test_two_clauses_the_parser_hung_on_each_other_are_two_reports() -> None:
+    facts = _cue_source_content(
+        "Republicans said the timing of the immunity news was not intentional; they only learned on Friday of "
+        "the arrangements with Mills, Samuelson and Bentel and almost immediately disclosed them to the AP.")
+    said = next(f for f in facts if f[0] == "said")
+    learned = next(f for f in facts if f[0] == "learned")
+    assert said == ("said", "Republicans", "the timing of the immunity news was not intentional")
+    assert learned[1] == "they" and "arrangements with Mills" in learned[2] and "Republicans" not in learned[2]

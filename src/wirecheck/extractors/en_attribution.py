@@ -950,6 +950,8 @@ def find_reports(doc: Document) -> list[Report]:
     reports = [r for r in reports if r.content and (r.source is not None or r.kind == "according"
                                                      or r.agentless or _impersonal(sp[r.verb_i]))]
     _cut_at_own_reports(sp, text, reports)
+    _untangle(sp, text, reports)
+    reports = [r for r in reports if r.content]
     for r in reports:
         _resolve(sp, r, mentions)
     doc.extras["en_reports"] = reports
@@ -958,6 +960,28 @@ def find_reports(doc: Document) -> list[Report]:
 
 _ASIDE_WORDS = frozenset("which who whose whom".split())
 _CONTRAST_MARKS = frozenset("though although whereas".split())
+
+
+def _untangle(sp: Any, text: str, reports: list[Report]) -> None:
+    """Two reports each holding the other's cue in their content is a parse that hung two clauses on
+    each other ('Republicans said X; they learned Y', 'Bamberg said X, the footage showed'): the report
+    whose content runs back before its cue keeps only what follows it, and the other stops before it."""
+    def inside(a: Report, b: Report) -> bool:
+        return any(x <= a.cue[0] < y for x, y in b.content)
+
+    for back in reports:
+        if back.source is None or back.quotes or not back.content or back.content[0][0] >= back.cue[0]:
+            continue
+        fwd = next((r for r in reports if r is not back and not r.quotes and r.content
+                    and inside(r, back) and inside(back, r)), None)
+        if fwd is None:
+            continue
+        stop = min(back.source[0], back.cue[0])
+        fwd.content = [c for c in ((a, min(b, stop)) for a, b in fwd.content) if c[1] > c[0]]
+        fwd.content = [_strip(text, a, b) for a, b in fwd.content]
+        fwd.content = [(a, b - 1) if b > a and text[b - 1] in ",;" else (a, b) for a, b in fwd.content]
+        back.content = [(a, b) for a, b in back.content if a >= back.cue[1]] \
+            or _rest_of_clause(sp[back.verb_i], _cue_tokens(sp[back.verb_i]))
 
 
 def _cut_at_own_reports(sp: Any, text: str, reports: list[Report]) -> None:
