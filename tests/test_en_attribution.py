@@ -316,3 +316,15 @@ def test_two_clauses_the_parser_hung_on_each_other_are_two_reports() -> None:
     learned = next(f for f in facts if f[0] == "learned")
     assert said == ("said", "Republicans", "the timing of the immunity news was not intentional")
     assert learned[1] == "they" and "arrangements with Mills" in learned[2] and "Republicans" not in learned[2]
+
+
+def test_who_is_called_on_to_act_belongs_to_the_content() -> None:
+    assert _cue_source_content("Schiff called on President Obama to retaliate against Russia.") == [
+        ("called on", "Schiff", "President Obama to retaliate against Russia")]
+    assert _cue_source_content("He called for female contestants to wear shorter dresses.") == [
+        ("called for", "He", "female contestants to wear shorter dresses")]
+    assert _cue_source_content("The senator is demanding President Barack Obama make a pledge.") == [
+        ("is demanding", "The senator", "President Barack Obama make a pledge")]
+    # Who was told is not what was said.
+    assert _cue_source_content("Trump told reporters that the plan would fail.") == [
+        ("told", "Trump", "that the plan would fail")]

@@ -359,6 +359,11 @@ def _span_of(tokens: list[Any]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+def _subtree_range_end_tok(tok: Any) -> int:
+    """Index of the last token of ``tok``'s subtree."""
+    return int(max(t.i for t in tok.subtree))
+
+
 def _subtree_range(tok: Any) -> tuple[int, int]:
     """Character range of ``tok``'s clause, up to a coordinated clause that is a report of its own
     ("Machado promised to ... and said she would ...")."""
@@ -676,8 +681,9 @@ def _cue_tokens(verb: Any) -> list[Any]:
     for c in kids:
         if c.dep_ in ("aux", "auxpass", "neg", "prt") and abs(c.i - verb.i) <= 3:
             toks.append(c)
-        elif c.dep_ == "prep" and c.i == verb.i + 1 and c.lower_ == "for" and verb_base(verb) in _FOR_VERBS:
-            toks.append(c)  # "called for"
+        elif c.dep_ == "prep" and c.i == verb.i + 1 and (c.lower_ == "for" and verb_base(verb) in _FOR_VERBS
+                                                         or c.lower_ == "on" and verb_base(verb) == "call"):
+            toks.append(c)  # "called for", "called on"
     first = min(t.i for t in toks)
     for c in kids:
         # "has also said", "then told": an adverb inside or just before the verb group is part of it.
@@ -705,16 +711,27 @@ def _in_any(pos: int, spans: list[tuple[int, int]]) -> bool:
 def _content_of(verb: Any, base: str, quotes: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character ranges of what ``verb`` reports."""
     kids = list(verb.children)
+    dobj = next((c for c in kids if c.dep_ == "dobj"), None)
     for c in kids:
         if c.dep_ == "ccomp":
             # "that" before the clause belongs to the content (PolNeAR and the paraphrase both keep it).
-            return [_subtree_range(c)]
-    dobj = next((c for c in kids if c.dep_ == "dobj"), None)
+            a, b = _subtree_range(c)
+            if dobj is not None and verb.i < dobj.i < c.i and c.i == _subtree_range_end_tok(dobj) + 1 \
+                    and not any(k.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for k in c.children):
+                a = _subtree_range(dobj)[0]  # "is demanding Obama make a pledge": the object is the clause's subject
+            return [(a, b)]
     xcomp = next((c for c in kids if c.dep_ == "xcomp" and base in _XCOMP_CONTENT_VERBS), None)
     if xcomp is not None:
         a, b = _subtree_range(xcomp)
+        on = next((c for c in kids if c.dep_ in ("prep", "prt") and c.i == verb.i + 1 and c.lower_ in ("on", "for")
+                   and base in _FOR_VERBS), None)
+        who = next((k for k in (on.children if on is not None else ()) if k.dep_ == "pobj" and k.i < xcomp.i), None)
+        if on is not None and who is None:
+            who = next((k for k in kids if k.dep_ == "pobj" and on.i < k.i < xcomp.i), None)  # 'on' as a particle
         if dobj is not None and dobj.i < xcomp.i:
             a = _subtree_range(dobj)[0]  # "urged supporters to monitor polling places"
+        elif who is not None:
+            a = _subtree_range(who)[0]  # "called on Trump to stop", "called for contestants to wear"
         return [(a, b)]
     if base in _NAMING_VERBS and dobj is not None:
         # "called the plan "a disaster"": the object and what it was called.
