@@ -328,3 +328,13 @@ def test_who_is_called_on_to_act_belongs_to_the_content() -> None:
     # Who was told is not what was said.
     assert _cue_source_content("Trump told reporters that the plan would fail.") == [
         ("told", "Trump", "that the plan would fail")]
+
+
+def test_a_cue_set_off_inside_the_reported_sentence_keeps_its_opening() -> None:
+    text = "If this argument fails to persuade, Mr. Castaneda argues, there are other tools in the toolbox."
+    [a] = attributions(text)
+    assert [text[x:y] for x, y in a.attrs["content_spans"]] == [
+        "If this argument fails to persuade", "there are other tools in the toolbox"]
+    # A writer's opening phrase before an ordinary cue is not.
+    assert _cue_source_content("In a statement on Friday, the company said that profits would fall.") == [
+        ("said", "the company", "that profits would fall")]

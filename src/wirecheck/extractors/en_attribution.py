@@ -957,6 +957,7 @@ def find_reports(doc: Document) -> list[Report]:
                     a, b = _strip(doc.text, sent.start, r.content[-1][1])
                     r.content = [(a, b)]
     _to_sentence_end(doc, sp, reports)
+    _split_around_aside(doc, reports)
     _cut_according(text, reports)
     for r in reports:
         if r.kind in ("speech", "cognition") and not r.block and r.content:
@@ -1023,6 +1024,32 @@ def _cut_at_own_reports(sp: Any, text: str, reports: list[Report]) -> None:
                 while nb > na and text[nb - 1] in ",;—– ":
                     nb -= 1
                 r.content = [*r.content[:-1], (na, nb)]
+
+
+def _split_around_aside(doc: Document, reports: list[Report]) -> None:
+    """'The difference now, he told me on Friday, is that ...', 'Hawaii, as one adviser pointed out,
+    normally does not ...': the cue set off by commas inside the reported sentence, which the parser
+    made the main verb; what opens the sentence is part of what was said."""
+    text = doc.text
+    cues = [r.cue[0] for r in reports if r.content]
+    for r in reports:
+        if r.kind not in ("speech", "cognition") or r.block or r.quotes or not r.content or r.source is None:
+            continue
+        lo = min(r.source[0], r.cue[0])
+        a = r.content[0][0]
+        if a < r.cue[1] or r.source[0] > r.cue[0] and r.source[1] > a:
+            continue
+        sent = next((s for s in doc.sentences if s.start <= lo < s.end), None)
+        if sent is None:
+            continue
+        head, gap = text[sent.start:lo], text[max(r.cue[1], r.source[1]):a]
+        m = re.match(r"\s*(.*?\w.*?),\s*(?:as\s+)?$", head, re.S)
+        if not m or not gap.rstrip().endswith(",") or len(re.findall(r"\w+", gap)) > 6 \
+                or any(ch in head for ch in _QUOTE_OPEN + _QUOTE_CLOSE + '"\n') \
+                or any(sent.start <= c < lo for c in cues):
+            continue
+        start = sent.start + m.start(1)
+        r.content = [(start, sent.start + m.end(1)), *r.content]
 
 
 def _to_sentence_end(doc: Document, sp: Any, reports: list[Report]) -> None:
