@@ -338,3 +338,16 @@ def test_a_cue_set_off_inside_the_reported_sentence_keeps_its_opening() -> None:
     # A writer's opening phrase before an ordinary cue is not.
     assert _cue_source_content("In a statement on Friday, the company said that profits would fall.") == [
         ("said", "the company", "that profits would fall")]
+
+
+def test_a_quote_introduced_by_a_colon_paragraph_is_the_subjects() -> None:
+    text = ("On July 6, 2015, Sanders made the following comment:\n\n"
+            "\u201cFor young people who have dropped out of high school, the unemployment rate is 33 percent.\u201d\n\n"
+            "The bias begins to show here.")
+    [a] = attributions(text)
+    assert a.attrs["source_text"] == "Sanders"
+    assert a.attrs["cue"] == "made the following comment:"
+    assert content(a).startswith("\u201cFor young people") and content(a).endswith("33 percent.\u201d")
+    assert a.attrs["cue_class"] == "position"  # the verb says nothing of speech: no report for the checks
+    # A list after the colon is nobody's quote.
+    assert attributions("Trump apparently has to accomplish the following:\n\nBe calm. Be brief.") == []

@@ -945,6 +945,7 @@ def find_reports(doc: Document) -> list[Report]:
     credited = _dash_credits(doc, sp, quotes)
     _attach_quotes(doc, sp, reports, [q for q in quotes if not any(q in r.quotes for r in credited)])
     reports.extend(credited)
+    reports.extend(_colon_quotes(sp, text, reports))
     for r in reports:
         r.content = _clip_to_paragraph(text, r.cue[0], r.content)
         if not r.quotes and not r.block:
@@ -1168,6 +1169,36 @@ def _after_colon(text: str, verb: Any) -> list[tuple[int, int]]:
     stop = len(text) if stop < 0 else stop
     a, b = _strip(text, start, stop)
     return [(a, b), *_run_on_paragraphs(text, start, stop)] if b > a else []
+
+
+_PARA_COLON = re.compile(r"[^\n]*\w[^\n]*:[^\S\n]*\n\s*(?=[\"“])")
+
+
+def _colon_quotes(sp: Any, text: str, reports: list[Report]) -> list[Report]:
+    """'Sanders made the following comment:' or 'the Times gave Clinton a glowing endorsement:' closing a
+    paragraph, with a quote opening the next one: the quote is the subject's, whatever the verb.  (Not a
+    report class: the verb says nothing of speech, so no vague-source or quote check reads it.)"""
+    out: list[Report] = []
+    for m in _PARA_COLON.finditer(text):
+        colon = text.rindex(":", m.start(), m.end())
+        if any(m.start() <= r.cue[0] < m.end() or any(a <= m.end() < b for a, b in r.content) for r in reports):
+            continue  # a cue of its own ('He said:') or a report already holding the quote
+        before = sp.char_span(m.start(), colon, alignment_mode="contract")
+        if before is None or not len(before):
+            continue
+        root = before[-1].sent.root
+        subj = _subject(root) if root.pos_ in ("VERB", "AUX") and m.start() <= root.idx < colon else None
+        content = _after_colon(text, before[-1])
+        if subj is None or not content or subj.lower_ in PRONOUNS - _PERSON_PRONOUNS - {"they", "we"}:
+            continue
+        stoks = [subj] if subj.lower_ in PRONOUNS else [t for t in source_tokens(subj) if t.idx >= m.start()]
+        src = _span_of(stoks or [subj])
+        cue = (_span_of(_cue_tokens(root))[0], colon + 1)
+        out.append(Report(cue=cue, cue_text=text[cue[0]:cue[1]], cue_base=verb_base(root) or root.lower_,
+                          kind="speech", source=src, source_text=text[src[0]:src[1]], content=content,
+                          sentence_start=root.sent.start_char, head_i=subj.i, verb_i=root.i, block=True,
+                          cls="position"))
+    return out
 
 
 def _run_on_paragraphs(text: str, p0: int, p1: int) -> list[tuple[int, int]]:
