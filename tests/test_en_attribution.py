@@ -351,3 +351,13 @@ def test_a_quote_introduced_by_a_colon_paragraph_is_the_subjects() -> None:
     assert a.attrs["cue_class"] == "position"  # the verb says nothing of speech: no report for the checks
     # A list after the colon is nobody's quote.
     assert attributions("Trump apparently has to accomplish the following:\n\nBe calm. Be brief.") == []
+
+
+def test_source_phrase_stops_at_the_verb_and_at_a_comma_relative_clause() -> None:
+    # The parser hangs 'another example ...' on the subject across the verb: the source ends before it.
+    facts = _cue_source_content("A group representing nurses praised the bill on Monday, another example of "
+                                "organized labor throwing its weight behind the measure.")
+    assert facts[0][:2] == ("praised", "A group representing nurses")
+    facts = _cue_source_content("Nick Witney, a fellow at the council, which advises the government, said the plan "
+                                "would fail.")
+    assert ("said", "Nick Witney, a fellow at the council", "the plan would fail") in facts

@@ -381,7 +381,20 @@ def source_tokens(head: Any) -> list[Any]:
     """The source phrase: the subject's subtree without a trailing relative clause or quote."""
     toks = list(head.subtree)
     cut = {t.i for c in head.children if c.dep_ in ("relcl",) for t in c.subtree}
+    # ', who as a Navy captain was ...' deeper in the phrase (on an appositive) is an aside too.
+    cut |= {t.i for c in toks if c.dep_ == "relcl" and c.i > head.i and c.left_edge.i > 0
+            and c.doc[c.left_edge.i - 1].text == "," for t in c.subtree}
     toks = [t for t in toks if t.i not in cut]
+    # A parse that hung a later appositive on the subject across the verb ('A union ... endorsed Clinton,
+    # another example of ...') leaves a gap: keep the unbroken run around the head.
+    k = next(k for k, t in enumerate(toks) if t.i == head.i) if any(t.i == head.i for t in toks) else -1
+    if k >= 0:
+        lo = hi = k
+        while lo > 0 and toks[lo - 1].i == toks[lo].i - 1:
+            lo -= 1
+        while hi + 1 < len(toks) and toks[hi + 1].i == toks[hi].i + 1:
+            hi += 1
+        toks = toks[lo:hi + 1]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
     while toks and toks[0].is_punct:
@@ -1708,7 +1721,7 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
                 gap = len(between.strip(" ,:—–-"))
                 # Across a sentence break only '... she said (to the TV). "Next part."' counts.
                 # ('... she said at a rally on Monday. "Next part."': the rest of the cue's sentence.)
-                if previous and q[0] >= hi and (sp[r.verb_i].dep_ == "relcl" and r.kind != "label"
+                if previous and q[0] >= hi and (_in_relative(sp[r.verb_i]) and r.kind != "label"
                                                  or not r.loose and r.cue_base not in _NAMING_VERBS
                                                  and any(a >= r.cue[1] for a, _ in r.content)):
                     # '... for donors who support the caucus. "Next part."': an aside; 'He didn't suggest
@@ -1767,6 +1780,13 @@ def _attach_quotes(doc: Document, sp: Any, reports: list[Report], quotes: list[t
         if r.kind == "label":  # '"KOVAL: ...': the quote mark opens before the label, the content after
             merged = [(max(a, r.cue[1]), b) for a, b in merged if b > r.cue[1]]
         r.content = _merge(text, sorted(merged))
+
+
+def _in_relative(verb: Any) -> bool:
+    """Is the verb a relative clause's, or coordinated with one ('who helmed the DNC and has backed ...')?"""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return bool(verb.dep_ == "relcl")
 
 
 def _sentence_tail_too_long(between: str) -> bool:
