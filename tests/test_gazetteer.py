@@ -115,3 +115,11 @@ def test_an_unwritable_data_folder_is_a_clear_error(tmp_path) -> None:
     res = subprocess.run([str(exe), "places", str(story)], capture_output=True, text=True, env=env, timeout=120)
     assert res.returncode == 3
     assert "WIRECHECK_DATA" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_every_countrys_demonym_is_known_and_shared_ones_name_none(gz: Gazetteer) -> None:
+    panama = next(p for p in gz.lookup("Panama", sound=False) if p.level == "country")
+    assert gz.demonym_country("Panamanian") == panama.id and gz.demonym_country("Panamanians") == panama.id
+    assert gz.demonym_country("Liberian") is not None and gz.demonym_country("Sudanese") is not None
+    assert gz.demonym_country("Dominican") is None  # the Dominican Republic's or Dominica's
+    assert not gz.lookup("Liberian", sound=False)  # an adjective only when asked for

