@@ -361,3 +361,11 @@ def test_source_phrase_stops_at_the_verb_and_at_a_comma_relative_clause() -> Non
     facts = _cue_source_content("Nick Witney, a fellow at the council, which advises the government, said the plan "
                                 "would fail.")
     assert ("said", "Nick Witney, a fellow at the council", "the plan would fail") in facts
+
+
+def test_speaker_between_a_quote_and_its_cue_when_the_parser_took_a_quoted_phrase() -> None:
+    facts = _cue_source_content('"He would be a great senator. Not good, great. One of the brightest members of the '
+                                'entire Congress," Rep. Elijah E. Cummings (D-Md.) said in a phone interview.')
+    assert facts == [("said", "Rep. Elijah E. Cummings (D-Md.)",
+                      '"He would be a great senator. Not good, great. One of the brightest members of the entire '
+                      'Congress,"')]

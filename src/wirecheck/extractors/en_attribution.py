@@ -838,6 +838,25 @@ def _rest_of_clause(verb: Any, cue: list[Any]) -> list[tuple[int, int]]:
     return [_span_of(toks)]
 
 
+def _speaker_after_quote(sp: Any, verb: Any, cue: list[Any], quotes: list[tuple[int, int]]) -> list[Any]:
+    """The noun phrase between a closing quote and its cue ('"...," Flynn, a top Trump surrogate, said'),
+    or nothing when there is none (a verb, or no quote, between them)."""
+    start = cue[0].idx
+    q = max((q for q in quotes if q[1] <= start), default=None)
+    if q is None or _in_any(verb.idx, quotes):
+        return []
+    between = [t for t in sp[verb.sent.start:cue[0].i] if t.idx >= q[1]]
+    while between and (between[0].is_punct or between[0].is_quote):
+        between.pop(0)
+    while between and (between[-1].is_punct or between[-1].is_quote) \
+            and not (between[-1].text == ")" and any(t.text == "(" for t in between)):
+        between.pop()
+    if not between or len(between) > 15 or "\n" in sp.text[q[1]:start] \
+            or any(t.pos_ in ("VERB", "AUX") for t in between) or not any(t.pos_ in ("PROPN", "NOUN") for t in between):
+        return []
+    return between
+
+
 def _has_quote_mark(tok: Any) -> bool:
     return any(t.text in _QUOTE_OPEN or t.text == '"' for t in tok.subtree)
 
@@ -933,7 +952,18 @@ def find_reports(doc: Document) -> list[Report]:
         cue = _span_of(cue_toks)
         src: tuple[int, int] | None = None
         src_text = ""
-        if src_head is not None:
+        spoken = _speaker_after_quote(sp, tok, cue_toks, quotes) \
+            if src_head is not None and not passive and _in_any(src_head.idx, quotes) else None
+        if spoken:
+            # '"... the entire Congress," Rep. Elijah E. Cummings (D-Md.) said': the parser took a phrase of
+            # the quote for the subject; the speaker is the name between the quote and the cue.
+            src_head = antecedent = next(t for t in spoken if not spoken[0].i <= t.head.i <= spoken[-1].i
+                                         or t.head is t)
+            src = _span_of(spoken)
+            src_text = text[src[0]:src[1]]
+            if loose:  # 'said | in a phone interview': the rest of the clause was a guess; the quote is it
+                content, loose = [], False
+        elif src_head is not None:
             stoks = source_tokens(src_head) if src_head.lower_ not in PRONOUNS else [src_head]
             # A live blog's "11:05 a.m." line above is not part of the subject.
             para = text.rfind("\n", 0, tok.idx) + 1
