@@ -369,3 +369,14 @@ def test_speaker_between_a_quote_and_its_cue_when_the_parser_took_a_quoted_phras
     assert facts == [("said", "Rep. Elijah E. Cummings (D-Md.)",
                       '"He would be a great senator. Not good, great. One of the brightest members of the entire '
                       'Congress,"')]
+
+
+def test_a_person_endorsed_is_the_content_and_keeps_the_next_quote_out() -> None:
+    facts = _cue_source_content(
+        '"Now is the time for all good leaders to come to the aid of their party," said Don Fowler, who helmed the '
+        "DNC from 1995 to 1997, during Bill Clinton's presidency, and has backed Hillary Clinton since her 2008 bid. "
+        '"I think the plan should be developed by 6 o\'clock this afternoon."')
+    backed = next(f for f in facts if f[0] == "has backed")
+    said = next(f for f in facts if f[0] == "said")
+    assert backed[2] == "Hillary Clinton since her 2008 bid"
+    assert said[2].endswith("6 o'clock this afternoon.\"")

@@ -753,7 +753,9 @@ def _content_of(verb: Any, base: str, quotes: list[tuple[int, int]]) -> list[tup
         end = max((_subtree_range(c)[1] for c in rest), default=_subtree_range(dobj)[1])
         return [(_subtree_range(dobj)[0], end)]
     if dobj is not None and (base in _OBJECT_CONTENT_VERBS or base in SPEECH_VERBS or base in STANCE_VERBS) \
-            and dobj.lower_ not in PRONOUNS and dobj.ent_type_ != "PERSON":
+            and dobj.lower_ not in PRONOUNS \
+            and (dobj.ent_type_ != "PERSON" or base not in _ADDRESSEE_VERBS | _PERSON_OBJECT_EXCLUDED):
+        # (A person is what was endorsed or attacked, 'backed Clinton', but not who was told or thanked.)
         a, b = _subtree_range(dobj)
         # "criticized the law as a "crazy system"", "blasted the media for being dishonest".
         for c in kids:
@@ -862,6 +864,7 @@ def _has_quote_mark(tok: Any) -> bool:
 
 
 _NAMING_VERBS = frozenset("call label dub brand describe characterize characterise".split())
+_PERSON_OBJECT_EXCLUDED = frozenset("thank congratulate quote cite mention".split())
 _QUESTION_VERBS = frozenset("ask press question quiz".split())
 _QUESTION_OPENERS = frozenset("about on over to whether why how what if when who which".split())
 
