@@ -380,3 +380,9 @@ def test_a_person_endorsed_is_the_content_and_keeps_the_next_quote_out() -> None
     said = next(f for f in facts if f[0] == "said")
     assert backed[2] == "Hillary Clinton since her 2008 bid"
     assert said[2].endswith("6 o'clock this afternoon.\"")
+
+
+def test_a_name_right_before_a_verb_without_a_parsed_subject_is_the_source() -> None:
+    facts = _cue_source_content("The Council's starkest recent failure has been over Syria, with Russia backing the "
+                                "government as the United States, Britain and France support some opposition groups.")
+    assert ("support", "the United States, Britain and France", "some opposition groups") in facts

@@ -840,6 +840,27 @@ def _rest_of_clause(verb: Any, cue: list[Any]) -> list[tuple[int, int]]:
     return [_span_of(toks)]
 
 
+def _name_before(sp: Any, verb: Any, cue: list[Any]) -> list[Any]:
+    """The named entity (or coordinated entities) ending right before a finite verb the parser gave no
+    subject, or nothing."""
+    if verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.dep_ in ("relcl", "acl") or cue[0].i == 0 \
+            or any(c.dep_ in ("expl", "nsubjpass", "csubj") for c in verb.children):
+        return []
+    prev = sp[cue[0].i - 1]
+    ent = next((e for e in sp.ents if e.end == prev.i + 1 and e.label_ in ("PERSON", "ORG", "NORP", "GPE")), None)
+    if ent is None:
+        return []
+    start = ent.start
+    while start >= 2 and sp[start - 1].lower_ in (",", "and"):
+        before = next((e for e in sp.ents if e.end == start - 1 and e.label_ == ent.label_), None)
+        if before is None:
+            break
+        start = before.start
+    if start > 0 and sp[start - 1].dep_ in ("amod", "det") and sp[start - 1].head.i >= start:
+        start -= 1  # 'Many Mexicans', 'the United States'
+    return list(sp[start:ent.end])
+
+
 def _speaker_after_quote(sp: Any, verb: Any, cue: list[Any], quotes: list[tuple[int, int]]) -> list[Any]:
     """The noun phrase between a closing quote and its cue ('"...," Flynn, a top Trump surrogate, said'),
     or nothing when there is none (a verb, or no quote, between them)."""
@@ -966,7 +987,15 @@ def find_reports(doc: Document) -> list[Report]:
             src_text = text[src[0]:src[1]]
             if loose:  # 'said | in a phone interview': the rest of the clause was a guess; the quote is it
                 content, loose = [], False
-        elif src_head is not None:
+        named = _name_before(sp, tok, cue_toks) if src_head is None and not passive else []
+        if named:
+            # '... of the Washington Post Trump said that', 'as the United States, Britain and France support
+            # ...': a name the parser did not take for the subject stands right before the verb.
+            src_head = antecedent = next(t for t in named if not named[0].i <= t.head.i <= named[-1].i
+                                         or t.head is t)
+            src = _span_of(named)
+            src_text = text[src[0]:src[1]]
+        elif src_head is not None and not spoken:
             stoks = source_tokens(src_head) if src_head.lower_ not in PRONOUNS else [src_head]
             # A live blog's "11:05 a.m." line above is not part of the subject.
             para = text.rfind("\n", 0, tok.idx) + 1
