@@ -1,8 +1,8 @@
 """PolNeAR attribution benchmark: source, cue and content spans found by wirecheck's English extractors.
 
 Reads ../shared/data/attribution/polnear/{dev,test} (brat stand-off, one annotator file per article),
-runs the product's stages (``sentences.en``, then ``attributions.en``, ``quotes.en`` and ``hedges.en``) on
-each article
+runs the product's stages (``sentences.en``, then ``attributions.en``, the learned
+``attributions.learned`` that refines the rules' output, ``quotes.en`` and ``hedges.en``) on each article
 and scores the ATTRIBUTION facts through a thin adapter (their source/cue/content offsets).
 
 Metrics, as in the Citron and PolNeAR papers:
@@ -17,6 +17,7 @@ Metrics, as in the Citron and PolNeAR papers:
 
     .venv/bin/python benchmarks/attribution.py                # dev and test
     .venv/bin/python benchmarks/attribution.py --split dev --limit 20
+    .venv/bin/python benchmarks/attribution.py --split dev --rules-only   # without attributions.learned
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from wirecheck.extractors.en_attribution import _form_table, attributions_en  # noqa: E402
+from wirecheck.extractors.en_attribution_learned import attributions_learned  # noqa: E402
 from wirecheck.extractors.en_hedges import hedges_en  # noqa: E402
 from wirecheck.extractors.en_quotes import quotes_en  # noqa: E402
 from wirecheck.model import Document, FactType  # noqa: E402
@@ -47,6 +49,7 @@ ANCHORS = {
     "quotes @0.3": ("GenderGapTracker quotes F1 at 0.3 overlap", 83.7),
 }
 UNIVOCAL = True  # see _outermost; --nested turns it off
+LEARNED = True  # run attributions.learned after the rules; --rules-only turns it off
 _WORD = re.compile(r"\w+")
 _QUOTE_MARKS = "\"“”„«»"
 
@@ -128,6 +131,8 @@ def predict(art: Article) -> tuple[list[Attr], list[dict[str, Any]], Any, float,
     sentences_en(doc)
     t1 = time.process_time()
     attributions_en(doc)
+    if LEARNED:
+        attributions_learned(doc)
     quotes_en(doc)
     hedges_en(doc)
     t2 = time.process_time()
@@ -351,7 +356,7 @@ def print_report(runs: list[dict[str, Any]]) -> None:
         print(f"\n{r['split']}: {r['articles']} articles, {r['words']} words, {r['gold']} gold attributions, "
               f"{r['pred']} predicted; {r['tallies']['quotes @0.3'].n_g} gold direct quotes")
         print(f"  run time {r['wall']:.1f}s wall; CPU: spaCy parse {r['parse']:.1f}s, attribution+quote+hedge "
-              f"stages {r['extract']:.2f}s = {ms_word:.1f} ms per 700 words")
+              f"stages{'' if LEARNED else ' (rules only)'} {r['extract']:.2f}s = {ms_word:.1f} ms per 700 words")
         print("  predicted by cue class (cue matches a gold cue): " + ", ".join(
             f"{c or '?'} {n} ({h})" for c, (n, h) in r["classes"].items()))
         print(f"  10 most frequent error causes in {r['sampled']} inspected articles (with examples):")
@@ -368,9 +373,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sample", type=int, default=40, help="articles inspected for error causes")
     ap.add_argument("--nested", action="store_true",
                     help="score attributions nested in another's content too (PolNeAR never annotates them)")
+    ap.add_argument("--rules-only", action="store_true",
+                    help="leave out the learned stage (attributions.learned): the rules' own figures")
     args = ap.parse_args(argv)
-    global UNIVOCAL
+    global UNIVOCAL, LEARNED
     UNIVOCAL = not args.nested
+    LEARNED = not args.rules_only
     splits = ["dev", "test"] if args.split == "both" else [args.split]
     runs = [run_split(s, args.limit, args.sample) for s in splits]
     print_report(runs)
