@@ -386,3 +386,11 @@ def test_a_name_right_before_a_verb_without_a_parsed_subject_is_the_source() -> 
     facts = _cue_source_content("The Council's starkest recent failure has been over Syria, with Russia backing the "
                                 "government as the United States, Britain and France support some opposition groups.")
     assert ("support", "the United States, Britain and France", "some opposition groups") in facts
+
+
+def test_a_that_clause_after_an_aside_is_the_content() -> None:
+    facts = _cue_source_content("The Republican nominee continues to insist, most recently in a Labor Day interview "
+                                "with ABC News, that he really, really wants to release his taxes but can't because "
+                                "he is being audited.")
+    assert facts[0] == ("to insist", "The Republican nominee",
+                        "that he really, really wants to release his taxes but can't because he is being audited")

@@ -880,6 +880,23 @@ def _speaker_after_quote(sp: Any, verb: Any, cue: list[Any], quotes: list[tuple[
     return between
 
 
+def _that_after_aside(sp: Any, text: str, verb: Any, content: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """'continues to insist, most recently in an interview with ABC News, that he really wants ...': the
+    'that' clause the parser hung elsewhere, after an aside that the rest of the clause only reached."""
+    end = content[-1][1]
+    m = re.match(r"\s*,\s*(?=that\b)", text[end:])
+    if not m:
+        return None
+    start = end + m.end()
+    that = sp.char_span(start, start + 4)
+    if that is None or that[0].dep_ != "mark":
+        return None
+    b = min(_subtree_range(that[0].head)[1], verb.sent.end_char)
+    while b > start and text[b - 1] in ".!? \n":
+        b -= 1
+    return _strip(text, start, b) if b > start else None
+
+
 def _has_quote_mark(tok: Any) -> bool:
     return any(t.text in _QUOTE_OPEN or t.text == '"' for t in tok.subtree)
 
@@ -944,6 +961,10 @@ def find_reports(doc: Document) -> list[Report]:
         if not content and base not in _NO_FALLBACK:
             content = _rest_of_clause(tok, _cue_tokens(tok))
             block, loose = False, bool(content)
+            clause = _that_after_aside(sp, text, tok, content) if content and base in SPEECH_VERBS | COGNITION_VERBS \
+                else None
+            if clause is not None:
+                content, loose = [clause], False
         if passive and subj is not None:
             # "The plan was endorsed by the Times": what was endorsed is the passive subject.
             patient = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
@@ -1071,9 +1092,10 @@ def _untangle(sp: Any, text: str, reports: list[Report]) -> None:
         if fwd is None:
             continue
         stop = min(back.source[0], back.cue[0])
-        fwd.content = [c for c in ((a, min(b, stop)) for a, b in fwd.content) if c[1] > c[0]]
-        fwd.content = [_strip(text, a, b) for a, b in fwd.content]
-        fwd.content = [(a, b - 1) if b > a and text[b - 1] in ",;" else (a, b) for a, b in fwd.content]
+        if not re.match(r"that\b", text[fwd.content[-1][0]:]):  # '..., that he really wants ...' is nested
+            fwd.content = [c for c in ((a, min(b, stop)) for a, b in fwd.content) if c[1] > c[0]]
+            fwd.content = [_strip(text, a, b) for a, b in fwd.content]
+            fwd.content = [(a, b - 1) if b > a and text[b - 1] in ",;" else (a, b) for a, b in fwd.content]
         back.content = [(a, b) for a, b in back.content if a >= back.cue[1]] \
             or _rest_of_clause(sp[back.verb_i], _cue_tokens(sp[back.verb_i]))
 
