@@ -394,3 +394,10 @@ def test_a_that_clause_after_an_aside_is_the_content() -> None:
                                 "he is being audited.")
     assert facts[0] == ("to insist", "The Republican nominee",
                         "that he really, really wants to release his taxes but can't because he is being audited")
+
+
+def test_an_infinitive_on_the_object_is_the_subjects() -> None:
+    assert _cue_source_content("Trump never missed an opportunity to remind the audience that he was the only "
+                               "candidate funding his campaign.") == [
+        ("to remind", "Trump", "that he was the only candidate funding his campaign")]
+    assert _cue_source_content("It is time to say that the plan failed.") == []

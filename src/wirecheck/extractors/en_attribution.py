@@ -636,6 +636,13 @@ def _subject(verb: Any) -> Any | None:
     if verb.dep_ == "advcl" and verb.tag_ == "VB" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX") \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return _subject(verb.head)
+    # "never missed an opportunity to remind", "give the chair authority to call": the infinitive on the
+    # object is the subject's (or the one it is given to).
+    if verb.dep_ == "acl" and verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+            and verb.head.dep_ in ("dobj", "attr") and verb.head.head.pos_ in ("VERB", "AUX"):
+        gov = verb.head.head
+        subj = next((c for c in gov.children if c.dep_ == "dative"), None) or _subject(gov)
+        return None if _expletive(subj, gov) else subj
     # "a statement saying that ...", "polls showing Trump ahead": the noun is the source.
     if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
