@@ -1033,10 +1033,13 @@ def find_reports(doc: Document) -> list[Report]:
                 stoks.pop()
             src = _span_of(stoks)
             src_text = text[src[0]:src[1]]
+        # A subject borrowed from another clause's passive ('Oz has been called a charlatan for promoting
+        # "quack" cures') is a looser reading: a scare quote in the content is not credited to it.
+        borrowed = src_head is not None and src_head.dep_ == "nsubjpass" and src_head.head.i != tok.i
         rep = Report(cue=cue, cue_text=text[cue[0]:cue[1]], cue_base=base, kind=kind, source=src,
                      source_text=src_text, content=content, sentence_start=sent_of(sp, tok.i).start_char,
                      head_i=antecedent.i if antecedent is not None else -1, verb_i=tok.i, block=block,
-                     loose=loose or base in STANCE_VERBS, agentless=agentless)
+                     loose=loose or base in STANCE_VERBS or borrowed, agentless=agentless)
         reports.append(rep)
     reports.extend(_speaker_labels(doc, sp, reports))
     reports.extend(_nominal_cues(sp, text, quotes))
