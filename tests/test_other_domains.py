@@ -221,3 +221,19 @@ def test_a_standing_moved_from_one_statement_to_another() -> None:
     for story in ("Arsenal are in talks with Dutch club FC Emmen, who are currently 17th in the Eredivisie.",
                   "Arsenal are in talks with Dutch club FC Emmen, who are 13th in the table."):
         assert found(compare(story, src), "number_changed") == []
+
+
+def test_a_passive_defeat_is_the_subjects_loss() -> None:
+    src = "Governor Ann Dale was defeated for re-election in 2004 by Carl Moss."
+    # "was defeated" is Dale's loss: the story saying she lost agrees, saying she won does not
+    assert found(compare("Ann Dale lost her re-election bid in 2004 to Carl Moss.", src), "predicate_changed") == []
+    assert found(compare("Ann Dale won re-election in 2004 against Carl Moss.", src), "predicate_changed") == \
+        [("won", "defeated")]
+
+
+def test_a_contest_not_won_by_one_side_is_the_other_sides_win() -> None:
+    src = "Doha beat Eugene to host the 2029 championships."
+    assert found(compare("Eugene did not win the right to host the 2029 championships.", src),
+                 "predicate_changed") == []
+    assert found(compare("Doha did not win the right to host the 2029 championships.", src),
+                 "predicate_changed") == [("win", "beat")]

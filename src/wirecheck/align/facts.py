@@ -270,6 +270,9 @@ def slot_score(a: Fact, b: Fact, aligned: bool, both_speak: bool = False) -> flo
                 return 0.0
             return 0.9
         if a.key == b.key and bool(a.attrs.get("negated")) != bool(b.attrs.get("negated")):
+            ga, gb = a.attrs.get("agent"), b.attrs.get("agent")
+            if ga and gb and ga != gb and a.key in AGENT_CLASSES:
+                return 0.0  # "Eugene did not win" beside "Doha won": one contest told from two sides
             return 0.9
         return 0.0
     return 0.0

@@ -206,6 +206,9 @@ def events_en(doc: Document) -> Document:
             cls = _lose(tok)
         elif lemma == "gain" and _lose(tok) == "retreat":
             cls = "advance"  # "gained ground"
+        elif cls == "win" and lemma in ("beat", "defeat") and any(c.dep_ in ("auxpass", "nsubjpass")
+                                                                 for c in tok.children):
+            cls = "lose"  # "was defeated for re-election": the subject lost
         negated = _negated(tok)
         start = tok.idx
         if tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "acomp") and tok.head.lemma_ != "be" and tok.head.i < tok.i:
