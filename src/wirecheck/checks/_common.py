@@ -49,6 +49,18 @@ def _subtree_span(doc: Document, node: Any, fact: Fact) -> Span:
     return Span(start, end, text)
 
 
+def parsed_tokens(doc: Document, indices: list[int]) -> Iterator[Any]:
+    """The spaCy tokens of the given sentences, in order; none for a document without an English parse."""
+    sp = doc.extras.get("spacy")
+    if sp is None:
+        return
+    for i in indices:
+        s = doc.sentences[i]
+        span = sp.char_span(s.start, s.end, alignment_mode="expand")
+        if span is not None:
+            yield from span
+
+
 def sentence_span(doc: Document, index: int) -> Span:
     s = doc.sentences[index]
     return Span(s.start, s.end, s.text)

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from wirecheck.checks._common import parsed_tokens
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Document, Finding, Span
 from wirecheck.registry import check
@@ -58,37 +59,29 @@ def _gz() -> Any:
 
 
 def _nouns(doc: Document, indices: list[int], gz: Any) -> Iterator[_Noun]:
-    sp = doc.extras.get("spacy")
-    if sp is None:
-        return
-    for i in indices:
-        s = doc.sentences[i]
-        span = sp.char_span(s.start, s.end, alignment_mode="expand")
-        if span is None:
+    for tok in parsed_tokens(doc, indices):
+        if tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        for tok in span:
-            if tok.pos_ not in ("NOUN", "PROPN"):
+        n = _Noun(tok, tok.lemma_.lower(), {}, [], [])
+        for c in tok.children:
+            if c.dep_ not in ("amod", "compound", "npadvmod") or c.i > tok.i:
                 continue
-            n = _Noun(tok, tok.lemma_.lower(), {}, [], [])
-            for c in tok.children:
-                if c.dep_ not in ("amod", "compound", "npadvmod") or c.i > tok.i:
-                    continue
-                word = c.lower_
-                if c.dep_ == "amod" and word in _LINKS:
-                    # "Panamanian - flagged": the demonym hangs off the participle
-                    for d in c.children:
-                        if d.i < c.i and d.text[:1].isupper() and (cid := gz.demonym_country(d.text)):
-                            n.countries[word] = (cid, d, c)
-                elif c.text[:1].isupper() and c.pos_ in ("ADJ", "PROPN") and (cid := gz.demonym_country(c.text)):
-                    n.countries.setdefault("", (cid, c, c))
-                if c.dep_ == "amod" and c.pos_ == "ADJ":
-                    lemma = c.lemma_.lower()
-                    if lemma in LOW or lemma in HIGH:
-                        n.scales.append(("low" if lemma in LOW else "high", c))
-                    if word in _DIRECTIONS:
-                        n.directions.append((_DIRECTIONS[word], c))
-            if n.countries or n.scales or n.directions:
-                yield n
+            word = c.lower_
+            if c.dep_ == "amod" and word in _LINKS:
+                # "Panamanian - flagged": the demonym hangs off the participle
+                for d in c.children:
+                    if d.i < c.i and d.text[:1].isupper() and (cid := gz.demonym_country(d.text)):
+                        n.countries[word] = (cid, d, c)
+            elif c.text[:1].isupper() and c.pos_ in ("ADJ", "PROPN") and (cid := gz.demonym_country(c.text)):
+                n.countries.setdefault("", (cid, c, c))
+            if c.dep_ == "amod" and c.pos_ == "ADJ":
+                lemma = c.lemma_.lower()
+                if lemma in LOW or lemma in HIGH:
+                    n.scales.append(("low" if lemma in LOW else "high", c))
+                if word in _DIRECTIONS:
+                    n.directions.append((_DIRECTIONS[word], c))
+        if n.countries or n.scales or n.directions:
+            yield n
 
 
 def _same_thing(a: _Noun, b: _Noun) -> bool:

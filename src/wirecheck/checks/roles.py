@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from wirecheck.checks._common import parsed_tokens
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Document, FactType, Finding, Span
 from wirecheck.registry import check
@@ -50,33 +51,25 @@ def _reversed(t: Triple, s: Triple) -> bool:
 
 
 def _triples(doc: Document, sentences: list[int]) -> list[Triple]:
-    sp = doc.extras.get("spacy")
-    if sp is None:
-        return []
     out: list[Triple] = []
-    for i in sentences:
-        s = doc.sentences[i]
-        span = sp.char_span(s.start, s.end, alignment_mode="expand")
-        if span is None:
+    for verb in parsed_tokens(doc, sentences):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() in _SYMMETRIC:
             continue
-        for verb in span:
-            if verb.pos_ != "VERB" or verb.lemma_.lower() in _SYMMETRIC:
-                continue
-            doer = undergoer = None
-            for c in verb.children:
-                if c.dep_ == "nsubj":
-                    doer = c
-                elif c.dep_ == "dobj":
-                    undergoer = c
-                elif c.dep_ == "nsubjpass":
-                    undergoer = c
-                elif c.dep_ == "agent":
-                    doer = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if doer is None or undergoer is None:
-                continue
-            a, b = _party(doc, doer), _party(doc, undergoer)
-            if a and b and a != b:
-                out.append((a, verb.lemma_.lower(), b, doer, verb, undergoer))
+        doer = undergoer = None
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                doer = c
+            elif c.dep_ == "dobj":
+                undergoer = c
+            elif c.dep_ == "nsubjpass":
+                undergoer = c
+            elif c.dep_ == "agent":
+                doer = next((g for g in c.children if g.dep_ == "pobj"), None)
+        if doer is None or undergoer is None:
+            continue
+        a, b = _party(doc, doer), _party(doc, undergoer)
+        if a and b and a != b:
+            out.append((a, verb.lemma_.lower(), b, doer, verb, undergoer))
     return out
 
 
