@@ -1278,7 +1278,9 @@ def _after_colon(text: str, verb: Any) -> list[tuple[int, int]]:
     return [(a, b), *_run_on_paragraphs(text, start, stop)] if b > a else []
 
 
-_PARA_COLON = re.compile(r"[^\n]*\w[^\n]*:[^\S\n]*\n\s*(?=[\"“])")
+# Only the colon and the quote below it are matched: a pattern that also scanned the line before the
+# colon backtracked over every start position (cubic on a one-line article).
+_COLON_THEN_QUOTE = re.compile(r":[^\S\n]*\n\s*(?=[\"“])")
 
 
 def _colon_quotes(sp: Any, text: str, reports: list[Report]) -> list[Report]:
@@ -1286,19 +1288,21 @@ def _colon_quotes(sp: Any, text: str, reports: list[Report]) -> list[Report]:
     paragraph, with a quote opening the next one: the quote is the subject's, whatever the verb.  (Not a
     report class: the verb says nothing of speech, so no vague-source or quote check reads it.)"""
     out: list[Report] = []
-    for m in _PARA_COLON.finditer(text):
-        colon = text.rindex(":", m.start(), m.end())
-        if any(m.start() <= r.cue[0] < m.end() or any(a <= m.end() < b for a, b in r.content) for r in reports):
+    for c in _COLON_THEN_QUOTE.finditer(text):
+        colon, start, end = c.start(), text.rfind("\n", 0, c.start()) + 1, c.end()
+        if not any(ch.isalnum() or ch == "_" for ch in text[start:colon]):
+            continue
+        if any(start <= r.cue[0] < end or any(a <= end < b for a, b in r.content) for r in reports):
             continue  # a cue of its own ('He said:') or a report already holding the quote
-        before = sp.char_span(m.start(), colon, alignment_mode="contract")
+        before = sp.char_span(start, colon, alignment_mode="contract")
         if before is None or not len(before):
             continue
         root = before[-1].sent.root
-        subj = _subject(root) if root.pos_ in ("VERB", "AUX") and m.start() <= root.idx < colon else None
+        subj = _subject(root) if root.pos_ in ("VERB", "AUX") and start <= root.idx < colon else None
         content = _after_colon(text, before[-1])
         if subj is None or not content or subj.lower_ in PRONOUNS - _PERSON_PRONOUNS - {"they", "we"}:
             continue
-        stoks = [subj] if subj.lower_ in PRONOUNS else [t for t in source_tokens(subj) if t.idx >= m.start()]
+        stoks = [subj] if subj.lower_ in PRONOUNS else [t for t in source_tokens(subj) if t.idx >= start]
         src = _span_of(stoks or [subj])
         cue = (_span_of(_cue_tokens(root))[0], colon + 1)
         out.append(Report(cue=cue, cue_text=text[cue[0]:cue[1]], cue_base=verb_base(root) or root.lower_,
