@@ -175,3 +175,18 @@ def test_a_translated_quote_that_drops_the_speakers_negation_is_reported() -> No
     story = '"We will not continue the talks with our partners next week," minister Sybiha said.'
     assert [f.rule for f in compare(story, uk, story_lang="en", source_lang="uk").findings
             if f.rule == "quote.polarity-reversed"] == ["quote.polarity-reversed"]
+
+
+def test_english_long_vowel_spellings_match_the_cyrillic_name() -> None:
+    from wirecheck.pipeline import compare
+
+    # "Saree" is how English wires spell «Сари»; "Mahmood" is «Махмуд».  Neither is another person.
+    source = ("Официальный представитель хуситов Яхья Сари заявил, что ракеты были выпущены по судну. "
+              "Министр Махмуд Аббас поддержал это решение.")
+    story = ("Houthi military spokesman Yahya Saree said the missiles were fired at the ship. "
+             "Minister Mahmood Abbas backed the decision.")
+    found = compare(story, source, story_lang="en", source_lang="ru").findings
+    assert not [f for f in found if f.kind.value == "person_changed" or f.rule == "fact.added:person"]
+    swapped = story.replace("Saree", "Sarwar")
+    assert [(f.before or "").split(" (")[0] for f in compare(swapped, source, story_lang="en", source_lang="ru").findings
+            if f.kind.value == "person_changed"] == ["Яхья Сари"]

@@ -22,6 +22,9 @@ _SOUND_RULES: list[tuple[str, str]] = [
     ("tz", "c"), ("ya", "a"), ("ia", "a"), ("yu", "u"), ("iu", "u"), ("ye", "e"), ("ie", "e"),
     ("yi", "i"), ("yo", "o"), ("io", "o"), ("ck", "k"), ("ph", "f"), ("w", "v"), ("x", "ks"),
     ("q", "k"), ("y", "i"), ("j", "i"), ("g", "h"),
+    # English spells the long vowels of Arabic and Slavic names "ee"/"oo" where Cyrillic writes и/у:
+    # Saree = Сари, Mahmood = Махмуд.
+    ("ee", "i"), ("oo", "u"),
 ]
 
 

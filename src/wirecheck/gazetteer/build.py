@@ -27,7 +27,7 @@ from typing import Any
 
 from wirecheck.textnorm import sound_key, to_latin
 
-BUILDER_VERSION = "11"
+BUILDER_VERSION = "12"
 
 # Name kinds, best first: a main name, then our curated aliases, then GeoNames alternates (which
 # include old and foreign names), abbreviations, adjectives.
