@@ -331,3 +331,30 @@ def test_a_district_of_a_named_country_is_found_in_that_country() -> None:
 def test_a_region_named_after_a_territory_is_the_territory() -> None:
     got = places(analyse("Rain fell across the Gibraltar region overnight.", lang="en"))
     assert got["Gibraltar region"]["country_code"] == "GI"
+
+
+def test_seas_and_straits_are_water_bodies_in_three_languages() -> None:
+    en = places(analyse("Drones hit a tanker in the Sea of Azov and two ships in the Red Sea near the "
+                        "Strait of Hormuz, while the Black Sea Fleet stayed in port.", lang="en"))
+    # Not the village of Azov, Sudan's Red Sea State or the Iranian town of Hormoz; the fleet is no place.
+    assert {k: v["key"] for k, v in en.items()} == {
+        "Sea of Azov": "water:sea_of_azov", "Red Sea": "water:red_sea", "Strait of Hormuz": "water:strait_of_hormuz"}
+    assert en["Red Sea"]["geonameid"] is None and en["Red Sea"]["level"] == "water"
+    ru = places(analyse("Беспилотники атаковали танкер в Азовском море и суда в Керченском проливе.", lang="ru"))
+    assert sorted(v["key"] for v in ru.values()) == ["water:kerch_strait", "water:sea_of_azov"]
+    uk = places(analyse("Дрони атакували танкер в Азовському морі та судна в Керченській протоці.", lang="uk"))
+    assert sorted(v["key"] for v in uk.values()) == ["water:kerch_strait", "water:sea_of_azov"]
+
+
+def test_a_sea_swapped_in_translation_is_a_changed_place_and_a_kept_one_is_supported() -> None:
+    from wirecheck.pipeline import compare
+
+    source = "Силы ПВО уничтожили 12 беспилотников над Черным морем и три над Азовским морем."
+    kept = "Air defences destroyed 12 drones over the Black Sea and three over the Sea of Azov."
+    assert not [f for f in compare(kept, source, story_lang="en", source_lang="ru").findings
+                if f.story_fact or f.kind is FindingKind.PLACE_CHANGED]
+    swapped = kept.replace("Black Sea", "Caspian Sea")
+    changed = [f for f in compare(swapped, source, story_lang="en", source_lang="ru").findings
+               if f.kind is FindingKind.PLACE_CHANGED]
+    assert [f.after for f in changed] == ["Caspian Sea"]
+    assert "Черн" in (changed[0].before or "") and "km apart" in changed[0].message

@@ -138,7 +138,10 @@ def gloss(f: Fact) -> str:
     name = str(f.attrs.get("name") or f.text)
     latin = to_latin(name)
     resolved = f.attrs.get("resolved_name")
-    return f"{latin}; GeoNames: {resolved}" if resolved and resolved != latin else latin
+    if not resolved or resolved == latin:
+        return latin
+    # Only records with a GeoNames id are GeoNames'; seas, areas and register villages are the project's.
+    return f"{latin}; {'GeoNames' if f.attrs.get('geonameid') else 'gazetteer'}: {resolved}"
 
 
 def _distance(a: Fact, b: Fact) -> float | None:

@@ -35,6 +35,8 @@ EXTRACTOR = "ru_entities"
 
 _REGION_NOUNS = {"область", "край", "республика", "республіка", "регион", "регіон"}
 _AREA_NOUNS = _REGION_NOUNS | {"район", "округ", "громада"}
+# «Чорному морі», «Керченській протоці»: an adjective names the water the noun says it is.
+_WATER_NOUNS = {"море", "протока", "затока", "озеро", "океан", "водосховище", "канал"}
 _CYR_WORD = re.compile(r"^[\u0400-\u04FF]")
 _LOC_PREPS = {"в", "у", "во", "на", "под", "під", "біля", "возле", "около", "поблизу", "из", "з", "із",
               "зі", "до", "над", "от", "від", "вблизи", "неподалеку", "неподалік", "через", "за"}
@@ -415,8 +417,8 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
         if not _CYR_WORD.match(t.text):  # Telegram, Facebook
             i += 1
             continue
-        if i + 1 < len(toks) and toks[i + 1].lemmas & _AREA_NOUNS and t.has("ADJF"):
-            noun = next(iter(toks[i + 1].lemmas & _AREA_NOUNS))
+        if i + 1 < len(toks) and toks[i + 1].lemmas & (_AREA_NOUNS | _WATER_NOUNS) and t.has("ADJF"):
+            noun = next(iter(toks[i + 1].lemmas & (_AREA_NOUNS | _WATER_NOUNS)))
             adj = t.lemma_with("ADJF") or t.lower
             name = capitalise(adjective_agree("uk", adj, noun), t.text) + " " + noun
             out.append(("LOC", t.start, toks[i + 1].end, name))

@@ -8,6 +8,7 @@ nothing matches exactly, by a sound-alike key (``Severodonnetsk`` = ``Sievierodo
 from __future__ import annotations
 
 import math
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass, field, replace
@@ -32,14 +33,15 @@ __all__ = ["Gazetteer", "Place", "get", "distance_km", "name_key", "MAIN", "ALT"
 
 SOUND = 9  # match kind: only the sound-alike key matched
 
-LEVEL_RANK = {"settlement": 0, "district": 1, "region": 2, "area": 3, "country": 4, "continent": 5}
+# A water body (sea, strait, lake) holds no places: its rank only orders it among the levels.
+LEVEL_RANK = {"settlement": 0, "district": 1, "region": 2, "area": 3, "water": 3, "country": 4, "continent": 5}
 
 
 @dataclass(frozen=True)
 class Place:
     id: int
     name: str
-    level: str  # settlement, district, region, area, country, continent
+    level: str  # settlement, district, region, area, water, country, continent
     country_code: str
     admin1: str  # GeoNames admin1 code within the country ("05"), "" if none
     lat: float
@@ -63,6 +65,8 @@ class Place:
             return f"adm1:{self.region_code}"
         if self.id < 0 and self.level == "area":
             return f"area:{-self.id}"
+        if self.level == "water":
+            return "water:" + re.sub(r"\W+", "_", self.name.lower())
         if self.id < 0:  # a village from the Ukrainian register (KATOTTG code), not in GeoNames
             return f"katottg:UA{-self.id:017d}"
         return f"gn:{self.id}"

@@ -27,7 +27,8 @@ from typing import Any
 
 from wirecheck.textnorm import sound_key, to_latin
 
-BUILDER_VERSION = "12"
+BUILDER_VERSION = "13"
+WATER_ID_BASE = 500_000  # waters.tsv rows get ids -(WATER_ID_BASE + row)
 
 # Name kinds, best first: a main name, then our curated aliases, then GeoNames alternates (which
 # include old and foreign names), abbreviations, adjectives.
@@ -83,7 +84,8 @@ def source_version() -> str:
             parts.append(f"{pkg}={metadata.version(pkg)}")
         except metadata.PackageNotFoundError:
             parts.append(f"{pkg}=missing")
-    h = hashlib.sha256((_resource_text("aliases.tsv") + _resource_text("areas.tsv")).encode()).hexdigest()
+    own = "".join(_resource_text(f) for f in ("aliases.tsv", "areas.tsv", "waters.tsv"))
+    h = hashlib.sha256(own.encode()).hexdigest()
     parts.append(h[:12])
     return ";".join(parts)
 
@@ -341,6 +343,13 @@ def _fill(con: sqlite3.Connection, log: Any) -> dict[str, Any]:
         b.add_name(display, aid, MAIN)
         areas[key] = aid
         members_rows += [(aid, m) for m in members]
+    # Seas, straits and lakes: no GeoNames id either; their own id range, far from areas and KATOTTG codes.
+    for i, row in enumerate(_tsv_rows(_resource_text("waters.tsv")), start=1):
+        wid = -(WATER_ID_BASE + i)
+        b.add_place(wid, row[1], "water", "", "", float(row[2]), float(row[3]), 0)
+        b.add_name(row[1], wid, MAIN)
+        for other in (row[4].split("|") if len(row) > 4 and row[4] else []):
+            b.add_name(other, wid, ALIAS)
     unresolved = []
     for row in _tsv_rows(_resource_text("aliases.tsv")):
         alias, target, kind_s = row[0], row[1], row[2] if len(row) > 2 else "alias"

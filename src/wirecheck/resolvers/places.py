@@ -75,6 +75,11 @@ def fact_name(f: Fact) -> str:
     return str(f.attrs.get("name") or f.text)
 
 
+_WATER_WORDS = re.compile(r"(?i)\b(?:sea|ocean|gulf|bay|strait|straits|channel|canal|lake|reservoir|river|"
+                          r"мор[еяюі]\w*|океан\w*|залив\w*|заток\w*|пролив\w*|проток\w*|канал\w*|озер\w*|"
+                          r"водохранилищ\w*|водосховищ\w*|рек[аиеу]|річк\w*)\b")
+
+
 def candidates_for(f: Fact, gz: Any | None = None, hint: str | None = None) -> list[Any]:
     """Gazetteer candidates for a place fact, honouring a stated level ("Kharkiv region", "Nikopol district").
 
@@ -86,6 +91,11 @@ def candidates_for(f: Fact, gz: Any | None = None, hint: str | None = None) -> l
     name = fact_name(f)
     hint = hint or str(f.attrs.get("level_hint") or f.attrs.get("level") or "")
     cands = gz.lookup(name, demonyms=bool(f.attrs.get("demonym")))
+    if _WATER_WORDS.search(name):
+        # "the Red Sea", «Керченский пролив»: the water body, not Sudan's Red Sea State or the town of Kerch.
+        waters = [c for c in cands if c.level == "water"]
+        if waters:
+            return waters
     m = _TYPE_WORDS.search(name)
     bare = name[:m.start()].strip() if m else name
     word = m.group(1).lower() if m else ""
@@ -203,8 +213,9 @@ def _continues_list(doc: Document, places: list[Fact], k: int) -> bool:
 
 
 _KIND_BONUS = {0: 1.5, 1: 1.5, 2: 0.3, 3: 1.0, 4: 1.0, 9: -1.0}
+# A water body has no population to weigh: its bonus lets "the Pacific" be the ocean, not Pacific, Missouri.
 _LEVEL_BONUS = {"country": 3.0, "continent": 2.5, "region": 1.2, "area": 1.5, "settlement": 0.0,
-                "district": -1.5}
+                "district": -1.5, "water": 3.0}
 
 
 CAPITAL_BONUS = 2.0  # a national capital is what a bare name means in the news ("Washington said")
