@@ -34,6 +34,7 @@ class FindingKind(StrEnum):
     DATE_CHANGED = "date_changed"
     PREDICATE_CHANGED = "predicate_changed"
     WEAPON_CHANGED = "weapon_changed"
+    DESCRIPTION_CHANGED = "description_changed"
     ADDED_CLAIM = "added_claim"
     FABRICATED_QUOTE = "fabricated_quote"
     MISATTRIBUTED_QUOTE = "misattributed_quote"
@@ -71,6 +72,8 @@ _INFO = [
              "What happened is described with a different action (captured vs repelled, killed vs wounded)."),
     KindInfo(FindingKind.WEAPON_CHANGED, Severity.HIGH, "Weapon changed",
              "The means of attack differs from the source (drones vs missiles, artillery vs glide bombs)."),
+    KindInfo(FindingKind.DESCRIPTION_CHANGED, Severity.HIGH, "Description changed",
+             "A named ship or company is called another kind of thing (a bulk carrier became an oil tanker)."),
     KindInfo(FindingKind.ADDED_CLAIM, Severity.MEDIUM, "Added claim",
              "A checkable claim in the story has no counterpart in the source."),
     KindInfo(FindingKind.FABRICATED_QUOTE, Severity.CRITICAL, "Fabricated quote",
@@ -112,4 +115,5 @@ FACTUAL_KINDS: frozenset[FindingKind] = frozenset({
     FindingKind.PLACE_CHANGED, FindingKind.PERSON_CHANGED, FindingKind.TITLE_CHANGED,
     FindingKind.UNIT_CHANGED, FindingKind.ORGANIZATION_CHANGED, FindingKind.NUMBER_CHANGED,
     FindingKind.DATE_CHANGED, FindingKind.PREDICATE_CHANGED, FindingKind.WEAPON_CHANGED, FindingKind.ADDED_CLAIM,
+    FindingKind.DESCRIPTION_CHANGED,
     FindingKind.FABRICATED_QUOTE, FindingKind.MISATTRIBUTED_QUOTE})

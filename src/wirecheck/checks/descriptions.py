@@ -1,0 +1,205 @@
+"""description_changed: a named thing the story calls something else than the source does.
+
+"the bulk carrier Eternity C" told as "the oil tanker Eternity C", "memory chipmaker SK Hynix" as
+"smartphone maker SK Hynix".  The name is kept, so no fact check notices; what the thing is said to be
+has changed.  The check reads, in both English texts, the type phrase written right before a name or as
+its appositive ("Eternity C, a Liberian-flagged bulk carrier,") from a closed list of vessel and company
+types, and reports a story type that fits none of the types the source gives the same name anywhere.
+
+A generic word ("vessel", "company") fits every type of its class, and a type fits a narrower one that
+contains it ("tanker" and "oil tanker"); only two specific types of one class count as a change.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from wirecheck.kinds import FindingKind
+from wirecheck.model import Comparison, Document, Finding, Span
+from wirecheck.registry import check
+
+# class -> {type phrase: canonical type}; "" marks a generic word of the class.  Synonyms share a
+# canonical type (a freighter is a cargo ship).
+_TYPES: dict[str, dict[str, str]] = {
+    "vessel": {
+        "ship": "", "vessel": "", "boat": "", "craft": "", "carrier": "", "merchant ship": "",
+        "merchant vessel": "", "commercial vessel": "", "commercial ship": "", "warship": "",
+        "bulk carrier": "bulk carrier", "bulker": "bulk carrier", "dry bulk carrier": "bulk carrier",
+        "tanker": "tanker", "oil tanker": "oil tanker", "crude tanker": "oil tanker",
+        "crude oil tanker": "oil tanker", "product tanker": "product tanker", "chemical tanker": "chemical tanker",
+        "gas carrier": "gas carrier", "lng carrier": "gas carrier", "lng tanker": "gas carrier",
+        "container ship": "container ship", "containership": "container ship", "cargo ship": "cargo ship",
+        "freighter": "cargo ship", "cargo vessel": "cargo ship", "car carrier": "car carrier",
+        "vehicle carrier": "car carrier", "cruise ship": "cruise ship", "cruise liner": "cruise ship",
+        "ferry": "ferry", "fishing boat": "fishing boat", "fishing vessel": "fishing boat",
+        "trawler": "fishing boat", "yacht": "yacht", "superyacht": "yacht", "tug": "tug", "tugboat": "tug",
+        "icebreaker": "icebreaker", "research vessel": "research vessel", "hospital ship": "hospital ship",
+        "frigate": "frigate", "destroyer": "destroyer", "corvette": "corvette", "cruiser": "cruiser",
+        "missile cruiser": "cruiser", "submarine": "submarine", "aircraft carrier": "aircraft carrier",
+        "landing ship": "landing ship", "patrol boat": "patrol boat", "patrol ship": "patrol boat",
+        "minesweeper": "minesweeper", "reconnaissance ship": "reconnaissance ship",
+        "spy ship": "reconnaissance ship",
+    },
+    "company": {
+        "company": "", "firm": "", "group": "", "giant": "", "conglomerate": "", "corporation": "",
+        "business": "", "maker": "", "manufacturer": "", "producer": "", "operator": "", "provider": "",
+        "tech company": "", "technology company": "", "tech giant": "", "tech firm": "",
+        "chipmaker": "chipmaker", "chip maker": "chipmaker", "memory chipmaker": "chipmaker",
+        "semiconductor maker": "chipmaker", "carmaker": "carmaker", "automaker": "carmaker",
+        "car maker": "carmaker", "drugmaker": "drugmaker", "pharmaceutical company": "drugmaker",
+        "vaccine maker": "drugmaker", "oil company": "oil company", "oil major": "oil company",
+        "oil producer": "oil company", "bank": "bank", "lender": "bank", "airline": "airline",
+        "carrier airline": "airline", "retailer": "retailer", "insurer": "insurer", "miner": "miner",
+        "mining company": "miner", "steelmaker": "steelmaker", "shipbuilder": "shipbuilder",
+        "planemaker": "planemaker", "aircraft maker": "planemaker", "defence contractor": "arms maker",
+        "defense contractor": "arms maker", "arms maker": "arms maker", "smartphone maker": "phone maker",
+        "phone maker": "phone maker", "handset maker": "phone maker", "software company": "software company",
+        "software maker": "software company", "search giant": "search company", "broadcaster": "broadcaster",
+        "brewer": "brewer", "telecoms operator": "telecom operator", "telecom operator": "telecom operator",
+        "utility": "utility", "shipping company": "shipping company", "shipping line": "shipping company",
+        "container line": "shipping company", "chemicals maker": "chemicals maker", "fund": "fund",
+        "hedge fund": "fund", "asset manager": "fund", "exchange": "exchange", "crypto exchange": "exchange",
+    },
+}
+_CLASS_OF = {phrase: cls for cls, types in _TYPES.items() for phrase in types}
+_PHRASES = sorted(_CLASS_OF, key=len, reverse=True)
+
+
+def _pattern(phrase: str) -> str:
+    # A type may open a sentence ("Chipmaker SK Hynix said"): its first letter in either case.
+    rest = re.escape(phrase[1:]).replace(r"\ ", r"\s+")
+    return f"[{phrase[0]}{phrase[0].upper()}]{rest}"
+
+
+_TYPE = r"(?P<type>" + "|".join(_pattern(p) for p in _PHRASES) + r")"
+_NAME = r"(?<![\w'’.&-])(?P<name>(?:[A-Z][\w'’.&-]*)(?:[ \t]+(?:[A-Z][\w'’.&-]*|[0-9]+))*)"
+# "the bulk carrier Eternity C", "memory chipmaker SK Hynix" (the type in lower case, then the name).
+_BEFORE = re.compile(r"(?<![\w-])" + _TYPE + r"[ \t]+" + _NAME)
+# "Eternity C, a Liberian-flagged bulk carrier, ..." / "SK Hynix, the world's second-largest memory chipmaker."
+_APPOSITIVE = re.compile(_NAME + r",[ \t]+(?:a|an|the)[ \t]+(?:[\w'’-]+[ \t]+){0,4}?" + _TYPE
+                         + r"(?=[ \t]*(?:[,.;:)]|$|[ \t]+(?:that|which|who|with|carrying|owned|operated|flying|"
+                           r"bound|from|in|on|at|of|off|headed|sailing|based)\b))", re.M)
+_NOT_NAMES = frozenset({"The", "A", "An", "On", "In", "At", "It", "Its", "This", "That", "Monday", "Tuesday",
+                        "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"})
+CONFIDENCE = 0.7
+
+
+@dataclass(frozen=True)
+class _Typed:
+    name: str
+    type: str  # the phrase as a key of _TYPES ("oil tanker")
+    cls: str
+    span: Span  # the type phrase and the name together
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+def typed_names(doc: Document) -> Iterator[_Typed]:
+    """Every (name, type) pair the text states."""
+    for pattern in (_BEFORE, _APPOSITIVE):
+        for m in pattern.finditer(doc.text):
+            name = m.group("name")
+            words = name.split()
+            for k in range(len(words) - 1, -1, -1):
+                if k < len(words) - 1 and words[k].endswith(".") and len(words[k]) > 3:
+                    words = words[k + 1:]  # "Jeddah. SK Hynix": a sentence ended inside the capitalised run
+                    break
+            while words and words[0] in _NOT_NAMES:
+                words = words[1:]
+            if not words or (len(words) == 1 and len(words[0]) < 2):
+                continue
+            t = _key(m.group("type"))
+            if pattern is _BEFORE and m.start() > 0 and doc.text[m.start() - 1].isupper():
+                continue
+            start = m.start() if pattern is _BEFORE else m.start("name") + name.rindex(words[0])
+            yield _Typed(" ".join(words), t, _CLASS_OF[t], doc.span(start, m.end()))
+
+
+def _fits(a: str, b: str) -> bool:
+    """Can one thing be both an ``a`` and a ``b``?"""
+    ca, cb = _TYPES[_CLASS_OF[a]][a], _TYPES[_CLASS_OF[b]][b]
+    if not ca or not cb or ca == cb:
+        return True
+    wa, wb = set(a.split()), set(b.split())
+    return wa <= wb or wb <= wa or set(ca.split()) <= set(cb.split()) or set(cb.split()) <= set(ca.split())
+
+
+def _same_name(a: str, b: str) -> bool:
+    wa, wb = a.lower().split(), b.lower().split()
+    return wa == wb or (min(len(wa), len(wb)) >= 1 and (wa[:len(wb)] == wb or wb[:len(wa)] == wa)
+                        and len(" ".join(wa[:min(len(wa), len(wb))])) >= 4)
+
+
+_BARE = re.compile(r"(?<![\w-])" + _TYPE + r"(?![\w-])")
+UNNAMED_CONFIDENCE = 0.6
+
+
+def type_phrases(doc: Document, start: int, end: int) -> Iterator[tuple[str, Span]]:
+    """Specific type phrases standing as a noun of their own between two offsets: "a Liberian-flagged bulk
+    carrier" gives "bulk carrier"; "tanker traffic" (a modifier of another noun) gives nothing."""
+    sp = doc.extras.get("spacy")
+    for m in _BARE.finditer(doc.text, start, end):
+        t = _key(m.group("type"))
+        if not _TYPES[_CLASS_OF[t]][t]:
+            continue
+        if sp is not None:
+            span = sp.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None or span[-1].pos_ != "NOUN" or span[-1].dep_ == "compound":
+                continue
+        yield t, doc.span(m.start(), m.end())
+
+
+def _unnamed(comp: Comparison, reported: set[int]) -> None:
+    """An unnamed ship or company in an aligned sentence pair: "a Liberian-flagged bulk carrier" told as
+    "a Panamanian-flagged oil tanker".  One specific type on each side, of one class, that cannot be the
+    same thing, and the story's type nowhere in the source."""
+    assert comp.source is not None
+    everywhere = [t for t, _ in type_phrases(comp.source, 0, len(comp.source.text))]
+    for a in comp.alignments:
+        if not a.source:
+            continue
+        s = comp.story.sentences[a.story]
+        ours = list(type_phrases(comp.story, s.start, s.end))
+        theirs = [x for j in a.source for x in type_phrases(comp.source, comp.source.sentences[j].start,
+                                                            comp.source.sentences[j].end)]
+        for cls in _TYPES:
+            mine = [x for x in ours if _CLASS_OF[x[0]] == cls]
+            peers = [x for x in theirs if _CLASS_OF[x[0]] == cls]
+            if len(mine) != 1 or not peers or mine[0][1].start in reported:
+                continue
+            t, span = mine[0]
+            if any(_fits(t, p) for p, _ in peers) or any(_fits(t, p) for p in everywhere if _CLASS_OF[p] == cls):
+                continue
+            comp.add(Finding(
+                FindingKind.DESCRIPTION_CHANGED,
+                f"The source's sentence has a {peers[0][0]}; the story's makes it a {t}.",
+                story=span, source=peers[0][1], before=peers[0][0], after=t,
+                rule=f"description.{cls}.unnamed", confidence=UNNAMED_CONFIDENCE))
+
+
+@check("descriptions", kinds=[FindingKind.DESCRIPTION_CHANGED], requires=["alignments"], order=85)
+def changed_descriptions(comp: Comparison) -> None:
+    """A named vessel or company given another specific type than in the source."""
+    assert comp.source is not None
+    if comp.story.lang != "en" or comp.source.lang != "en":
+        return
+    theirs = list(typed_names(comp.source))
+    seen: set[tuple[str, str]] = set()
+    reported: set[int] = set()
+    for ours in typed_names(comp.story):
+        peers = [t for t in theirs if t.cls == ours.cls and _same_name(t.name, ours.name)]
+        if not peers or any(_fits(ours.type, t.type) for t in peers) or (ours.name, ours.type) in seen:
+            continue
+        seen.add((ours.name, ours.type))
+        reported.add(ours.span.start)
+        peer = peers[0]
+        comp.add(Finding(
+            FindingKind.DESCRIPTION_CHANGED,
+            f"The source calls {peer.name} a {peer.type}; the story calls it a {ours.type}.",
+            story=ours.span, source=peer.span, before=peer.type, after=ours.type,
+            rule=f"description.{ours.cls}", confidence=CONFIDENCE))
+    _unnamed(comp, reported)

@@ -1,0 +1,47 @@
+"""description_changed: a named (or the one unnamed) ship or company called another kind of thing."""
+
+from __future__ import annotations
+
+from wirecheck.model import Comparison
+from wirecheck.pipeline import compare
+
+SOURCE = ("Houthi rebels attacked the Liberian-flagged bulk carrier Eternity C in the Red Sea on Monday. "
+          "The ship was carrying grain to Jeddah. SK Hynix, the world's second-largest memory chipmaker, "
+          "reported a record profit. The frigate Admiral Makarov fired cruise missiles.")
+
+
+def changed(comp: Comparison) -> list[tuple[str | None, str | None]]:
+    return [(f.before, f.after) for f in comp.findings if f.kind.value == "description_changed"]
+
+
+def test_a_named_ship_or_company_given_another_type_is_reported_with_both_phrases() -> None:
+    story = ("Houthi rebels attacked the Liberian-flagged oil tanker Eternity C in the Red Sea on Monday. "
+             "The vessel was carrying grain to Jeddah. Smartphone maker SK Hynix reported a record profit. "
+             "The destroyer Admiral Makarov fired cruise missiles.")
+    comp = compare(story, SOURCE)
+    assert sorted(changed(comp)) == [("bulk carrier", "oil tanker"), ("frigate", "destroyer"),
+                                     ("memory chipmaker", "smartphone maker")]
+    first = next(f for f in comp.findings if f.kind.value == "description_changed")
+    assert first.story is not None and first.story.text == "oil tanker Eternity C"
+    assert first.source is not None and first.source.text == "bulk carrier Eternity C"
+    chip = next(f for f in comp.findings if f.after == "smartphone maker")
+    assert chip.source is not None and chip.source.text == "SK Hynix, the world's second-largest memory chipmaker"
+
+
+def test_generic_or_narrower_words_for_the_same_thing_are_not_changes() -> None:
+    story = ("Houthi rebels attacked the bulk carrier Eternity C in the Red Sea on Monday. The vessel Eternity C "
+             "was carrying grain to Jeddah. Chipmaker SK Hynix reported a record profit. The warship Admiral "
+             "Makarov fired cruise missiles.")
+    assert changed(compare(story, SOURCE)) == []
+
+
+def test_an_unnamed_ship_in_aligned_sentences_and_a_type_the_source_uses_elsewhere() -> None:
+    source = ("Houthi fighters attacked a Liberian-flagged bulk carrier in the Red Sea on Tuesday. "
+              "A tanker nearby was not hit, the agency said.")
+    swapped = ("Houthi fighters attacked a Liberian-flagged container ship in the Red Sea on Tuesday. "
+               "A tanker nearby was not hit, the agency said.")
+    comp = compare(swapped, source)
+    assert changed(comp) == [("bulk carrier", "container ship")]
+    assert all(f.confidence < 0.7 for f in comp.findings if f.kind.value == "description_changed")
+    # The story's type is one the source gives a ship elsewhere: which ship is which is not clear.
+    assert changed(compare(swapped.replace("container ship", "tanker"), source)) == []
