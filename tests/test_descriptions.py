@@ -45,3 +45,17 @@ def test_an_unnamed_ship_in_aligned_sentences_and_a_type_the_source_uses_elsewhe
     assert all(f.confidence < 0.7 for f in comp.findings if f.kind.value == "description_changed")
     # The story's type is one the source gives a ship elsewhere: which ship is which is not clear.
     assert changed(compare(swapped.replace("container ship", "tanker"), source)) == []
+
+
+def test_a_russian_source_names_the_type_by_its_own_word() -> None:
+    source = ("Хуситы атаковали балкер Eternity C под флагом Либерии в Красном море. "
+              "Фрегат «Адмирал Макаров» выпустил крылатые ракеты по целям.")
+    story = ("Houthis attacked the Liberian-flagged oil tanker Eternity C in the Red Sea. "
+             "The destroyer Admiral Makarov fired cruise missiles at targets.")
+    comp = compare(story, source, story_lang="en", source_lang="ru")
+    found = {(f.before, f.after, f.source.text if f.source else "") for f in comp.findings
+             if f.kind.value == "description_changed"}
+    assert found == {("bulk carrier", "oil tanker", "балкер Eternity C"),
+                     ("frigate", "destroyer", "Фрегат «Адмирал Макаров»")}
+    faithful = story.replace("oil tanker", "bulk carrier").replace("destroyer", "frigate")
+    assert changed(compare(faithful, source, story_lang="en", source_lang="ru")) == []

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Document, Finding, Span
 from wirecheck.registry import check
+from wirecheck.textnorm import sound_key
 
 # class -> {type phrase: canonical type}; "" marks a generic word of the class.  Synonyms share a
 # canonical type (a freighter is a cargo ship).
@@ -100,6 +101,11 @@ def _key(phrase: str) -> str:
 
 def typed_names(doc: Document) -> Iterator[_Typed]:
     """Every (name, type) pair the text states."""
+    if doc.lang in ("ru", "uk"):
+        for t, span, name in _slavic_types(doc, 0, len(doc.text)):
+            if name:
+                yield _Typed(name, t, "vessel", span)
+        return
     for pattern in (_BEFORE, _APPOSITIVE):
         for m in pattern.finditer(doc.text):
             name = m.group("name")
@@ -129,9 +135,44 @@ def _fits(a: str, b: str) -> bool:
 
 
 def _same_name(a: str, b: str) -> bool:
+    if sound_key(a) == sound_key(b):  # «Адмирал Макаров» = Admiral Makarov
+        return True
     wa, wb = a.lower().split(), b.lower().split()
     return wa == wb or (min(len(wa), len(wb)) >= 1 and (wa[:len(wb)] == wb or wb[:len(wa)] == wa)
                         and len(" ".join(wa[:min(len(wa), len(wb))])) >= 4)
+
+
+# Russian and Ukrainian vessel words, by stem (any case), with the English type they translate.  Company
+# types are left out: wires name companies by their industry far less often than ships by their type.
+_SLAVIC_TYPES: list[tuple[str, str]] = [
+    (r"нефтян\w*\s+танкер|нафтов\w*\s+танкер", "oil tanker"), (r"газовоз|газов\w*\s+танкер", "gas carrier"),
+    (r"танкер", "tanker"), (r"балкер|балкерн\w*\s+судн|навалочн\w*\s+судн", "bulk carrier"),
+    (r"сухогруз|суховантаж", "cargo ship"), (r"контейнеровоз", "container ship"),
+    (r"автомобилевоз|автомобілевоз", "car carrier"), (r"круизн\w*\s+(?:лайнер|судн)|круїзн\w*\s+(?:лайнер|судн)",
+                                                      "cruise ship"),
+    (r"паром|пором", "ferry"), (r"рыболовн\w*\s+судн|риболовн\w*\s+судн|траулер", "fishing boat"),
+    (r"ледокол|криголам", "icebreaker"), (r"буксир", "tug"), (r"яхт", "yacht"), (r"фрегат", "frigate"),
+    (r"эсминец|эсминц|есмін", "destroyer"), (r"корвет", "corvette"), (r"крейсер", "cruiser"),
+    (r"подводн\w*\s+лодк|підводн\w*\s+човн", "submarine"), (r"авианос|авіанос", "aircraft carrier"),
+    (r"десантн\w*\s+(?:корабл|корабел)", "landing ship"),
+    (r"патрульн\w*\s+(?:катер|корабл|корабел)", "patrol boat"), (r"тральщик|тральщик", "minesweeper"),
+    (r"разведывательн\w*\s+корабл|розвідувальн\w*\s+корабел", "reconnaissance ship"),
+    (r"судн|корабл|корабел|катер", "ship"),
+]
+_SLAVIC = re.compile(r"(?i)(?<!\w)(?:" + "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(_SLAVIC_TYPES))
+                     + r")\w*")
+# The name after a Slavic type: in guillemets or quotes («Адмирал Макаров»), or capitalised (Eternity C).
+_SLAVIC_NAME = re.compile(r"[ \t]+(?:[«\"“„](?P<q>[^»\"”\n]{2,40})[»\"”]|(?P<c>[A-ZА-ЯЁІЇЄҐ][\w'’-]*(?:[ \t]+"
+                          r"(?:[A-ZА-ЯЁІЇЄҐ][\w'’-]*|[A-Z0-9]+))*))")
+
+
+def _slavic_types(doc: Document, start: int, end: int) -> Iterator[tuple[str, Span, str]]:
+    """(English type, span, name or "") for each vessel word of a Russian or Ukrainian text."""
+    for m in _SLAVIC.finditer(doc.text, start, end):
+        k = next(i for i, g in enumerate(m.groups()) if g is not None)
+        n = _SLAVIC_NAME.match(doc.text, m.end())
+        name = (n.group("q") or n.group("c") or "") if n else ""
+        yield _SLAVIC_TYPES[k][1], doc.span(m.start(), n.end() if n else m.end()), name
 
 
 _BARE = re.compile(r"(?<![\w-])" + _TYPE + r"(?![\w-])")
@@ -141,6 +182,9 @@ UNNAMED_CONFIDENCE = 0.6
 def type_phrases(doc: Document, start: int, end: int) -> Iterator[tuple[str, Span]]:
     """Specific type phrases standing as a noun of their own between two offsets: "a Liberian-flagged bulk
     carrier" gives "bulk carrier"; "tanker traffic" (a modifier of another noun) gives nothing."""
+    if doc.lang in ("ru", "uk"):
+        yield from ((t, span) for t, span, _ in _slavic_types(doc, start, end) if _TYPES["vessel"][t])
+        return
     sp = doc.extras.get("spacy")
     for m in _BARE.finditer(doc.text, start, end):
         t = _key(m.group("type"))
@@ -185,7 +229,7 @@ def _unnamed(comp: Comparison, reported: set[int]) -> None:
 def changed_descriptions(comp: Comparison) -> None:
     """A named vessel or company given another specific type than in the source."""
     assert comp.source is not None
-    if comp.story.lang != "en" or comp.source.lang != "en":
+    if comp.story.lang != "en" or comp.source.lang not in ("en", "ru", "uk"):
         return
     theirs = list(typed_names(comp.source))
     seen: set[tuple[str, str]] = set()
