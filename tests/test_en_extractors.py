@@ -146,3 +146,11 @@ def test_a_club_named_after_its_town_is_not_the_town() -> None:
     places = [f.text for f in d.facts if f.type is FactType.PLACE]
     assert places == ["Manchester", "Kansas City"]
     assert d.facts_of(FactType.PLACE)[0].start == d.text.index("in Manchester") + 3
+
+
+def test_a_common_noun_opening_a_sentence_is_not_a_person_when_the_text_writes_it_in_lower_case() -> None:
+    text = ("Turnout was high across the country, officials said. In the north, where turnout fell, "
+            "Putin said the vote was fair. He thanked Brown for the brown envelope.")
+    doc = analyse(text, lang="en")
+    # spaCy tags the opening "Turnout" as a person; a bare surname in mid-sentence stays one.
+    assert sorted(f.text for f in doc.facts_of(FactType.PERSON)) == ["Brown", "Putin"]

@@ -106,6 +106,9 @@ def people_en(doc: Document) -> Document:
             continue  # "a Vampire rocket launcher": a make or model; "LSEG": an acronym, a body, not somebody
         if len(words) == 1 and earlier is None and not title and acts_as_company(sp, start, end):
             continue  # orgs.en takes it
+        if len(words) == 1 and earlier is None and not title and _opens_sentence(doc, start) and \
+                _common_word_elsewhere(doc.text, name):
+            continue  # "Turnout was high" where the text also writes "turnout": a capital opening a sentence
         if earlier is not None and len(words) == 1:
             # "Orlov wrote on Telegram" after "Governor Pavel Orlov": the surname, not the town.
             doc.facts = [f for f in doc.facts if not (f.type is FactType.PLACE and f.start == start
@@ -127,6 +130,17 @@ def people_en(doc: Document) -> Document:
             full.append(fact)
     _link_descriptions(doc)
     return doc
+
+
+def _opens_sentence(doc: Document, start: int) -> bool:
+    s = doc.sentences[doc.sentence_at(start)] if doc.sentences else None
+    return s is not None and not doc.text[s.start:start].strip(" \t\n\"“'‘(—–-")
+
+
+def _common_word_elsewhere(text: str, word: str) -> bool:
+    """Does the text write ``word`` in lower case somewhere (so its capital is only a sentence start)?"""
+    low = word.lower()
+    return low != word and re.search(rf"(?<![\w-]){re.escape(low)}(?![\w-])", text) is not None
 
 
 # "the Russian leader", "the president", "the governor": descriptions that refer back to a person
