@@ -358,3 +358,10 @@ def test_a_sea_swapped_in_translation_is_a_changed_place_and_a_kept_one_is_suppo
                if f.kind is FindingKind.PLACE_CHANGED]
     assert [f.after for f in changed] == ["Caspian Sea"]
     assert "Черн" in (changed[0].before or "") and "km apart" in changed[0].message
+
+
+def test_a_place_at_a_sentence_end_does_not_keep_the_full_stop() -> None:
+    # spaCy keeps the stop on "Mar." (a month's abbreviation); "D.C." and "St." keep theirs.
+    found = places(analyse("Fires burned near Valparaiso and Viña del Mar. Aid flew in from Washington, D.C. "
+                           "and from St. Petersburg.", lang="en"))
+    assert {"Viña del Mar", "D.C.", "St. Petersburg"} <= set(found)

@@ -215,6 +215,11 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
                     and not is_dem and hits[0].level == "settlement" and hits[0].population < 200_000 \
                     and tok.lower_ in common_words():
                 continue  # a capitalised common word opening a sentence or headline ("Pace", "Split")
+            if span_text.endswith(".") and len(last.text) > 2 and not re.search(r"\b[A-Z]\.$", span_text) and \
+                    (last.is_sent_end or not text[b:b + 1].strip()):
+                # "Viña del Mar." -- the tokenizer kept the full stop on a month-like abbreviation ("Mar.")
+                b -= 1
+                span_text = span_text[:-1]
             found = Mention(a, b, _clean(span_text), "", "gazetteer", is_dem)
             break
         if found:
