@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from wirecheck.extractors.en_people import acts_as_company, is_headline
+from wirecheck.extractors.en_places import entity_tokens
 from wirecheck.model import Document, FactType
 from wirecheck.registry import stage
 from wirecheck.textnorm import us_spelling
@@ -108,6 +109,7 @@ def orgs_en(doc: Document) -> Document:
     for ent in sp.ents:
         if ent.label_ != "ORG" or ent[0].like_num:
             continue  # "Four Britons" tagged ORG: a count of people, the number stage's
+        ent = entity_tokens(ent)
         start, end = ent.start_char, ent.end_char
         lead = _LEAD.match(doc.text[start:end])
         if lead:

@@ -100,6 +100,20 @@ def _clean(name: str) -> str:
     return re.sub(r"^(?:the|The)\s+", "", name)
 
 
+_LOCATIVE = frozenset({"in", "at", "near", "off", "outside"})
+
+
+def entity_tokens(e: Any) -> Any:
+    """The tokens of a spaCy entity without a trailing place phrase it swallowed: the tagger reads "the oil
+    tanker Eternity C in the Red Sea" as one ORG, but no name goes on "in the <Capitalised>" to its end."""
+    for k in range(1, len(e) - 1):
+        t = e[k]
+        rest = [x for x in e[k + 1:] if x.lower_ != "the"]
+        if t.lower_ in _LOCATIVE and t.text.islower() and rest and all(x.text[:1].isupper() for x in rest):
+            return e[:k]
+    return e
+
+
 def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
                   known_surnames: set[str] | None = None) -> list[Mention]:
     """Place mentions in a parsed English text, without overlaps (longest first).
@@ -161,7 +175,7 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
     # Longer person/organisation names (leading "the" dropped): their words are not places on their own.
     person_spans = []
     for e in sp.ents:
-        toks_e = [t for t in e if t.lower_ not in ("the", "a", "an")]
+        toks_e = [t for t in entity_tokens(e) if t.lower_ not in ("the", "a", "an")]
         if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW") and len(toks_e) > 1:
             person_spans.append((toks_e[0].idx, toks_e[-1].idx + len(toks_e[-1].text)))
     surnames = {e[-1].text for e in sp.ents if e.label_ == "PERSON" and len(e) > 1} | (known_surnames or set())
@@ -199,7 +213,8 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
             if not free(a, b):
                 continue
             # Inside a longer person or organisation name: "Jordan" in "Michael Jordan".
-            if any(x <= a and b <= y and (y - x) > (b - a) for x, y in person_spans):
+            a_name = a + 4 if span_text.startswith(("The ", "the ")) else a  # "The Bank" of "The Bank of England"
+            if any(x <= a_name and b <= y and (y - x) > (b - a_name) for x, y in person_spans):
                 continue
             hits = gz.lookup(span_text, sound=False, demonyms=demonyms)
             if not hits:
