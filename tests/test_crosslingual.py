@@ -190,3 +190,18 @@ def test_english_long_vowel_spellings_match_the_cyrillic_name() -> None:
     swapped = story.replace("Saree", "Sarwar")
     assert [(f.before or "").split(" (")[0] for f in compare(swapped, source, story_lang="en", source_lang="ru").findings
             if f.kind.value == "person_changed"] == ["Яхья Сари"]
+
+
+def test_a_headline_aligns_with_the_lead_not_with_the_dateline() -> None:
+    from wirecheck.pipeline import compare
+
+    source = ("ОДЕСА, 23 липня. /Укрінформ/. Унаслідок нічної атаки російських дронів на Одесу поранено трьох "
+              "людей, пошкоджено портову інфраструктуру.\nПро це повідомив начальник ОВА Олег Кіпер.")
+    story = ("Russian Drones Hit Odesa Port\nA night attack by Russian drones on Odesa injured three people and "
+             "damaged port infrastructure, regional governor Oleh Kiper said.")
+    comp = compare(story, source, story_lang="en", source_lang="uk")
+    lead = next(s.index for s in comp.source.sentences if s.text.startswith("Унаслідок"))
+    assert comp.alignments[0].source == [lead]
+    # The dateline's pieces are no dropped sentences either.
+    assert not [f for f in comp.findings if f.kind.value == "dropped_fact" and f.source is not None
+                and f.source.text.strip() in ("ОДЕСА, 23 липня.", "/Укрінформ/.")]

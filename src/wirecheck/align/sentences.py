@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from wirecheck.model import Alignment, Comparison, Document, Fact, FactType
 from wirecheck.registry import pair_stage
+from wirecheck.segment.sentences import dateline_only
 from wirecheck.textnorm import name_similarity
 
 ANCHOR_WEIGHTS: dict[FactType, float] = {
@@ -117,10 +118,16 @@ def similarity_matrix(story: Document, source: Document) -> list[list[float]]:
                                                  [s.text for s in source.sentences])
         except ImportError:
             emb = None
+    # A dateline piece («ОДЕСА, 23 липня.», «/ТАСС/.») names a place and a day, as a headline does, but
+    # nothing was written from it.
+    datelines = {j for j in range(min(3, len(source.sentences))) if dateline_only(source, j)}
     out: list[list[float]] = []
     for i in range(len(story.sentences)):
         row = []
         for j in range(len(source.sentences)):
+            if j in datelines:
+                row.append(0.0)
+                continue
             a = anchor_score(s_anchors[i], t_anchors[j], counts=not same_lang)
             strong = exact_strong(s_anchors[i], t_anchors[j])
             if same_lang:

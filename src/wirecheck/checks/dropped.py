@@ -11,15 +11,10 @@ from wirecheck.extractors.en_orgs import initials_of
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Fact, FactType, Finding, Verdict
 from wirecheck.registry import check
+from wirecheck.segment.sentences import dateline_length
 
 REPORTED = (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION, FactType.UNIT, FactType.NUMBER,
             FactType.QUOTE)
-# "MOSCOW, December 11 (TASS)." / "KYIV, March 4 (Ukrinform) -" / «МОСКВА, 3 апреля — РИА Новости.»: the
-# dateline is not a claim.
-_AGENCIES = r"(?:РИА Новости|RIA Novosti|ТАСС|TASS|Интерфакс|Interfax|Укрінформ|Ukrinform|УНІАН|UNIAN|Reuters|AFP|AP)"
-DATELINE = re.compile(r"^(?:[^\n.]{0,60}?(?:\([^)]{1,40}\)\s*[.\-–—:]?|\s[-–—]\s(?:" + _AGENCIES + r"\.\s*)?)"
-                      r"|[^\n]{0,40}?/[A-ZА-ЯІЇЄ][^/\n]{1,30}/\.?\s*)", re.U)  # «БЕЛГОРОД, 14 марта. /ТАСС/.»
-
 
 def _named_in_story(g: Fact, story_text: str) -> bool:
     """A source name the story writes out too ('European Central Bank' as 'ECB', a name its tagger missed)."""
@@ -44,8 +39,7 @@ def dropped_facts(comp: Comparison) -> None:
     assert comp.source is not None
     source = comp.source
     used = {j for a in comp.alignments for j in a.source} | merged_source_sentences(comp)
-    m = DATELINE.match(source.text)
-    dateline_end = m.end() if m else 0
+    dateline_end = dateline_length(source.text)
     reported_sentences: set[int] = set()
     for j, sent in enumerate(source.sentences):
         if j in used:

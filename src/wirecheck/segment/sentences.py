@@ -90,3 +90,26 @@ def sentences_razdel(doc: Document) -> Document:
         for s in sentenize(m.group()):
             _add(doc, m.start() + s.start, m.start() + s.stop)
     return doc
+
+
+# "MOSCOW, December 11 (TASS)." / "KYIV, March 4 (Ukrinform) -" / «МОСКВА, 3 апреля — РИА Новости.»: the
+# dateline is not a claim.
+_AGENCIES = r"(?:РИА Новости|RIA Novosti|ТАСС|TASS|Интерфакс|Interfax|Укрінформ|Ukrinform|УНІАН|UNIAN|Reuters|AFP|AP)"
+_MONTHS = (r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+           r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)")
+DATELINE = re.compile(r"^(?:[^\n.]{0,60}?(?:\([^)]{1,40}\)\s*[.\-–—:]?|\s[-–—]\s(?:" + _AGENCIES + r"\.\s*)?)"
+                      r"|[^\n]{0,40}?/[A-ZА-ЯІЇЄ][^/\n]{1,30}/\.?\s*"  # «БЕЛГОРОД, 14 марта. /ТАСС/.»
+                      r"|[А-ЯІЇЄҐ][\w'’ -]{1,30},[ \t]+\d{1,2}[ \t]+" + _MONTHS + r"\.[ \t]+(?=[A-ZА-ЯІЇЄҐ«\"]))",
+                      re.U)  # «Київ, 12 березня.» with no agency
+
+
+def dateline_length(text: str) -> int:
+    """How many characters of ``text`` its opening dateline takes (0 if it has none)."""
+    m = DATELINE.match(text)
+    return m.end() if m else 0
+
+
+def dateline_only(doc: Document, index: int) -> bool:
+    """Is sentence ``index`` a piece of the opening dateline and nothing else («ОДЕСА, 23 липня.», «/ТАСС/.»)?"""
+    s = doc.sentences[index]
+    return s.start + len(s.text.rstrip()) <= dateline_length(doc.text)
