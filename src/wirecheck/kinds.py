@@ -73,7 +73,7 @@ _INFO = [
     KindInfo(FindingKind.WEAPON_CHANGED, Severity.HIGH, "Weapon changed",
              "The means of attack differs from the source (drones vs missiles, artillery vs glide bombs)."),
     KindInfo(FindingKind.DESCRIPTION_CHANGED, Severity.HIGH, "Description changed",
-             "A named ship or company is called another kind of thing (a bulk carrier became an oil tanker)."),
+             "A person or thing is described as another kind (a man became a woman, a bulk carrier an oil tanker)."),
     KindInfo(FindingKind.ADDED_CLAIM, Severity.MEDIUM, "Added claim",
              "A checkable claim in the story has no counterpart in the source."),
     KindInfo(FindingKind.FABRICATED_QUOTE, Severity.CRITICAL, "Fabricated quote",

@@ -17,6 +17,7 @@ from wirecheck.extractors.en_attribution import is_report
 from wirecheck.extractors.en_events import AGENT_CLASSES, contrasting
 from wirecheck.extractors.en_orgs import acronym_of, initials_of
 from wirecheck.model import Comparison, Document, Fact, FactType, FactVerdict, Verdict
+from wirecheck.person_nouns import different_people
 from wirecheck.registry import pair_stage
 from wirecheck.textnorm import name_similarity, same_name, sound_key
 
@@ -102,6 +103,14 @@ def _other_nationality(a: Fact, b: Fact) -> bool:
     return ca is not None and cb is not None and ca != cb
 
 
+def _other_people(a: Fact, b: Fact) -> bool:
+    """Two counts or ages of people of another sex or age group ('two men' / «две женщины», 'a 45-year-old
+    woman' / '45-year-old man')."""
+    pa = str(a.attrs.get("person") or a.attrs.get("noun") or "")
+    pb = str(b.attrs.get("person") or b.attrs.get("noun") or "")
+    return bool(pa and pb) and different_people(pa, pb)
+
+
 def _is_demonym(word: str) -> bool:
     return _demonym_country(word) is not None
 
@@ -138,7 +147,7 @@ def same_fact(a: Fact, b: Fact) -> bool:
     if t is FactType.NUMBER:
         va, vb = a.attrs.get("value"), b.attrs.get("value")
         return (va is not None and vb is not None and abs(float(va) - float(vb)) < 1e-9
-                and not _other_nationality(a, b))
+                and not _other_nationality(a, b) and not _other_people(a, b))
     if t is FactType.EVENT:
         return a.key == b.key and bool(a.attrs.get("negated")) == bool(b.attrs.get("negated"))
     if t is FactType.DATE and a.key != b.key:
@@ -247,6 +256,8 @@ def slot_score(a: Fact, b: Fact, aligned: bool, both_speak: bool = False) -> flo
             return 0.0  # "the third visit" is not what "three visits" was changed into
         if _other_nationality(a, b):
             return 0.9  # "four Americans" where the source has four Russians
+        if _other_people(a, b) and a.attrs.get("value") == b.attrs.get("value"):
+            return 0.9  # "two men" where the source has two women
         if na and nb:
             return 0.9 if na == nb else 0.0
         if a.attrs.get("pair") and b.attrs.get("pair") and not na and not nb:

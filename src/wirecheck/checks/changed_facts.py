@@ -9,6 +9,7 @@ from wirecheck.geo import distance_km
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Fact, FactType, Finding, Verdict
 from wirecheck.nlp.en_terms import titles_compatible
+from wirecheck.person_nouns import different_people, english, people_of
 from wirecheck.registry import check
 from wirecheck.textnorm import to_latin
 
@@ -49,6 +50,13 @@ def _message(kind: FindingKind, story: Fact, source: Fact) -> str:
                 return f"The source has it {_nth(sv)}; the story {_nth(tv)}."
             return (f"The source speaks of the {_nth(sv)} {source.attrs.get('noun')}; "
                     f"the story of the {_nth(tv)}.")
+        sp, tp = source.attrs.get("person"), story.attrs.get("person")
+        if sv == tv and sp and tp and different_people(str(sp), str(tp)):
+            return (f"The source's {_amount(sv)}-year-old is a {english(str(sp))}; the story's is a "
+                    f"{english(str(tp))}.")
+        if sv == tv and different_people(str(source.attrs.get("noun") or ""), str(story.attrs.get("noun") or "")):
+            return (f"The source counts {_amount(sv)} {people_of(english(str(source.attrs['noun'])))}; the story "
+                    f"{_amount(tv)} {people_of(english(str(story.attrs['noun'])))}.")
         if sv == tv and source.attrs.get("noun") != story.attrs.get("noun"):
             theirs = (f"{_amount(sv)} {source.attrs['noun_text']}" if source.attrs.get("noun_text")
                       else f"'{source.text}' ({_amount(sv)} {_plural(str(source.attrs.get('noun')), sv)})")

@@ -8,6 +8,7 @@ from typing import Any
 
 from wirecheck.model import Document, FactType
 from wirecheck.nlp.en_terms import NUMBER_WORDS, ORDINAL_NOUNS, ORDINAL_WORDS, SCALES, VAGUE_AMOUNTS
+from wirecheck.person_nouns import person_noun
 from wirecheck.registry import stage
 
 _QUALIFIERS = ("more than", "less than", "fewer than", "at least", "up to", "as many as", "nearly", "almost",
@@ -204,8 +205,12 @@ def _ages(doc: Document, blocked: list[tuple[int, int]]) -> list[tuple[int, int]
         if value is None or not 0 < value < 130:
             continue
         out.append((m.start(), m.end()))
+        # "a 45-year-old man": who is that old, when the next word says (a woman for a man is a change).
+        nxt = re.match(r"\s+([a-z]+)", doc.text[m.end():m.end() + 30])
+        person = nxt.group(1) if nxt and person_noun(nxt.group(1)) else None
         doc.add_fact(FactType.NUMBER, m.start(), m.end(), key=fmt_value(value), extractor="numbers.en",
-                     confidence=0.9, value=value, approx=False, noun="year-old", noun_text="year-old")
+                     confidence=0.9, value=value, approx=False, noun="year-old", noun_text="year-old",
+                     person=person)
     return out
 
 

@@ -12,6 +12,7 @@ import re
 from wirecheck.model import Document, FactType
 from wirecheck.nlp.en_terms import ORDINAL_NOUNS
 from wirecheck.nlp.russian import Token, match_term, ordinal_value, term_lookup, terms_of, tokens
+from wirecheck.person_nouns import person_noun
 from wirecheck.registry import stage
 from wirecheck.textnorm import normalise_apostrophes
 
@@ -198,8 +199,11 @@ def numbers(doc: Document) -> Document:
     for m in _AGE.finditer(doc.text):
         if not _taken(doc, m.start(), m.end()):
             value = float(m.group(1))
+            # «45-летний мужчина»: who is that old (see wirecheck.person_nouns).
+            nxt = next((t for t in toks if t.start >= m.end()), None)
+            person = next((lem for lem in sorted(nxt.lemmas) if person_noun(lem)), None) if nxt else None
             doc.add_fact(FactType.NUMBER, m.start(), m.end(), key=_fmt(value), extractor=EXTRACTOR,
-                         value=value, noun="year-old", qualifier=None)
+                         value=value, noun="year-old", qualifier=None, person=person)
     _ordinals(doc, toks)
     spans: list[tuple[int, int, float]] = []
     for m in _DIGITS.finditer(doc.text):
