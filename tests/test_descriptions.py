@@ -84,3 +84,26 @@ def test_the_same_people_in_other_words_are_not_changes() -> None:
     for source, lang in ((VICTIMS_EN, "en"), (VICTIMS_RU, "ru")):
         comp = compare(faithful, source, story_lang="en", source_lang=lang)
         assert not [f for f in comp.findings if f.kind.value in ("description_changed", "number_changed")], lang
+
+
+def test_an_injury_grade_changed_in_any_of_three_languages() -> None:
+    ru = "По его словам, пострадавших доставили в больницу Керчи, их состояние оценивается как средней тяжести."
+    uk = "Двоє людей отримали легкі поранення внаслідок атаки, повідомив губернатор."
+    en = "Two people suffered minor injuries and one is in critical condition, officials said."
+    cases = [("He said the wounded were taken to a hospital in Kerch in critical condition.", ru, "ru",
+              "The source grades the injuries as moderate; the story makes them critical (worse)."),
+             ("Two people were seriously injured in the attack, the governor said.", uk, "uk",
+              "The source grades the injuries as light; the story makes them serious (worse)."),
+             ("Two people were lightly wounded and one is in serious condition.", en, "en",
+              "The source grades the injuries as critical; the story makes them serious (milder).")]
+    for story, source, lang, message in cases:
+        found = [f for f in compare(story, source, story_lang="en", source_lang=lang).findings
+                 if f.rule == "description.injury-grade"]
+        assert [f.message for f in found] == [message], lang
+        assert found[0].source is not None and found[0].story is not None
+    # The same grade in other words, and "serious" that grades no injury, are no change.
+    assert not [f for f in compare("The wounded were taken to hospital in moderate condition.", ru, story_lang="en",
+                                   source_lang="ru").findings if f.rule == "description.injury-grade"]
+    assert not [f for f in compare("The situation is serious. Two people were lightly hurt.",
+                                   "The situation is grave, and two people suffered minor injuries.").findings
+                if f.rule == "description.injury-grade"]

@@ -12,6 +12,7 @@ from typing import Any
 
 from wirecheck.model import Document, Fact, FactType
 from wirecheck.nlp.en_terms import HONORIFICS, TITLES, canon_title
+from wirecheck.nlp.thing_types import VESSEL_BEFORE
 from wirecheck.registry import stage
 from wirecheck.textnorm import person_key, same_name
 
@@ -92,6 +93,8 @@ def people_en(doc: Document) -> Document:
         title = _title_before(doc.text, start)
         if not is_entity and earlier is None and title is None:
             continue  # a bare capitalised word is a person only when it repeats a known name
+        if earlier is None and title is None and VESSEL_BEFORE.search(doc.text[max(0, start - 30):start]):
+            continue  # "the cargo ship Slavyanin": a ship's name, not a person's
         if doc.sentence_at(start) in headlines and earlier is None and not _named_later(sp, words[-1], end):
             continue  # Title Case Headlines make every word look like a name
         if len(words) == 1 and earlier is None and not title and _overlaps(doc, start, end, (FactType.PLACE,)):
