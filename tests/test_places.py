@@ -365,3 +365,10 @@ def test_a_place_at_a_sentence_end_does_not_keep_the_full_stop() -> None:
     found = places(analyse("Fires burned near Valparaiso and Viña del Mar. Aid flew in from Washington, D.C. "
                            "and from St. Petersburg.", lang="en"))
     assert {"Viña del Mar", "D.C.", "St. Petersburg"} <= set(found)
+
+
+def test_a_possessive_after_a_comma_is_no_region_claim() -> None:
+    ok = check_story("Ukrainian forces repelled an attack near Kupiansk, Russia's Defence Ministry said.")
+    assert not region_findings(ok)
+    wrong = check_story("Ukrainian forces repelled an attack near Kupiansk, Russia, the ministry said.")
+    assert [f.after for f in region_findings(wrong)] == ["Kupiansk, Russia"]

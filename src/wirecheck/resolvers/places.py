@@ -180,7 +180,9 @@ def stated_claims(doc: Document) -> list[Claim]:
                 pattern = "appositive"
             elif _PAREN.match(between) and text[y.end:y.end + 2].lstrip().startswith(")"):
                 pattern = "parenthesis"
-            elif _COMMA.match(between) and not _continues_list(doc, places, i + 1):
+            elif _COMMA.match(between) and not _continues_list(doc, places, i + 1) and \
+                    not re.match(r"[’']s\b", text[y.end:y.end + 3]):
+                # ("near Kupiansk, Russia's Defence Ministry said": the possessive opens a new phrase)
                 pattern = "comma"
             if pattern:
                 for member in _list_before(doc, places, i):
