@@ -30,3 +30,14 @@ def test_the_action_handed_to_the_other_side_is_reported(source: str, lang: str,
     found = reversed_(swapped, source, lang)
     assert len(found) == 1 and found[0][0] is not None and found[0][0] in source
     assert reversed_(faithful, source, lang) == []
+
+
+def test_the_armed_forces_abbreviation_is_kept_by_their_adjective() -> None:
+    source = "ВСУ нанесли удар по Белгороду, ранены три человека, сообщил губернатор Гладков."
+    for story in ("Ukrainian forces struck Belgorod, wounding three people, Governor Gladkov said.",
+                  "Ukraine's military struck Belgorod, wounding three people, Governor Gladkov said."):
+        comp = compare(story, source, story_lang="en", source_lang="ru")
+        assert not [f for f in comp.findings if f.kind.value == "dropped_fact"], story
+    comp = compare("Russian forces struck Belgorod, wounding three people, Governor Gladkov said.", source,
+                   story_lang="en", source_lang="ru")
+    assert [f.before for f in comp.findings if f.kind.value == "dropped_fact"] == ["ВСУ"]

@@ -16,8 +16,32 @@ from wirecheck.segment.sentences import dateline_length
 REPORTED = (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION, FactType.UNIT, FactType.NUMBER,
             FactType.QUOTE)
 
+_FORCES = re.compile(r"\b([A-Z][a-z]+)(['’]s)?\s+(?:armed forces|forces|troops|military|army|soldiers|servicemen)\b")
+
+
+def _armed_forces_named(key: str, story_text: str) -> bool:
+    """«ВСУ» (the armed forces of Ukraine) told as "Ukrainian forces" or "Ukrainian troops"."""
+    m = re.fullmatch(r"armed forces of (\w+)|(\w+) armed forces", key)
+    if not m:
+        return False
+    from wirecheck.gazetteer import get
+
+    gz = get()
+    country = (m.group(1) or m.group(2)).lower()
+    for w in _FORCES.finditer(story_text):
+        if w.group(2) and w.group(1).lower().startswith(country[:5]):
+            return True  # "Ukraine's military"
+        cid = gz.demonym_country(w.group(1))
+        place = gz.by_id(cid) if cid is not None else None
+        if place is not None and place.name.lower().startswith(country[:5]):
+            return True
+    return False
+
+
 def _named_in_story(g: Fact, story_text: str) -> bool:
     """A source name the story writes out too ('European Central Bank' as 'ECB', a name its tagger missed)."""
+    if g.type is FactType.ORGANIZATION and _armed_forces_named(g.key, story_text):
+        return True
     if g.type not in (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION) or len(g.text) < 3:
         return False
     forms = {g.text}
