@@ -224,3 +224,20 @@ def test_a_dropped_hedge_is_still_reported() -> None:
     assert _certainty("Two people were killed, officials confirmed.",
                       "По предварительным данным, пострадали два человека.") == [
         ("hedge.dropped", "По предварительным данным", "confirmed")]
+
+
+def test_a_rate_raised_told_as_cut_is_a_changed_event_in_one_language_and_across_two() -> None:
+    from wirecheck.pipeline import compare
+
+    en = "The central bank raised its key rate by half a point on Friday. Analysts had expected the move."
+    cut = "The central bank cut its key rate by half a point on Friday. Analysts had expected the move."
+    assert [(f.before, f.after) for f in compare(cut, en).findings if f.kind.value == "predicate_changed"] == \
+        [("raised", "cut")]
+    ru = "Банк России повысил ключевую ставку до 21%, сообщил регулятор. Инфляция выросла до 9,2%."
+    story = "The Bank of Russia cut its key rate to 21%, the regulator said. Inflation fell to 9.2%."
+    found = [f.after for f in compare(story, ru, story_lang="en", source_lang="ru").findings
+             if f.kind.value == "predicate_changed"]
+    assert found == ["cut", "fell"]
+    faithful = "The Bank of Russia raised its key rate to 21%, the regulator said. Inflation rose to 9.2%."
+    assert not [f for f in compare(faithful, ru, story_lang="en", source_lang="ru").findings
+                if f.kind.value == "predicate_changed"]

@@ -53,6 +53,9 @@ EVENT_LEMMAS: dict[str, str] = {
     "rise": "increase", "increase": "increase", "grow": "increase", "soar": "increase", "surge": "increase",
     "double": "increase", "triple": "increase", "drop": "decrease", "decline": "decrease",
     "decrease": "decrease", "plunge": "decrease", "slump": "decrease", "shrink": "decrease", "halve": "decrease",
+    # ... and pushed up or down ("raised its key rate", "cut rates")
+    "raise": "increase", "hike": "increase", "boost": "increase", "cut": "decrease", "lower": "decrease",
+    "reduce": "decrease", "slash": "decrease", "trim": "decrease",
     # rules
     "allow": "allow", "permit": "allow", "legalise": "allow", "legalize": "allow", "authorise": "allow",
     "authorize": "allow", "ban": "ban", "prohibit": "ban", "outlaw": "ban", "forbid": "ban",
