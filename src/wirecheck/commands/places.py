@@ -82,7 +82,8 @@ def _table(rows: list[dict[str, Any]], *, color: bool) -> str:
     from rich.table import Table
 
     t = Table(title=f"{len(rows)} place mentions")
-    for col in ("mention", "resolved to", "level", "region", "country", "GeoNames", "lat, lon", "conf.",
+    # The record: a GeoNames id, or the project's own key for seas, areas and register villages.
+    for col in ("mention", "resolved to", "level", "region", "country", "GeoNames id / key", "lat, lon", "conf.",
                 "other candidates"):
         t.add_column(col, overflow="fold")
     for r in rows:
