@@ -27,20 +27,20 @@ DATA = SHARED / "data" / "consistency"
 CHANGED_KINDS = frozenset({
     "place_changed", "person_changed", "title_changed", "unit_changed", "organization_changed",
     "number_changed", "date_changed", "predicate_changed", "weapon_changed", "misattributed_quote",
-    "certainty_changed"})
+    "certainty_changed", "description_changed"})
 ADDED_KINDS = frozenset({"added_claim", "fabricated_quote", "vague_attribution"})
 IGNORED_KINDS = frozenset({"dropped_fact", "place_not_in_region", "unknown_place"})
 # wirecheck.kinds.FACTUAL_KINDS, repeated so the pure helpers stay import-free (a test keeps them equal):
 # the story contradicts or goes beyond its source on a matter of fact.
 FACTUAL_KINDS = (CHANGED_KINDS | ADDED_KINDS) - {"certainty_changed", "vague_attribution"}
 ENTITY_KINDS = frozenset({"place_changed", "person_changed", "title_changed", "unit_changed",
-                          "organization_changed", "misattributed_quote"})
+                          "organization_changed", "misattributed_quote", "description_changed"})
 CIRCUMSTANCE_KINDS = frozenset({"number_changed", "date_changed", "place_changed"})
 PREDICATE_KINDS = frozenset({"predicate_changed", "certainty_changed"})
 SEVERITY = {  # kinds.SEVERITY_WEIGHT by kind, repeated here so the pure helpers stay import-free
     "place_changed": 12.0, "person_changed": 8.0, "title_changed": 4.0, "unit_changed": 8.0,
     "organization_changed": 8.0, "number_changed": 8.0, "date_changed": 8.0, "predicate_changed": 8.0,
-    "weapon_changed": 8.0,
+    "weapon_changed": 8.0, "description_changed": 8.0,
     "added_claim": 4.0, "fabricated_quote": 12.0, "misattributed_quote": 12.0, "vague_attribution": 4.0,
     "certainty_changed": 4.0}
 
