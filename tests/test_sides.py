@@ -16,6 +16,9 @@ CASES = [
     ("Російські війська обстріляли Херсон, поранено двох людей, повідомив Прокудін.", "uk",
      "Ukrainian forces shelled Kherson, wounding two people, Prokudin said.",
      "Russian forces shelled Kherson, wounding two people, Prokudin said."),
+    ("Ворог атакував Херсон дронами, поранено двох людей, повідомив Прокудін.", "uk",
+     "Ukrainian forces attacked Kherson with drones, wounding two people, Prokudin said.",
+     "Russian forces attacked Kherson with drones, wounding two people, Prokudin said."),
 ]
 
 

@@ -6,7 +6,7 @@ parse (subject, or the agent of a passive); the Russian or Ukrainian source has 
 clause is read by position around the event verb: the side named before an active verb did it, the side
 after it underwent it (the other way round for a passive participle).  A side is Russia or Ukraine,
 named by an adjective, a country, an abbreviation (ВСУ, ЗСУ, ВС РФ) or a word only one side uses of the
-other (occupiers).  Same-language pairs are the roles check's.
+other (occupiers; the Ukrainian «ворог», enemy, which Ukrainian-language wires use only of Russia).  Same-language pairs are the roles check's.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from wirecheck.registry import check
 
 _SIDE_WORDS = {
     "ru": re.compile(r"^(?:russian|russia|russia's|moscow's|kremlin|российск\w*|русск\w*|росси\w*|рф|"
-                     r"оккупант\w*|російськ\w*|росі\w*|окупант\w*|рашист\w*)$", re.I),
+                     r"оккупант\w*|російськ\w*|росі\w*|окупант\w*|рашист\w*|ворог\w*)$", re.I),
     "ua": re.compile(r"^(?:ukrainian|ukraine|ukraine's|kyiv's|kiev's|украинск\w*|украин\w*|всу|зсу|"
                      r"українськ\w*|україн\w*)$", re.I),
 }
