@@ -134,3 +134,15 @@ def test_a_headline_repeating_the_bodys_figure_is_reported_once() -> None:
     assert [f.kind.value for f in same.findings] == ["number_changed"]
     other = compare("Profit Plunges 70% as Slump Deepens" + body, source)
     assert sorted(f.kind.value for f in other.findings) == ["added_claim", "number_changed"]
+
+
+def test_a_capital_standing_for_a_state_the_source_names_by_its_adjective_is_not_added() -> None:
+    from wirecheck.pipeline import compare
+
+    source = ("Ukrainian forces struck Belgorod overnight, wounding three people, Governor Vyacheslav Gladkov "
+              "said. Russia's Defence Ministry said air defences shot down 12 drones.")
+    story = ("Kyiv's forces struck Belgorod overnight, wounding three people, Governor Vyacheslav Gladkov said. "
+             "Air defences shot down 12 drones over Kyiv, the ministry said.")
+    added = [f.story.text for f in compare(story, source).findings
+             if f.rule == "fact.added:place" and f.story is not None]
+    assert added == ["Air defences shot down 12 drones over Kyiv"]  # the city as a place is still new

@@ -89,6 +89,8 @@ def added_claims(comp: Comparison) -> None:
             continue  # "on Thursday", "overnight": usually derivable from the dateline; not a claim
         if f.type is FactType.PLACE and f.attrs.get("level") == "country":
             continue
+        if f.type is FactType.PLACE and _capital_acting_for_named_country(f, comp):
+            continue
         if _restated(comp, f):
             continue
         if f.type is FactType.NUMBER and _anaphoric_count(story.text, f.start, f.text, f.attrs.get("value")):
@@ -104,6 +106,27 @@ def added_claims(comp: Comparison) -> None:
                          "the story adds it.",
                          story=span, rule=f"fact.added:{f.type.value}", confidence=round(conf, 3),
                          story_fact=f.id))
+
+
+def _capital_acting_for_named_country(f: Fact, comp: Comparison) -> bool:
+    """"Kyiv's forces", "Moscow said" where the source speaks of Ukrainian forces or Russia: the capital
+    stands for its state, which the source names by its name or adjective."""
+    cc = f.attrs.get("country_code")
+    if not f.attrs.get("actor") or not cc or f.attrs.get("level") != "settlement":
+        return False
+    from wirecheck.gazetteer import get
+
+    gz = get()
+    place = gz.by_id(int(f.attrs["geonameid"])) if f.attrs.get("geonameid") else None
+    country = gz.country(str(cc))
+    if place is None or country is None or not gz.is_capital(place):
+        return False
+    assert comp.source is not None
+    if any(g.type is FactType.PLACE and g.attrs.get("country_code") == cc and g.attrs.get("level") == "country"
+           for g in comp.source.facts):
+        return True
+    words = re.findall(r"[A-ZА-ЯІЇЄҐ][\w'’-]+", comp.source.text)
+    return any(gz.demonym_country(w) == country.id for w in set(words) if not w.lower().startswith(f.text.lower()))
 
 
 _WORDS_FOR = {v: [w for w, x in {**NUMBER_WORDS, **ORDINAL_WORDS}.items() if x == v and " " not in w]
