@@ -305,3 +305,17 @@ def test_standings_across_languages() -> None:
     assert [f.message for f in comp.findings] == ["The source has it 13th; the story 21st."]
     assert compare("The team finished third.", "Збірна фінішувала на третьому місці.",
                    story_lang="en", source_lang="uk").findings == []
+
+
+def test_the_night_into_a_weekday_and_air_defence_in_english_words() -> None:
+    from wirecheck.pipeline import compare
+
+    source = "Силы ПВО в ночь на вторник уничтожили 12 беспилотников над Брянской областью, сообщило Минобороны."
+    for faithful in ("Air defences destroyed 12 drones over the Bryansk region overnight into Tuesday, the "
+                     "Defence Ministry said.",
+                     "Air defences destroyed 12 drones over the Bryansk region on Monday night, the Defence "
+                     "Ministry said."):
+        assert compare(faithful, source, story_lang="en", source_lang="ru").findings == [], faithful
+    wrong = faithful.replace("Monday", "Wednesday")
+    assert [(f.kind.value, f.after) for f in compare(wrong, source, story_lang="en", source_lang="ru").findings] == \
+        [("date_changed", "Wednesday")]

@@ -150,6 +150,8 @@ def same_fact(a: Fact, b: Fact) -> bool:
                 and not _other_nationality(a, b) and not _other_people(a, b))
     if t is FactType.EVENT:
         return a.key == b.key and bool(a.attrs.get("negated")) == bool(b.attrs.get("negated"))
+    if t is FactType.DATE and (a.attrs.get("also") == b.key or b.attrs.get("also") == a.key):
+        return True  # «в ночь на вторник» told as "on Monday night"
     if t is FactType.DATE and a.key != b.key:
         # "in March" states less than "March 19" (or "March 19, 2022"), not something else.
         ma, mb = _month_of(a.key), _month_of(b.key)

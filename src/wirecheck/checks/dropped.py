@@ -12,11 +12,21 @@ from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Fact, FactType, Finding, Verdict
 from wirecheck.registry import check
 from wirecheck.segment.sentences import dateline_length
+from wirecheck.textnorm import us_spelling
 
 REPORTED = (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION, FactType.UNIT, FactType.NUMBER,
             FactType.QUOTE)
 
 _FORCES = re.compile(r"\b([A-Z][a-z]+)(['’]s)?\s+(?:armed forces|forces|troops|military|army|soldiers|servicemen)\b")
+
+
+def _key_in_words(g: Fact, story_text: str) -> bool:
+    """A foreign-language body whose English name the story writes as plain words: «ПВО» (air defense) as
+    "air defences"."""
+    if g.text.isascii() or not 0 < len(g.key.split()) <= 3:
+        return False
+    pattern = r"\b" + r"\s+".join(re.escape(w) for w in g.key.split()) + r"s?\b"
+    return re.search(pattern, us_spelling(story_text.lower())) is not None
 
 
 def _armed_forces_named(key: str, story_text: str) -> bool:
@@ -40,7 +50,7 @@ def _armed_forces_named(key: str, story_text: str) -> bool:
 
 def _named_in_story(g: Fact, story_text: str) -> bool:
     """A source name the story writes out too ('European Central Bank' as 'ECB', a name its tagger missed)."""
-    if g.type is FactType.ORGANIZATION and _armed_forces_named(g.key, story_text):
+    if g.type is FactType.ORGANIZATION and (_armed_forces_named(g.key, story_text) or _key_in_words(g, story_text)):
         return True
     if g.type not in (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION) or len(g.text) < 3:
         return False

@@ -137,6 +137,15 @@ def dates(doc: Document) -> Document:
                 doc.add_fact(FactType.DATE, t.start, t.end, key=key, extractor=EXTRACTOR, value=key,
                              kind="weekday", relative=False)
                 break
+            if lemma in WEEKDAYS and t.i > 1 and toks[t.i - 1].lower == "на" and \
+                    toks[t.i - 2].lower in ("ночь", "ніч"):
+                # «в ночь на вторник»: the night into Tuesday, which English also calls Monday night.
+                week = list(dict.fromkeys(WEEKDAYS.values()))
+                wd = WEEKDAYS[lemma]
+                key = f"weekday:{wd}"
+                doc.add_fact(FactType.DATE, t.start, t.end, key=key, extractor=EXTRACTOR, value=key,
+                             kind="weekday", relative=False, also=f"weekday:{week[week.index(wd) - 1]}")
+                break
             if lemma in MONTH_LEMMAS and t.i > 0 and toks[t.i - 1].lower in ("в", "у", "во") \
                     and "loct" in str(t.parses[0].tag if t.parses else ""):
                 key = f"month:{MONTH_LEMMAS[lemma]:02d}"
