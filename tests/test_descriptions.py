@@ -107,3 +107,17 @@ def test_an_injury_grade_changed_in_any_of_three_languages() -> None:
     assert not [f for f in compare("The situation is serious. Two people were lightly hurt.",
                                    "The situation is grave, and two people suffered minor injuries.").findings
                 if f.rule == "description.injury-grade"]
+
+
+def test_a_ukrainian_sentence_the_encoder_misses_is_paired_by_what_both_sides_share() -> None:
+    source = ("ХЕРСОН, 9 жовтня. /Укрінформ/. Російські окупанти обстріляли Херсон з артилерії, поранено 67-річну "
+              "жінку. Про це повідомив начальник обласної військової адміністрації Олександр Прокудін. "
+              "За його словами, постраждалу госпіталізували у стані середньої тяжкості.")
+    story = ("Russian forces shelled Kherson with artillery, wounding a 67-year-old woman, regional governor "
+             "Oleksandr Prokudin said. The victim was hospitalised in moderate condition.")
+    comp = compare(story, source, story_lang="en", source_lang="uk")
+    last = len(comp.source.sentences) - 1
+    assert comp.alignments[-1].source == [last]
+    assert not [f for f in comp.findings if f.kind.value == "added_claim" or f.rule == "sentence.unused"]
+    worse = compare(story.replace("moderate", "critical"), source, story_lang="en", source_lang="uk")
+    assert [f.rule for f in worse.findings if f.kind.value == "description_changed"] == ["description.injury-grade"]

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from wirecheck.model import Alignment, Comparison, Document, Fact, FactType
+from wirecheck.nlp.injury_grades import grades
 from wirecheck.registry import pair_stage
 from wirecheck.segment.sentences import dateline_only
 from wirecheck.textnorm import name_similarity
@@ -171,3 +172,30 @@ def align_sentences(comp: Comparison) -> None:
                 chosen.append(j)
         comp.alignments.append(Alignment(i, sorted(chosen), round(best, 3), "anchors+lexical"
                                          if comp.story.lang == comp.source.lang else "anchors"))
+    if comp.story.lang != comp.source.lang:
+        _pair_leftovers(comp)
+
+
+def _pair_leftovers(comp: Comparison) -> None:
+    """Across languages, a story sentence left unaligned and a source sentence nobody used that share an
+    anchor (an event, a count, an injury grade) are paired: the encoder reads Ukrainian poorly, and «стані
+    середньої тяжкості» / "in moderate condition" share no name to go by.  One to one, in text order."""
+    assert comp.source is not None
+    used = {j for a in comp.alignments for j in a.source}
+    free = [j for j in range(len(comp.source.sentences)) if j not in used and not dateline_only(comp.source, j)]
+    for a in comp.alignments:
+        if a.source or not free:
+            continue
+        ours = _anchors(comp.story, a.story)
+        our_grades = {g for g, _ in grades(comp.story, [a.story])}
+        best, best_score = None, 0.0
+        for j in free:
+            score = anchor_score(ours, _anchors(comp.source, j), counts=True)
+            if our_grades & {g for g, _ in grades(comp.source, [j])}:
+                score += 0.5
+            if score > best_score:
+                best, best_score = j, score
+        if best is not None and best_score >= 0.5:
+            a.source = [best]
+            a.method = "leftover"
+            free.remove(best)

@@ -30,7 +30,7 @@ EVENT_LEMMAS: dict[str, str] = {
     # people and politics
     "arrest": "arrest", "detain": "arrest", "release": "release", "free": "release",
     "resign": "resign", "dismiss": "dismiss", "fire_person": "dismiss", "sign": "sign", "reject": "reject",
-    "approve": "approve", "deny": "deny", "confirm": "confirm", "evacuate": "evacuate", "flee": "flee",
+    "approve": "approve", "deny": "deny", "confirm": "confirm", "evacuate": "evacuate", "hospitalise": "hospitalise", "hospitalize": "hospitalise", "flee": "flee",
     "displace": "flee",
     # courts
     "charge": "charge", "indict": "charge", "convict": "convict", "guilty": "convict", "acquit": "acquit",

@@ -57,6 +57,14 @@ def people_en(doc: Document) -> Document:
     full: list[Fact] = []
     # Doc.ents builds every entity span anew on each call: read the PERSON entities once.
     entities = [_person_span(sp, e) for e in sp.ents if e.label_ == "PERSON"]
+    # The tagger sometimes cuts one name in two ("Oleksandr" "Prokudin"): rejoin entities a space apart.
+    joined: list[tuple[int, int]] = []
+    for a, b in entities:
+        if joined and doc.text[joined[-1][1]:a] == " ":
+            joined[-1] = (joined[-1][0], b)
+        else:
+            joined.append((a, b))
+    entities = joined
     spans: list[tuple[int, int]] = list(entities)
     # Title-led capitalised names the model missed ("Governor Oleh Syniehubov" tagged ORG).
     for m in _TITLED_NAME.finditer(doc.text):
