@@ -401,3 +401,17 @@ def test_an_infinitive_on_the_object_is_the_subjects() -> None:
                                "candidate funding his campaign.") == [
         ("to remind", "Trump", "that he was the only candidate funding his campaign")]
     assert _cue_source_content("It is time to say that the plan failed.") == []
+
+
+def test_a_wire_speaker_set_off_before_said_is_the_source_not_the_clause_subject() -> None:
+    # The parser makes "said" a conjunct of "shelled"; borrowing that verb's subject would make "Russian
+    # forces" the (vague) source of the report.
+    from wirecheck.model import FactType
+    from wirecheck.pipeline import analyse
+
+    text = ("Russian forces shelled Kherson with artillery, wounding a 67-year-old woman, the head of the Kherson "
+            "regional military administration, Oleksandr Prokudin, said on Telegram.")
+    doc = analyse(text, lang="en")
+    [att] = doc.facts_of(FactType.ATTRIBUTION)
+    assert att.attrs["source"] == "Oleksandr Prokudin" and not att.attrs["vague"]
+    assert str(att.attrs["content"]).startswith("Russian forces shelled Kherson")

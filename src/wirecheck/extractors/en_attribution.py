@@ -631,7 +631,10 @@ def _subject(verb: Any) -> Any | None:
         subj = _subject(head) or _passive_subject(head)
         return None if _expletive(subj, head) else subj
     if verb.dep_ == "conj" and verb.head is not verb:
-        return _subject(verb.head)
+        # "Russian forces shelled Kherson, wounding a woman, the head of the region, Oleksandr Prokudin,
+        # said": the parser hung the cue on the first verb; the speaker is the name set off right before it.
+        spk = _set_off_speaker(verb)
+        return spk if spk is not None else _subject(verb.head)
     # "spoke at a gathering to discuss clean energy": a purpose clause shares the main clause's subject.
     if verb.dep_ == "advcl" and verb.tag_ == "VB" and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX") \
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -663,6 +666,18 @@ def _subject(verb: Any) -> Any | None:
     if verb.dep_ in ("advcl", "acl") and verb.tag_ == "VBG" and verb.head is not verb \
             and verb.head.pos_ in ("VERB", "AUX"):
         return _subject(verb.head) or _passive_subject(verb.head)
+    return None
+
+
+def _set_off_speaker(verb: Any) -> Any | None:
+    """The name set off by commas right before a cue the parser made a conjunct of the reported clause's verb
+    ('Russian forces shelled Kherson, wounding a woman, the head of the region, Oleksandr Prokudin, said'), or
+    None."""
+    if verb.dep_ != "conj" or verb.head is verb or verb.i < 2 or verb.nbor(-1).text != ",":
+        return None
+    name = verb.nbor(-2)
+    if name.ent_type_ == "PERSON" and name.dep_ in ("appos", "conj", "npadvmod") and name.i > verb.head.i:
+        return name
     return None
 
 
@@ -780,6 +795,15 @@ def _content_of(verb: Any, base: str, quotes: list[tuple[int, int]]) -> list[tup
                       and c.lower_ in ("about", "of", "on", "against", "over")), None)
         if about is not None:
             return [_subtree_range(about)]
+    spk = _set_off_speaker(verb)
+    if spk is not None:
+        # "X shelled Y, wounding Z, the head of ..., Name, said": the clause before the speaker's phrases.
+        first = min([spk.left_edge.i] + [c.left_edge.i for c in spk.head.children if c.dep_ == "appos" and c.i < spk.i]
+                    + ([spk.head.i] if spk.dep_ == "conj" else []))
+        start = verb.head.left_edge
+        toks = [t for t in verb.doc[start.i:first] if not t.is_punct or t.i < first - 1]
+        if toks:
+            return [_span_of(toks)]
     as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in kids) \
         and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in kids)
     if (verb.dep_ == "parataxis" or as_clause) and verb.head is not verb and base in SPEECH_VERBS | COGNITION_VERBS:
