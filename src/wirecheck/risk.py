@@ -1,9 +1,11 @@
 """The story's error risk: one calibrated number for "does this story contain a factual error?".
 
 The findings say *where* a story departs from its source; a reader triaging a thousand stories also
-needs *how likely* it is that something is wrong.  The risk is a logistic model over three features of a
-comparison: the number of factual findings, the share of new word pairs and the number of content words
-the source never uses (``align/support.py``).  Its weights are fitted
+needs *how likely* it is that something is wrong.  The risk is a logistic model over five features of a
+comparison: the number of factual findings, the number of content words the source never uses, the
+highest share of new word pairs in one story sentence, the number of sentences spliced from several
+source sentences (``align/support.py``), and the number of word pairs the story joins by a dependency
+arc that the source never joins (``checks/relations.py``).  Its weights are fitted
 with class balancing on FRANK's valid split only (``benchmarks/fit_risk.py`` writes
 ``data/risk_model.json`` and records what it was fitted on); ``benchmarks/frank.py`` reports it on the
 test split and ``benchmarks/faithbench.py`` on a benchmark it never saw.
@@ -29,7 +31,9 @@ if TYPE_CHECKING:
 # The strongest finding's confidence was tried as a fourth input and took a (small) negative weight
 # beside the count of findings: left out, because a risk that falls as a finding gets surer is absurd.
 MIN_CONFIDENCE = 0.5
-FEATURES = ("findings", "novel_pair_share", "novel_words")
+# The story-wide share of new word pairs was the second input until the per-sentence share replaced it:
+# beside it the story-wide share took a negative weight (the two say nearly the same thing).
+FEATURES = ("findings", "novel_words", "sentence_novel_share", "spliced_sentences", "unjoined_arcs")
 
 
 def features(comp: Comparison) -> dict[str, float] | None:
@@ -41,8 +45,10 @@ def features(comp: Comparison) -> dict[str, float] | None:
     factual = [f for f in comp.findings if f.kind in FACTUAL_KINDS and f.confidence >= MIN_CONFIDENCE]
     return {
         "findings": math.log1p(len(factual)),
-        "novel_pair_share": comp.novelty.pair_share,
         "novel_words": math.log1p(len(comp.novelty.novel_words)),
+        "sentence_novel_share": comp.novelty.sentence_novel_share,
+        "spliced_sentences": math.log1p(len(comp.novelty.spliced)),
+        "unjoined_arcs": math.log1p(comp.novelty.unjoined_arcs),
     }
 
 
