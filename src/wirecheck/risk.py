@@ -2,10 +2,10 @@
 
 The findings say *where* a story departs from its source; a reader triaging a thousand stories also
 needs *how likely* it is that something is wrong.  The risk is a logistic model over five features of a
-comparison: the number of factual findings, the number of content words the source never uses, the
-highest share of new word pairs in one story sentence, the number of sentences spliced from several
-source sentences (``align/support.py``), and the number of word pairs the story joins by a dependency
-arc that the source never joins (``checks/relations.py``).  Its weights are fitted
+comparison: the number of factual findings, the share of new word pairs, the number of content words the
+source never uses, the number of sentences spliced from several source sentences (``align/support.py``),
+and the number of word pairs the story joins by a dependency arc that the source never joins
+(``checks/relations.py``).  Its weights are fitted
 with class balancing on FRANK's valid split only (``benchmarks/fit_risk.py`` writes
 ``data/risk_model.json`` and records what it was fitted on); ``benchmarks/frank.py`` reports it on the
 test split and ``benchmarks/faithbench.py`` on a benchmark it never saw.
@@ -31,9 +31,10 @@ if TYPE_CHECKING:
 # The strongest finding's confidence was tried as a fourth input and took a (small) negative weight
 # beside the count of findings: left out, because a risk that falls as a finding gets surer is absurd.
 MIN_CONFIDENCE = 0.5
-# The story-wide share of new word pairs was the second input until the per-sentence share replaced it:
-# beside it the story-wide share took a negative weight (the two say nearly the same thing).
-FEATURES = ("findings", "novel_words", "sentence_novel_share", "spliced_sentences", "unjoined_arcs")
+# The highest share of new pairs in one sentence (Novelty.sentence_novel_share) was tried in place of the
+# story-wide share: better on FRANK valid, worse on FaithBench's analysis half (LLM summaries reword one
+# sentence freely and stay right), so it is reported but not an input.
+FEATURES = ("findings", "novel_pair_share", "novel_words", "spliced_sentences", "unjoined_arcs")
 
 
 def features(comp: Comparison) -> dict[str, float] | None:
@@ -45,8 +46,8 @@ def features(comp: Comparison) -> dict[str, float] | None:
     factual = [f for f in comp.findings if f.kind in FACTUAL_KINDS and f.confidence >= MIN_CONFIDENCE]
     return {
         "findings": math.log1p(len(factual)),
+        "novel_pair_share": comp.novelty.pair_share,
         "novel_words": math.log1p(len(comp.novelty.novel_words)),
-        "sentence_novel_share": comp.novelty.sentence_novel_share,
         "spliced_sentences": math.log1p(len(comp.novelty.spliced)),
         "unjoined_arcs": math.log1p(comp.novelty.unjoined_arcs),
     }

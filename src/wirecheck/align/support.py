@@ -12,8 +12,8 @@ Two per-sentence measures go beside the story-wide share: the highest share of n
 sentence (an error sits in one sentence, which a story-wide share dilutes), and the sentences that are
 *spliced*: nearly all their word pairs occur in the source, but spread over several source sentences with
 no single one holding most of them.  A summary that reuses the article's words but joins them wrongly
-("every word is in the article") is written that way; on FRANK's valid split both measures add to the
-error risk beyond the story-wide share (see benchmarks/fit_risk.py).
+("every word is in the article") is written that way; the count of spliced sentences is an input of the
+error risk (wirecheck.risk), the per-sentence share is reported only.
 
 Only same-language English pairs get it: across languages the words cannot match, and the Russian and
 Ukrainian stages keep lemma sets, not token order.
