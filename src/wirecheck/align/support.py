@@ -12,8 +12,8 @@ Two per-sentence measures go beside the story-wide share: the highest share of n
 sentence (an error sits in one sentence, which a story-wide share dilutes), and the sentences that are
 *spliced*: nearly all their word pairs occur in the source, but spread over several source sentences with
 no single one holding most of them.  A summary that reuses the article's words but joins them wrongly
-("every word is in the article") is written that way; the count of spliced sentences is an input of the
-error risk (wirecheck.risk), the per-sentence share is reported only.
+("every word is in the article") is written that way.  Both are reported for the reader; neither is an
+input of the error risk (see the note at wirecheck.risk.FEATURES).
 
 Only same-language English pairs get it: across languages the words cannot match, and the Russian and
 Ukrainian stages keep lemma sets, not token order.

@@ -14,8 +14,11 @@ belong to ("Pat" and "Ingles" of "Pat Ingles"), or, for verbs, the event class o
 
 An arc whose two words both occur in the source but never joined is reported, with the source sentences
 where each word was found.  The finding is a pointer for the reader (confidence below the factual
-threshold): model summaries that paraphrase join words in new ways that are often right, so on its own
-an unjoined arc is weak evidence.  Their count feeds the story's error risk (wirecheck.risk).
+threshold), given only in sentences worded as in the source: a paraphrase joins words in new ways that
+are mostly right.  Measured on FRANK's valid split, 56% of CNN/DM summaries with a pointer have an error
+(42% of all); on FaithBench's analysis half none of 24 pointers fell on a marked span.  The count of
+unjoined arcs over all aligned sentences is reported (Novelty.unjoined_arcs); it did not earn a place in
+the error risk (see wirecheck.risk.FEATURES).
 """
 
 from __future__ import annotations
