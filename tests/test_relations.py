@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from wirecheck.kinds import FACTUAL_KINDS
+from wirecheck.kinds import FACTUAL_KINDS, FindingKind, Severity
 from wirecheck.pipeline import compare
 from wirecheck.risk import features
 
@@ -44,9 +44,10 @@ def test_the_runner_up_made_the_winner() -> None:
 def test_a_pointer_is_not_a_verdict() -> None:
     comp = compare("The governor opened the new bridge on Monday.", SOURCE)
     f = next(f for f in comp.findings if f.rule == "relations.recombined")
-    # Below the factual threshold: the findings rule and the risk's count of findings leave it out, and
-    # the sentence keeps its "supported" verdict; the novelty summary counts the unjoined arc.
-    assert f.kind in FACTUAL_KINDS and f.confidence < 0.5
+    # Not a factual kind: the findings rule and the risk's count of findings leave it out, and the
+    # sentence keeps its "supported" verdict; the novelty summary counts the unjoined arc.
+    assert f.kind is FindingKind.NEW_RELATION and f.kind not in FACTUAL_KINDS
+    assert f.severity is Severity.LOW
     assert comp.sentence_verdicts[0].value == "supported"
     values = features(comp)
     assert values is not None and values["findings"] == 0

@@ -54,7 +54,5 @@ def sentence_verdicts(comp: Comparison) -> None:
         if s.index not in aligned:
             comp.sentence_verdicts[s.index] = Verdict.ADDED
             continue
-        # A recombined-relation pointer (checks/relations.py) asks the reader to look; it is no verdict.
-        hit = any(f.kind in _CHANGES and f.story and s.start <= f.story.start < s.end
-                  and not f.rule.startswith("relations.") for f in comp.findings)
+        hit = any(f.kind in _CHANGES and f.story and s.start <= f.story.start < s.end for f in comp.findings)
         comp.sentence_verdicts[s.index] = Verdict.CHANGED if hit else Verdict.SUPPORTED
