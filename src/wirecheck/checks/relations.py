@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from wirecheck.extractors.en_events import EVENT_LEMMAS
@@ -63,6 +64,7 @@ class Arc:
     link: Any = None  # the preposition or copula between them, for the evidence span
 
 
+@lru_cache(maxsize=8192)
 def _stem(word: str) -> str:
     for suf in _SUFFIXES:
         if word.endswith(suf) and len(word) - len(suf) >= 4:
@@ -84,13 +86,14 @@ def _key_map(doc: Document) -> tuple[dict[int, set[str]], dict[str, set[str]]]:
             for w in words:
                 names.setdefault(w, set()).add("name:" + " ".join(words))
 
+    sp = doc.extras.get("spacy")
     for f in doc.facts:
-        if f.key:
-            for i in range(f.start, f.end):
-                at.setdefault(i, set()).add(f"{f.type.value}:{f.key}")
+        if f.key and sp is not None:
+            span = sp.char_span(f.start, f.end, alignment_mode="expand")
+            for t in span if span is not None else ():
+                at.setdefault(t.idx, set()).add(f"{f.type.value}:{f.key}")
         if f.type in _NAME_FACTS:
             name(f.text)
-    sp = doc.extras.get("spacy")
     if sp is not None:
         for ent in sp.ents:
             if ent.label_ in _NAME_ENTS:
@@ -101,7 +104,7 @@ def _key_map(doc: Document) -> tuple[dict[int, set[str]], dict[str, set[str]]]:
 
 def _keys(tok: Any, at: dict[int, set[str]], names: dict[str, set[str]]) -> frozenset[str]:
     lemma = tok.lemma_.lower()
-    out = {tok.lower_, lemma, _stem(lemma), _stem(tok.lower_)}
+    out = {tok.lower_, lemma, _stem(lemma)}
     if tok.like_num:
         out.add(tok.text.replace(",", "").lower())
     out |= at.get(tok.idx, set())
