@@ -40,6 +40,7 @@ class FindingKind(StrEnum):
     MISATTRIBUTED_QUOTE = "misattributed_quote"
     VAGUE_ATTRIBUTION = "vague_attribution"
     CERTAINTY_CHANGED = "certainty_changed"
+    NEW_RELATION = "new_relation"
     DROPPED_FACT = "dropped_fact"
     PLACE_NOT_IN_REGION = "place_not_in_region"
     UNKNOWN_PLACE = "unknown_place"
@@ -84,6 +85,9 @@ _INFO = [
              "A claim rests on an unnamed or vague source (\"analysts warn\", \"reports indicate\")."),
     KindInfo(FindingKind.CERTAINTY_CHANGED, Severity.MEDIUM, "Certainty changed",
              "A hedged claim became certain, or a certain one hedged."),
+    KindInfo(FindingKind.NEW_RELATION, Severity.LOW, "Relation not in source",
+             "Two things the source names are joined in a way it never states (another doer for an action, "
+             "a detail moved to another noun): a pointer to check, not a verdict."),
     KindInfo(FindingKind.DROPPED_FACT, Severity.LOW, "Dropped fact",
              "A fact in the source does not appear in the story."),
     KindInfo(FindingKind.PLACE_NOT_IN_REGION, Severity.HIGH, "Place not in stated region",
@@ -109,8 +113,9 @@ SEVERITY_WEIGHT: dict[Severity, float] = {
 }
 
 # Kinds that say the story contradicts or goes beyond its source on a matter of fact.  Hedges and vague
-# sources are matters of wording, dropped facts are what any summary does, and the gazetteer kinds judge
-# the story against reference data: none of those enter the story's error risk (wirecheck.risk).
+# sources are matters of wording, dropped facts are what any summary does, the gazetteer kinds judge
+# the story against reference data, and a new relation is a pointer (mostly right in a paraphrase): none
+# of those enter the story's error risk (wirecheck.risk).
 FACTUAL_KINDS: frozenset[FindingKind] = frozenset({
     FindingKind.PLACE_CHANGED, FindingKind.PERSON_CHANGED, FindingKind.TITLE_CHANGED,
     FindingKind.UNIT_CHANGED, FindingKind.ORGANIZATION_CHANGED, FindingKind.NUMBER_CHANGED,

@@ -229,6 +229,16 @@ class Novelty:
     novel_pairs: int  # of which the source never has
     content_words: int
     novel_words: list[str]  # content lemmas absent from the whole source, in story order
+    # The highest share of novel word pairs in any one story sentence: an error usually sits in one
+    # sentence, which a story-wide share dilutes.
+    sentence_novel_share: float = 0.0
+    # Story sentences told in the source's own word pairs but spliced from several source sentences:
+    # no single one holds most of them ("every word is in the article").  story sentence -> the source
+    # sentences its pairs come from.
+    spliced: dict[int, list[int]] = field(default_factory=dict)
+    # Word pairs the story joins by a dependency arc (a verb and its subject, a noun and its modifier)
+    # whose two words both occur in the source but never joined there (checks/relations.py).
+    unjoined_arcs: int = 0
 
     @property
     def pair_share(self) -> float:
@@ -237,7 +247,9 @@ class Novelty:
     def to_dict(self) -> dict[str, Any]:
         return {"word_pairs": self.word_pairs, "novel_pairs": self.novel_pairs,
                 "novel_pair_share": round(self.pair_share, 3), "content_words": self.content_words,
-                "novel_words": self.novel_words}
+                "novel_words": self.novel_words, "sentence_novel_share": round(self.sentence_novel_share, 3),
+                "spliced": [{"story": i, "source": js} for i, js in sorted(self.spliced.items())],
+                "unjoined_arcs": self.unjoined_arcs}
 
 
 @dataclass
