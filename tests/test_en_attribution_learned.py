@@ -85,3 +85,23 @@ def test_an_added_attribution_is_a_position_not_a_report() -> None:
     assert a.attrs["cue"] == "bristled at" and a.attrs["source"] == "Republicans"
     assert a.attrs["content"] == "the questions about the election"
     assert not is_report(a.attrs) and a.attrs["vague"] is False
+
+
+def test_a_cue_grows_over_the_words_the_tagger_reads_as_cue() -> None:
+    # PolNeAR's cue takes the adjuncts of the verb ("said in an interview"); the rules give them to the
+    # content.  The decoder moves them to the cue and the content gives them up; the source stays.
+    text = "The senator said in an interview that the bill would pass."
+    doc = _parsed(text)
+    [rule] = _attributions(doc)
+    assert rule.attrs["cue"] == "said" and rule.attrs["source"] == "The senator"
+    toks, paras, _ = learned.token_features(doc)
+    role = {"The": "S", "senator": "S", "said": "C", "in": "C", "an": "C", "interview": "C", ".": "O"}
+    probs = [[{y: (1.0 if y == role.get(toks[i].text, "T") else 0.0) for y in learned.LABELS} for i in p]
+             for p in paras]
+    learned.apply_labels(doc, toks, paras, probs, grow=0.5, trim=1.1, add=1.1)
+    [a] = _attributions(doc)
+    assert a.attrs["cue"] == "said in an interview" and a.attrs["cue_base"] == "say"
+    assert text[a.attrs["cue_start"]:a.attrs["cue_end"]] == a.attrs["cue"]
+    assert a.attrs["source"] == "The senator"
+    assert "interview" not in a.attrs["content"] and a.attrs["content"].endswith("the bill would pass")
+    assert a.start <= a.attrs["cue_start"] and a.attrs["cue_end"] <= a.end

@@ -301,9 +301,10 @@ Probs = list[list[dict[str, float]]]
 
 
 def apply_labels(doc: Document, toks: list[Any], paras: list[list[int]], probs: Probs,
-                 grow: float | None = None, trim: float | None = None, add: float | None = None) -> None:
-    """Refine the rule facts' source and content edges and add the attributions the rules missed, from
-    the tagger's per-token label probabilities (per paragraph)."""
+                 grow: float | None = None, trim: float | None = None, add: float | None = None,
+                 grow_cue: bool = True) -> None:
+    """Refine the rule facts' source, cue and content edges and add the attributions the rules missed,
+    from the tagger's per-token label probabilities (per paragraph)."""
     n = len(toks)
     g, tr, ad = GROW if grow is None else grow, TRIM if trim is None else trim, ADD if add is None else add
 
@@ -342,14 +343,16 @@ def apply_labels(doc: Document, toks: list[Any], paras: list[list[int]], probs: 
     cue_tok = {i for f in rule for i in tok_range(int(f.attrs["cue_start"]), int(f.attrs["cue_end"]))}
     for f in rule:
         _refine(doc, f, toks, lab, para_of, cue_tok, owned, tok_range)
+    if grow_cue:
+        _grow_cues(doc, rule, toks, lab, paras, para_of, owned, tok_range)
     _add_missed(doc, toks, free_lab, cue_p, ad, owned)
 
 
 def _grow(lo: int, hi: int, want: str, lab: list[str], para_of: list[int], blocked: set[int],
-          toks: list[Any]) -> tuple[int, int]:
+          toks: list[Any], trim: bool = True) -> tuple[int, int]:
     """Grow the token run ``lo..hi`` over neighbouring words labelled ``want`` (punctuation between
-    them comes along) inside its paragraph, then trim edge words the tagger labels 'O' (a word labelled
-    as another role is a nested report: the rules' call).  Never empties the run."""
+    them comes along) inside its paragraph, then (``trim``) trim edge words the tagger labels 'O' (a word
+    labelled as another role is a nested report: the rules' call).  Never empties the run."""
     n = len(toks)
     p = para_of[lo]
 
@@ -366,6 +369,8 @@ def _grow(lo: int, hi: int, want: str, lab: list[str], para_of: list[int], block
     grown_to = hi
     while (j := step(hi, 1)) >= 0:
         hi = j
+    if not trim:
+        return lo, hi
     trimmed = False
     while lo < hi and ((lab[lo] == "O" and wordy(lo)) or (trimmed and not wordy(lo))):
         trimmed = True
@@ -427,6 +432,60 @@ def _refine(doc: Document, f: Fact, toks: list[Any], lab: list[str], para_of: li
                 a["source_start"] = int(a["source_start"]) if lo == src[0] else toks[lo].idx
                 a["source_end"] = int(a["source_end"]) if hi == src[-1] else toks[hi].idx + len(toks[hi].text)
                 a["refined"] = EXTRACTOR
+
+
+def _grow_cues(doc: Document, facts: list[Fact], toks: list[Any], lab: list[str], paras: list[list[int]],
+               para_of: list[int], owned: list[bool], tok_range: Any) -> None:
+    """Grow each rule cue over the neighbouring words the tagger reads as cue: the auxiliaries, adverbs
+    and adjuncts PolNeAR puts in the cue ("has repeatedly said in an interview Friday", "went on to
+    say"), which the rules leave out or give to the content.  A cue takes words no other fact holds, or
+    the edge of its own content (which then gives them up); never its source."""
+    n = len(toks)
+    holders = [0] * n
+    spans_of: list[tuple[list[int], set[int], set[int]]] = []
+    for f in facts:
+        a = f.attrs
+        cue = tok_range(int(a["cue_start"]), int(a["cue_end"]))
+        src = set(tok_range(int(a["source_start"]), int(a["source_end"]))) if a.get("source_start") is not None else set()
+        con = {i for x, y in a.get("content_spans") or [] for i in tok_range(int(x), int(y))}
+        for i in set(cue) | src | con:
+            holders[i] += 1
+        spans_of.append((cue, src, con))
+    for f, (cue, src, con) in zip(facts, spans_of, strict=True):
+        if not cue or para_of[cue[0]] < 0:
+            continue
+        para = paras[para_of[cue[0]]]
+        blocked = {i for i in para if i in src or holders[i] > (1 if i in con or i in cue else 0)}
+        lo, hi = _grow(cue[0], cue[-1], "C", lab, para_of, blocked, toks, trim=False)
+        if (lo, hi) == (cue[0], cue[-1]):
+            continue
+        a = f.attrs
+        new_cue = set(range(lo, hi + 1))
+        pieces: list[tuple[int, int]] = []
+        for x, y in a.get("content_spans") or []:
+            inside = tok_range(int(x), int(y))
+            if not new_cue.intersection(inside):
+                pieces.append((int(x), int(y)))
+                continue
+            for run in _runs([i for i in inside if i not in new_cue]):
+                if _wordy(toks, run):
+                    pieces.append(_char_spans(toks, run))
+        if not pieces:
+            continue
+        c0 = int(a["cue_start"]) if lo == cue[0] else toks[lo].idx
+        c1 = int(a["cue_end"]) if hi == cue[-1] else toks[hi].idx + len(toks[hi].text)
+        a["cue_start"], a["cue_end"], a["cue"] = c0, c1, doc.text[c0:c1]
+        a["content_spans"] = [list(c) for c in pieces]
+        a["content_start"], a["content_end"] = pieces[0][0], pieces[-1][1]
+        a["content"] = doc.text[pieces[0][0]:pieces[-1][1]]
+        a["refined"] = EXTRACTOR
+        if c0 < f.start or c1 > f.end:
+            f.start, f.end = min(f.start, c0), max(f.end, c1)
+            f.text = doc.text[f.start:f.end]
+        for i in new_cue:
+            owned[i] = True
+            if i not in cue and i not in con:
+                holders[i] += 1
 
 
 def _add_missed(doc: Document, toks: list[Any], lab: list[str], cue_p: list[float], add: float,
