@@ -118,6 +118,9 @@ def _slavic_types(doc: Document, start: int, end: int) -> Iterator[tuple[str, Sp
 
 
 _BARE = re.compile(r"(?<![\w-])" + _TYPE + r"(?![\w-])")
+# Only two specific types can disagree: a text with none is skipped after one scan.
+_SPECIFIC = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(
+    re.escape(p).replace(r"\ ", r"\s+") for p in _PHRASES if _TYPES[_CLASS_OF[p]][p]) + r")(?![\w-])")
 UNNAMED_CONFIDENCE = 0.6
 
 
@@ -172,6 +175,9 @@ def changed_descriptions(comp: Comparison) -> None:
     """A named vessel or company given another specific type than in the source."""
     assert comp.source is not None
     if comp.story.lang != "en" or comp.source.lang not in ("en", "ru", "uk"):
+        return
+    if not _SPECIFIC.search(comp.story.text) or not (
+            _SLAVIC.search(comp.source.text) if comp.source.lang != "en" else _SPECIFIC.search(comp.source.text)):
         return
     theirs = list(typed_names(comp.source))
     seen: set[tuple[str, str]] = set()
