@@ -39,6 +39,17 @@ def _accountable(f: Fact) -> bool:
     return bool(words) and words[-1].strip(".,") in _ACCOUNTABLE
 
 
+def _interpreting_participle(doc: Document, f: Fact) -> bool:
+    """'Russian forces struck the depot, underscoring Moscow's reach': the writer's reading of the clause,
+    on a subject it borrowed, not a report resting on that subject."""
+    words = str(f.attrs.get("cue") or "").split()
+    start, src_end = f.attrs.get("cue_start"), f.attrs.get("source_end")
+    if not words or not words[0].lower().endswith("ing") or not isinstance(start, int) \
+            or not isinstance(src_end, int):
+        return False
+    return "," in doc.text[src_end:start]  # set off from the subject it borrowed
+
+
 def _vague_facts(doc: Document) -> list[Fact]:
     out = []
     for f in doc.facts:
@@ -46,7 +57,7 @@ def _vague_facts(doc: Document) -> list[Fact]:
             continue
         if f.type is FactType.HEDGE and f.attrs.get("kind") == "vague_source":
             out.append(f)
-        elif f.type is FactType.ATTRIBUTION and is_report(f.attrs) and (
+        elif f.type is FactType.ATTRIBUTION and is_report(f.attrs) and not _interpreting_participle(doc, f) and (
                 f.attrs.get("vague") or _bare_plural_group(doc, f)):
             # ('Analysts embraced the idea' takes a position; it rests no claim on the analysts.)
             out.append(f)
