@@ -164,3 +164,11 @@ def test_an_organisation_keeps_its_whole_name_and_leaves_the_place_after_it() ->
     # Not a village called Bānk in India; the tagger's one ORG "Eternity C in the Red Sea" is two things.
     assert "Bank of England" in orgs and "Eternity C" in orgs and "Eternity C in the Red Sea" not in orgs
     assert places == ["Red Sea"]
+
+
+def test_a_lone_name_that_speaks_is_a_person_not_a_town() -> None:
+    doc = analyse("Hamilton was ahead of Rosberg after the first lap, and Hamilton said he was delighted.", lang="en")
+    assert [f.text for f in doc.facts_of(FactType.PERSON)] == ["Hamilton", "Hamilton"]
+    # A town named after a locative preposition stays a town, even where the tagger calls it a person.
+    doc = analyse("Drones struck targets in Kherson overnight, Prokudin said.", lang="en")
+    assert [f.text for f in doc.facts_of(FactType.PLACE)] == ["Kherson"]

@@ -101,6 +101,8 @@ def _clean(name: str) -> str:
 
 
 _LOCATIVE = frozenset({"in", "at", "near", "off", "outside"})
+_SPEAKING = frozenset({"say", "tell", "add", "admit", "insist", "explain", "believe", "think", "claim", "reply",
+                       "told", "said", "tweet", "write", "recall", "concede", "vow", "joke", "laugh"})
 
 
 def entity_tokens(e: Any) -> Any:
@@ -179,6 +181,11 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
         if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW") and len(toks_e) > 1:
             person_spans.append((toks_e[0].idx, toks_e[-1].idx + len(toks_e[-1].text)))
     surnames = {e[-1].text for e in sp.ents if e.label_ == "PERSON" and len(e) > 1} | (known_surnames or set())
+    # A lone name the tagger calls a person and that speaks somewhere ("Hamilton said he was delighted") is
+    # that person everywhere in the text, not Hamilton, Ontario.
+    surnames |= {w for w in (e[0].text for e in sp.ents if e.label_ == "PERSON" and len(e) == 1
+                             and e[0].dep_ == "nsubj" and e[0].head.lemma_.lower() in _SPEAKING)
+                 if not re.search(rf"\b(?:in|at|near|outside|around|over|of|from|to|into)\s+{re.escape(w)}\b", text)}
     ent_at = {t.i: e.label_ for e in sp.ents for t in e}
     toks = list(sp)
     sp_text = sp.text
