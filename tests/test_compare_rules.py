@@ -146,3 +146,19 @@ def test_a_capital_standing_for_a_state_the_source_names_by_its_adjective_is_not
     added = [f.story.text for f in compare(story, source).findings
              if f.rule == "fact.added:place" and f.story is not None]
     assert added == ["Air defences shot down 12 drones over Kyiv"]  # the city as a place is still new
+
+
+def test_a_name_the_source_writes_is_not_added_however_the_tagger_typed_it() -> None:
+    from wirecheck.pipeline import compare
+
+    source = ("Barry Beavis lost his case at the Court of Appeal. In a landmark ruling, appeal court judges decided "
+              "the fine was fair. The former prime minister said that SNP leader Nicola Sturgeon's answers were "
+              "evasive.")
+    story = ("Appeal Court judges decided the fine was fair. The former prime minister said that Nicola "
+             "Sturgeon's answers were evasive.")
+    added = [f.story.text for f in compare(story, source).findings
+             if f.rule.startswith("fact.added:") and f.story is not None]
+    assert added == []
+    swapped = compare(story.replace("Nicola Sturgeon", "Douglas Ross"), source).findings
+    assert [(f.kind.value, f.after) for f in swapped if f.story_fact or f.kind.value == "person_changed"] == \
+        [("person_changed", "Douglas Ross")]

@@ -173,7 +173,21 @@ def _restated(comp: Comparison, f: Fact) -> bool:
     extractor found none, a region the gazetteer puts one of its places in."""
     if f.type is FactType.NUMBER:
         return _number_in_source(comp, f)
+    if f.type in (FactType.PERSON, FactType.ORGANIZATION) and _name_in_source(comp, f):
+        return True
     return f.type is FactType.PLACE and _region_of_named_place(comp, f)
+
+
+def _name_in_source(comp: Comparison, f: Fact) -> bool:
+    """The source writes the very name (its tagger typed it otherwise: "Nicola Sturgeon's" read as an
+    organisation in the story, a person in the source); an organisation's words may come in another case."""
+    if comp.source is None or comp.source.lang != comp.story.lang:
+        return False
+    name = re.sub(r"[’']s$", "", f.text.strip())
+    if len(name) < 4 or " " not in name and f.type is FactType.ORGANIZATION:
+        return False
+    flags = re.I if f.type is FactType.ORGANIZATION else 0
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", comp.source.text, flags) is not None
 
 
 # The name a region qualifies: "Eugene, Oregon", "Eugene in Oregon", "Kramatorsk in the Donetsk region".
