@@ -99,6 +99,19 @@ def added_claims(comp: Comparison) -> None:
             continue
         span = claim_span(story, f)
         conf = 0.75 * f.confidence
+        at = _name_in_source(comp, f)
+        if at is not None:
+            j = comp.source.sentence_at(at) if comp.source is not None else -1
+            if any(j in a.source for a in comp.alignments if a.story == f.sentence):
+                continue  # named in the very sentence the story's was written from
+            assert comp.source is not None
+            # Named elsewhere in the source: what the story attaches to the name is what is new.
+            comp.add(Finding(FindingKind.ADDED_CLAIM,
+                             f"The source names '{f.text}' only elsewhere, in a sentence that says something "
+                             "else; what the story says of it here is new.",
+                             story=span, source=sentence_span(comp.source, j), rule=f"context:{f.type.value}",
+                             confidence=round(0.8 * conf, 3), story_fact=f.id))
+            continue
         if f.type is FactType.NUMBER and float(f.attrs.get("value") or 0) <= 3 and not f.text[:1].isdigit():
             conf *= 0.5  # "two films", "both sides": usually counted from what the source lists
         comp.add(Finding(FindingKind.ADDED_CLAIM,
@@ -173,21 +186,22 @@ def _restated(comp: Comparison, f: Fact) -> bool:
     extractor found none, a region the gazetteer puts one of its places in."""
     if f.type is FactType.NUMBER:
         return _number_in_source(comp, f)
-    if f.type in (FactType.PERSON, FactType.ORGANIZATION) and _name_in_source(comp, f):
-        return True
     return f.type is FactType.PLACE and _region_of_named_place(comp, f)
 
 
-def _name_in_source(comp: Comparison, f: Fact) -> bool:
-    """The source writes the very name (its tagger typed it otherwise: "Nicola Sturgeon's" read as an
-    organisation in the story, a person in the source); an organisation's words may come in another case."""
-    if comp.source is None or comp.source.lang != comp.story.lang:
-        return False
+def _name_in_source(comp: Comparison, f: Fact) -> int | None:
+    """Where the source writes the very name of an unmatched person or organisation (its tagger typed it
+    otherwise: "Nicola Sturgeon's" read as an organisation in the story, a person in the source; an
+    organisation's words may come in another case), or None."""
+    if comp.source is None or comp.source.lang != comp.story.lang or \
+            f.type not in (FactType.PERSON, FactType.ORGANIZATION):
+        return None
     name = re.sub(r"[’']s$", "", f.text.strip())
     if len(name) < 4 or " " not in name and f.type is FactType.ORGANIZATION:
-        return False
+        return None
     flags = re.I if f.type is FactType.ORGANIZATION else 0
-    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", comp.source.text, flags) is not None
+    m = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", comp.source.text, flags)
+    return m.start() if m else None
 
 
 # The name a region qualifies: "Eugene, Oregon", "Eugene in Oregon", "Kramatorsk in the Donetsk region".
