@@ -20,6 +20,7 @@ from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Document, Finding, Span
 from wirecheck.nlp.thing_types import SLAVIC_TYPES as _SLAVIC_TYPES
 from wirecheck.nlp.thing_types import TYPES as _TYPES
+from wirecheck.nlp.thing_types import phrase_pattern
 from wirecheck.registry import check
 from wirecheck.textnorm import sound_key
 
@@ -29,8 +30,7 @@ _PHRASES = sorted(_CLASS_OF, key=len, reverse=True)
 
 def _pattern(phrase: str) -> str:
     # A type may open a sentence ("Chipmaker SK Hynix said"): its first letter in either case.
-    rest = re.escape(phrase[1:]).replace(r"\ ", r"\s+")
-    return f"[{phrase[0]}{phrase[0].upper()}]{rest}"
+    return f"[{phrase[0]}{phrase[0].upper()}]{phrase_pattern(phrase[1:])}"
 
 
 _TYPE = r"(?P<type>" + "|".join(_pattern(p) for p in _PHRASES) + r")"
@@ -120,7 +120,7 @@ def _slavic_types(doc: Document, start: int, end: int) -> Iterator[tuple[str, Sp
 _BARE = re.compile(r"(?<![\w-])" + _TYPE + r"(?![\w-])")
 # Only two specific types can disagree: a text with none is skipped after one scan.
 _SPECIFIC = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(
-    re.escape(p).replace(r"\ ", r"\s+") for p in _PHRASES if _TYPES[_CLASS_OF[p]][p]) + r")(?![\w-])")
+    phrase_pattern(p) for p in _PHRASES if _TYPES[_CLASS_OF[p]][p]) + r")(?![\w-])")
 UNNAMED_CONFIDENCE = 0.6
 
 

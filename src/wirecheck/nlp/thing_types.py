@@ -68,7 +68,12 @@ SLAVIC_TYPES: list[tuple[str, str]] = [
 ]
 
 
+def phrase_pattern(phrase: str) -> str:
+    """A regular expression for a type phrase, any run of white space between its words."""
+    return re.escape(phrase).replace(r"\ ", r"\s+")
+
+
 # A vessel word right before a capitalised name: "the cargo ship Slavyanin", "tanker Eternity C".
 VESSEL_BEFORE = re.compile(r"(?<![\w-])(?:" + "|".join(
-    re.escape(p).replace(r"\ ", r"\s+") for p in sorted(TYPES["vessel"], key=len, reverse=True)
-    if p != "carrier") + r")\s+$", re.I)
+    phrase_pattern(p) for p in sorted(TYPES["vessel"], key=len, reverse=True) if p != "carrier")
+    + r")\s+$", re.I)
