@@ -100,11 +100,10 @@ def added_claims(comp: Comparison) -> None:
         span = claim_span(story, f)
         conf = 0.75 * f.confidence
         at = _name_in_source(comp, f)
-        if at is not None:
-            j = comp.source.sentence_at(at) if comp.source is not None else -1
+        if at is not None and comp.source is not None:
+            j = comp.source.sentence_at(at)
             if any(j in a.source for a in comp.alignments if a.story == f.sentence):
                 continue  # named in the very sentence the story's was written from
-            assert comp.source is not None
             # Named elsewhere in the source: what the story attaches to the name is what is new.
             comp.add(Finding(FindingKind.ADDED_CLAIM,
                              f"The source names '{f.text}' only elsewhere, in a sentence that says something "
