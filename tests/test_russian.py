@@ -319,3 +319,17 @@ def test_the_night_into_a_weekday_and_air_defence_in_english_words() -> None:
     wrong = faithful.replace("Monday", "Wednesday")
     assert [(f.kind.value, f.after) for f in compare(wrong, source, story_lang="en", source_lang="ru").findings] == \
         [("date_changed", "Wednesday")]
+
+
+def test_the_head_of_a_regional_military_administration_is_its_governor() -> None:
+    from wirecheck.pipeline import compare
+
+    for source, lang in (("Про це повідомив начальник Харківської обласної військової адміністрації Олег Синєгубов.",
+                          "uk"),
+                         ("Об этом сообщил глава Харьковской областной военной администрации Олег Синегубов.", "ru"),
+                         ("Про це повідомив начальник Харківської ОВА Олег Синєгубов.", "uk")):
+        doc = analyse(source, lang=lang)
+        assert [f.attrs.get("title") for f in doc.facts_of(FactType.PERSON)] == ["governor"], source
+        story = "Kharkiv Mayor Oleh Synehubov said so."
+        assert [(f.before, f.after) for f in compare(story, source, story_lang="en", source_lang=lang).findings
+                if f.kind.value == "title_changed"] == [("governor", "mayor")], source

@@ -35,6 +35,9 @@ EXTRACTOR = "ru_entities"
 
 _REGION_NOUNS = {"область", "край", "республика", "республіка", "регион", "регіон"}
 _AREA_NOUNS = _REGION_NOUNS | {"район", "округ", "громада"}
+# Administrations whose head is the region's or city's governor or mayor.
+_GOVERNED = {"regional military administration": "governor", "regional state administration": "governor",
+             "city military administration": "mayor"}
 # «Чорному морі», «Керченській протоці»: an adjective names the water the noun says it is.
 _WATER_NOUNS = {"море", "протока", "затока", "озеро", "океан", "водосховище", "канал"}
 _CYR_WORD = re.compile(r"^[\u0400-\u04FF]")
@@ -321,12 +324,18 @@ def _title_before(doc: Document, toks: list[Token], i0: int) -> tuple[str | None
     f = _fact_ending_at(doc, toks, i0)
     if f is not None:
         k0 = _tok_index(toks, f.start)
-        for k in range(max(0, k0 - 3), k0):
-            m = match_term(toks, k, titles)
-            if m is not None and m[1] == k0:
+        # «начальник Херсонської ОВА»: the region's adjective may stand between the title and the office.
+        starts = [k0] + ([k0 - 1] if k0 > 0 and toks[k0 - 1].is_cap and toks[k0 - 1].has("ADJF") else [])
+        for k1 in starts:
+            for k in range(max(0, k1 - 3), k1):
+                m = match_term(toks, k, titles)
+                if m is None or m[1] != k1:
+                    continue
                 title = m[0].english
                 if f.type is FactType.ORGANIZATION and "ministry" in f.key.split() and title.endswith("head"):
                     title = title[: -len("head")] + "minister"  # «глава Минэкономразвития»: the minister
+                if f.type is FactType.ORGANIZATION and f.key in _GOVERNED and title in ("head", "chief"):
+                    title = _GOVERNED[f.key]  # the head of a regional administration is its governor
                 return title, k
     return None, i0
 
