@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, TypeVar
 
 from wirecheck.model import Alignment, Comparison, Document, Fact, FactType, Span
 
+T = TypeVar("T")
 CLAUSE_DEPS = {"appos", "relcl", "acl", "parataxis", "ccomp", "advcl"}
 # A phrase about the text being rewritten ("in the passage", "this summary"): a remark on the text, not a
 # claim about the world.  "The report" or "the document" may be one the story is about, so not those.
@@ -92,6 +93,19 @@ def aligned_facts(comp: Comparison, *types: FactType) -> Iterator[tuple[Alignmen
         if a.source:
             yield (a, comp.story.facts_in(a.story, *types),
                    [f for j in a.source for f in comp.source.facts_in(j, *types)])
+
+
+def aligned_items(comp: Comparison, read: Callable[[Document, list[int]], Iterable[T]]
+                  ) -> Iterator[tuple[list[T], list[T]]]:
+    """For each story sentence aligned to source sentences in which ``read`` finds something: what it finds
+    in the story sentence and in those source sentences (the loop the word-list checks share)."""
+    assert comp.source is not None
+    for a in comp.alignments:
+        if not a.source:
+            continue
+        theirs = list(read(comp.source, list(a.source)))
+        if theirs:
+            yield list(read(comp.story, [a.story])), theirs
 
 
 def matches(comp: Comparison) -> list[Any]:

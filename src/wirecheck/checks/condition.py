@@ -8,6 +8,7 @@ story grade the source sentences do not give when they give another one.  "Stabl
 
 from __future__ import annotations
 
+from wirecheck.checks._common import aligned_items
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Finding
 from wirecheck.nlp.injury_grades import GRADES, grades
@@ -22,14 +23,9 @@ def injury_grade_changed(comp: Comparison) -> None:
     assert comp.source is not None
     if comp.story.lang != "en" or comp.source.lang not in ("en", "ru", "uk"):
         return
-    for a in comp.alignments:
-        if not a.source:
-            continue
-        theirs = list(grades(comp.source, list(a.source)))
-        if not theirs:
-            continue
+    for ours, theirs in aligned_items(comp, grades):
         given = {g for g, _ in theirs}
-        for grade, span in grades(comp.story, [a.story]):
+        for grade, span in ours:
             if grade in given:
                 continue
             peer, peer_span = min(theirs, key=lambda t: abs(t[0] - grade))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from wirecheck.checks._common import parsed_tokens
+from wirecheck.checks._common import aligned_items, parsed_tokens
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Document, FactType, Finding, Span
 from wirecheck.person_nouns import different_people, english, person_noun
@@ -51,13 +51,8 @@ def people_described(comp: Comparison) -> None:
     if comp.story.lang != "en" or comp.source.lang not in ("en", "ru", "uk"):
         return
     everywhere: list[str] | None = None
-    for a in comp.alignments:
-        if not a.source:
-            continue
-        theirs = list(_nouns(comp.source, list(a.source)))
-        if not theirs:
-            continue
-        for lemma, span in _nouns(comp.story, [a.story]):
+    for ours, theirs in aligned_items(comp, _nouns):
+        for lemma, span in ours:
             if any(not different_people(lemma, t) for t, _ in theirs):
                 continue
             if everywhere is None:
