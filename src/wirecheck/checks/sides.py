@@ -35,11 +35,11 @@ def _side(words: list[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _english_roles(doc: Document, sentence: int, event: Fact) -> tuple[str | None, str | None, Any]:
-    """(doer side, undergoer side, verb token) of an English event verb, from the parse."""
+def _english_roles(doc: Document, sentence: int, event: Fact) -> tuple[str | None, str | None]:
+    """(doer side, undergoer side) of an English event verb, from the parse."""
     verb = next((t for t in parsed_tokens(doc, [sentence]) if t.idx == event.start), None)
     if verb is None or verb.pos_ != "VERB":
-        return None, None, None
+        return None, None
     doer = undergoer = None
     for c in verb.children:
         if c.dep_ == "nsubj":
@@ -52,7 +52,7 @@ def _english_roles(doc: Document, sentence: int, event: Fact) -> tuple[str | Non
     def side(tok: Any) -> str | None:
         return _side([t.text for t in tok.subtree]) if tok is not None else None
 
-    return side(doer), side(undergoer), verb
+    return side(doer), side(undergoer)
 
 
 def _slavic_roles(doc: Document, event: Fact) -> tuple[str | None, str | None]:
@@ -96,7 +96,7 @@ def sides_reversed(comp: Comparison) -> None:
             peers = [f for f in theirs if f.key == ev.key]
             if not peers:
                 continue
-            doer, undergoer, verb = _english_roles(comp.story, a.story, ev)
+            doer, undergoer = _english_roles(comp.story, a.story, ev)
             if doer is None and undergoer is None:
                 continue
             for peer in peers:
