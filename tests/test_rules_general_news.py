@@ -241,3 +241,21 @@ def test_a_rate_raised_told_as_cut_is_a_changed_event_in_one_language_and_across
     faithful = "The Bank of Russia raised its key rate to 21%, the regulator said. Inflation rose to 9.2%."
     assert not [f for f in compare(faithful, ru, story_lang="en", source_lang="ru").findings
                 if f.kind.value == "predicate_changed"]
+
+
+def test_a_fire_put_out_told_as_still_burning_is_a_changed_event() -> None:
+    from wirecheck.pipeline import compare
+
+    en = "A fire broke out in the Kyivskyi district and was put out by rescuers, the governor said."
+    burning = "A fire broke out in the Kyivskyi district and is still burning, the governor said."
+    assert [(f.before, f.after) for f in compare(burning, en).findings if f.kind.value == "predicate_changed"] == \
+        [("put", "burning")]
+    assert not [f for f in compare(en.replace("was put out", "was extinguished"), en).findings
+                if f.kind.value == "predicate_changed"]
+    uk = "За його словами, у Київському районі міста спалахнула пожежа, яку вже погасили рятувальники."
+    story = "A fire broke out in the city's Kyivskyi district and is still burning, he said."
+    assert [f.after for f in compare(story, uk, story_lang="en", source_lang="uk").findings
+            if f.kind.value == "predicate_changed"] == ["burning"]
+    # Only a fire burns here: a burned flag is no event.
+    assert not [f for f in compare("Protesters burned the flag.", "Protesters waved the flag.").findings
+                if f.kind.value == "predicate_changed"]

@@ -49,6 +49,8 @@ EVENT_LEMMAS: dict[str, str] = {
     # plans: held, put off or called off
     "postpone": "postpone", "delay": "postpone", "defer": "postpone", "cancel": "cancel", "scrap": "cancel",
     "call_off": "cancel",
+    # fires: put out, or still burning
+    "extinguish": "extinguish", "douse": "extinguish", "burn": "burn", "blaze": "burn", "rage": "burn",
     # amounts going up or down ("fall" is decided by context, see _fall)
     "rise": "increase", "increase": "increase", "grow": "increase", "soar": "increase", "surge": "increase",
     "double": "increase", "triple": "increase", "drop": "decrease", "decline": "decrease",
@@ -81,6 +83,7 @@ CONTRASTS: list[frozenset[str]] = [
     frozenset({"gain", "lose"}), frozenset({"gain", "decrease"}), frozenset({"increase", "lose"}),
     frozenset({"increase", "decrease"}),
     frozenset({"allow", "ban"}),
+    frozenset({"extinguish", "burn"}),
 ]
 # Lemmas that are events only as verbs: "a double", "the drop zone", "a clear day", "a grow bag".
 _VERB_ONLY = frozenset({"fall", "push", "free", "fire", "lose", "hit", "down", "clear", "double", "triple",
@@ -181,6 +184,10 @@ def events_en(doc: Document) -> Document:
         if lemma == "death" and tok.dep_ == "pobj" and tok.head.head.lemma_ == "sentence":
             continue  # "sentenced to death": the court's sentence, read above, not a killing
         cls = EVENT_LEMMAS.get(lemma) or EVENT_LEMMAS.get(tok.lower_)
+        if lemma == "put" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children) and _about_fire(tok):
+            cls = "extinguish"  # "the fire was put out"
+        if cls in ("burn", "extinguish") and lemma != "put" and not _about_fire(tok):
+            continue  # "burned the flag", "rage against": only a fire burns or is put out here
         if cls is None or tok.pos_ not in ("VERB", "NOUN", "ADJ", "ADP", "ADV"):
             continue
         if lemma in ("down",) and not (tok.head.lemma_ == "shoot" or tok.dep_ in ("prt", "ROOT")):
@@ -220,6 +227,20 @@ def events_en(doc: Document) -> Document:
         doc.add_fact(FactType.EVENT, start, tok.idx + len(tok.text), key=cls, extractor="events.en",
                      confidence=0.8, lemma=lemma, negated=negated, **extra)
     return doc
+
+
+_FIRES = frozenset({"fire", "blaze", "flame", "wildfire", "inferno"})
+
+
+def _about_fire(tok: Any) -> bool:
+    """Is the verb's subject or object a fire ("the fire is still burning", "crews extinguished the blaze")?"""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lemma_.lower() in _FIRES for c in tok.children):
+        return True
+    if tok.dep_ == "relcl":
+        return bool(tok.head.lemma_.lower() in _FIRES)
+    # "A fire broke out and is still burning": a conjunct shares the first verb's subject.
+    return tok.dep_ == "conj" and tok.head is not tok and not any(c.dep_.startswith("nsubj") for c in tok.children) \
+        and _about_fire(tok.head)
 
 
 def _agent(tok: Any) -> str | None:
