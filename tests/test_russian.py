@@ -333,3 +333,19 @@ def test_the_head_of_a_regional_military_administration_is_its_governor() -> Non
         story = "Kharkiv Mayor Oleh Synehubov said so."
         assert [(f.before, f.after) for f in compare(story, source, story_lang="en", source_lang=lang).findings
                 if f.kind.value == "title_changed"] == [("governor", "mayor")], source
+
+
+def test_one_child_among_the_wounded_and_a_lone_speaker_after_the_verb() -> None:
+    from wirecheck.pipeline import compare
+
+    source = ("Російські війська атакували Харків дронами, поранено трьох людей, серед них дитина, повідомив "
+              "Синєгубов.")
+    doc = analyse(source, lang="uk")
+    assert [f.text for f in doc.facts_of(FactType.PERSON)] == ["Синєгубов"]
+    faithful = "Russian forces attacked Kharkiv with drones, wounding three people, including a child, Synehubov said."
+    assert compare(faithful, source, story_lang="en", source_lang="uk").findings == []
+    two = faithful.replace("a child", "two children")
+    assert [f.message for f in compare(two, source, story_lang="en", source_lang="uk").findings] == \
+        ["The source gives 1 child; the story 2."]
+    # An agency or a town after the verb is no person.
+    assert not analyse("Про це повідомив Укрінформ. Про це повідомила Одеса.", lang="uk").facts_of(FactType.PERSON)

@@ -98,6 +98,8 @@ def dropped_facts(comp: Comparison) -> None:
             continue  # another mention of the same thing was kept
         if _named_in_story(g, comp.story.text):
             continue  # the story has the very name (or its acronym) where its tagger saw none
+        if g.attrs.get("implied"):
+            continue  # «серед них дитина» counted as one to compare a story's count, not a number said
         comp.add(Finding(FindingKind.DROPPED_FACT,
                          f"The source's {g.type.value} '{g.text}' does not appear in the story.",
                          source=g.span, before=g.text, rule=f"fact.dropped:{g.type.value}",

@@ -488,7 +488,8 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
                 words.append(capitalise(lemma, tk.text))
             out.append(("PER", run[0].start, run[-1].end, " ".join(words)))
         elif len(run) == 1 and (_known_surname(out, t) or (t.has("Surn") and _after_title(toks, i)) or (
-                t.has("Surn", "ablt") and i > 0 and toks[i - 1].lower in ("з", "зі", "із"))):
+                t.has("Surn", "ablt") and i > 0 and toks[i - 1].lower in ("з", "зі", "із")) or
+                _speaker_after_verb(toks, i)):
             sur = name_lemma("uk", t.text, "Surn") or t.lower
             out.append(("PER", t.start, t.end, capitalise(sur, t.text)))
         elif len(run) <= 2 and _uk_place_like(toks, i, run, at_start):
@@ -527,6 +528,20 @@ def _strip_case(word: str, case: str | None) -> str:
             stem = word[: -len(ending)]
             return stem + "ь" if case == "ablt" and ending in ("ем", "єм") and stem[-1] in "лнцдтзс" else stem
     return word
+
+
+# «повідомив Синєгубов»: a speech verb, then one capitalised word the dictionary does not know.
+_SPEECH_VERBS_UK = frozenset({"повідомити", "заявити", "сказати", "написати", "зазначити", "додати", "розповісти",
+                              "наголосити", "підкреслити", "уточнити"})
+
+
+def _speaker_after_verb(toks: list[Token], i: int) -> bool:
+    if i == 0 or not toks[i - 1].lemmas & _SPEECH_VERBS_UK:
+        return False
+    t = toks[i]
+    return not t.has("Geox") and not any(p.score > 0.5 and p.tag.POS == "NOUN" and "Surn" not in p.tag.grammemes
+                                         and "Name" not in p.tag.grammemes for p in t.parses if p.is_known) \
+        and not _gazetteer_has(noun_lemma("uk", t.text))
 
 
 def _after_title(toks: list[Token], i: int) -> bool:

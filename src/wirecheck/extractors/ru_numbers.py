@@ -195,6 +195,7 @@ def _durations(doc: Document, toks: list[Token]) -> None:
                      kind="duration", relative=False)
 
 
+_AMONG = re.compile(r"(?i)\b(?:среди них|в том числе|серед них|у тому числі|в тому числі)\s+(\w+)")
 _AGE = re.compile(r"(?<![\d.,])(\d{1,3})\s*[-‑–]\s*(?:летн|річн)\w*", re.I)
 
 
@@ -214,6 +215,16 @@ def numbers(doc: Document) -> Document:
             doc.add_fact(FactType.NUMBER, m.start(), m.end(), key=_fmt(value), extractor=EXTRACTOR,
                          value=value, noun="year-old", qualifier=None, person=person)
     _ordinals(doc, toks)
+    # «поранено трьох людей, серед них дитина»: one person of the kind named, counted as the English
+    # "including a child" would be.
+    for m in _AMONG.finditer(doc.text):
+        t = next((x for x in toks if x.start == m.start(1)), None)
+        if t is None or _taken(doc, t.start, t.end) or not t.has("nomn") or t.has("plur"):
+            continue
+        lemma = next((lem for lem in sorted(t.lemmas) if person_noun(lem)), None)
+        if lemma is not None:
+            doc.add_fact(FactType.NUMBER, t.start, t.end, key=_fmt(1.0), extractor=EXTRACTOR, value=1.0,
+                         noun=term_lookup(doc.lang, "noun", lemma) or lemma, qualifier=None, implied=True)
     spans: list[tuple[int, int, float]] = []
     for m in _DIGITS.finditer(doc.text):
         raw = re.sub(r"[ \u00a0\u202f]", "", m.group(1)).replace(",", ".")
