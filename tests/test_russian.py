@@ -333,6 +333,9 @@ def test_the_head_of_a_regional_military_administration_is_its_governor() -> Non
         story = "Kharkiv Mayor Oleh Synehubov said so."
         assert [(f.before, f.after) for f in compare(story, source, story_lang="en", source_lang=lang).findings
                 if f.kind.value == "title_changed"] == [("governor", "mayor")], source
+        # "Regional governor" names the administration too: it is not dropped.
+        assert compare("Regional governor Oleh Synehubov said so.", source, story_lang="en",
+                       source_lang=lang).findings == [], source
 
 
 def test_one_child_among_the_wounded_and_a_lone_speaker_after_the_verb() -> None:

@@ -17,6 +17,9 @@ from wirecheck.textnorm import us_spelling
 REPORTED = (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION, FactType.UNIT, FactType.NUMBER,
             FactType.QUOTE)
 
+# Administrations a story names by their head's title.
+_OFFICE_OF = {"regional military administration": r"\bgovernor\b", "regional state administration": r"\bgovernor\b",
+              "city military administration": r"\bmayor\b"}
 _FORCES = re.compile(r"\b([A-Z][a-z]+)(['’]s)?\s+(?:armed forces|forces|troops|military|army|soldiers|servicemen)\b")
 
 
@@ -52,6 +55,8 @@ def _named_in_story(g: Fact, story_text: str) -> bool:
     """A source name the story writes out too ('European Central Bank' as 'ECB', a name its tagger missed)."""
     if g.type is FactType.ORGANIZATION and (_armed_forces_named(g.key, story_text) or _key_in_words(g, story_text)):
         return True
+    if g.type is FactType.ORGANIZATION and g.key in _OFFICE_OF and re.search(_OFFICE_OF[g.key], story_text, re.I):
+        return True  # «начальник обласної військової адміністрації» told as "regional governor"
     if g.type not in (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION) or len(g.text) < 3:
         return False
     forms = {g.text}
