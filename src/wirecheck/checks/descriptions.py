@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from wirecheck.checks._common import aligned_items
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Document, Finding, Span
 from wirecheck.nlp.thing_types import SLAVIC_TYPES as _SLAVIC_TYPES
@@ -142,19 +143,18 @@ def type_phrases(doc: Document, start: int, end: int) -> Iterator[tuple[str, Spa
         yield t, doc.span(m.start(), m.end())
 
 
+def _in_sentences(doc: Document, sentences: list[int]) -> Iterator[tuple[str, Span]]:
+    for j in sentences:
+        yield from type_phrases(doc, doc.sentences[j].start, doc.sentences[j].end)
+
+
 def _unnamed(comp: Comparison, reported: set[int]) -> None:
     """An unnamed ship or company in an aligned sentence pair: "a Liberian-flagged bulk carrier" told as
     "a Panamanian-flagged oil tanker".  One specific type on each side, of one class, that cannot be the
     same thing, and the story's type nowhere in the source."""
     assert comp.source is not None
     everywhere = [t for t, _ in type_phrases(comp.source, 0, len(comp.source.text))]
-    for a in comp.alignments:
-        if not a.source:
-            continue
-        s = comp.story.sentences[a.story]
-        ours = list(type_phrases(comp.story, s.start, s.end))
-        theirs = [x for j in a.source for x in type_phrases(comp.source, comp.source.sentences[j].start,
-                                                            comp.source.sentences[j].end)]
+    for ours, theirs in aligned_items(comp, _in_sentences):
         for cls in _TYPES:
             mine = [x for x in ours if _CLASS_OF[x[0]] == cls]
             peers = [x for x in theirs if _CLASS_OF[x[0]] == cls]

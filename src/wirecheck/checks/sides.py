@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from wirecheck.checks._common import parsed_tokens
+from wirecheck.checks._common import parsed_tokens, sentence_span
 from wirecheck.kinds import FindingKind
-from wirecheck.model import Comparison, Document, Fact, FactType, Finding, Span
+from wirecheck.model import Comparison, Document, Fact, FactType, Finding
 from wirecheck.registry import check
 
 _SIDE_WORDS = {
@@ -107,16 +107,12 @@ def sides_reversed(comp: Comparison) -> None:
                 if not flipped or agree:
                     continue
                 src_side = t_doer or ("ua" if t_under == "ru" else "ru")
-                s = comp.story.sentences[a.story]
                 comp.add(Finding(
                     FindingKind.PREDICATE_CHANGED,
                     f"The source has the {_NAMES[src_side]} side do this ('{peer.text}', {ev.key}); the story "
                     f"gives it to the other side.",
-                    story=Span(s.start, s.end, s.text), source=_sentence_of(comp.source, peer),
+                    story=sentence_span(comp.story, a.story),
+                    source=sentence_span(comp.source, comp.source.sentence_at(peer.start)),
                     before=peer.text, after=ev.text, rule="roles.sides-reversed", confidence=CONFIDENCE))
                 break
 
-
-def _sentence_of(doc: Document, f: Fact) -> Span:
-    s = doc.sentences[doc.sentence_at(f.start)]
-    return Span(s.start, s.end, s.text)

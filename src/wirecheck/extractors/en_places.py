@@ -102,7 +102,7 @@ def _clean(name: str) -> str:
 
 _LOCATIVE = frozenset({"in", "at", "near", "off", "outside"})
 _SPEAKING = frozenset({"say", "tell", "add", "admit", "insist", "explain", "believe", "think", "claim", "reply",
-                       "told", "said", "tweet", "write", "recall", "concede", "vow", "joke", "laugh"})
+                       "tweet", "write", "recall", "concede", "vow", "joke", "laugh"})
 
 
 def entity_tokens(e: Any) -> Any:
