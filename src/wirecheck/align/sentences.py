@@ -183,6 +183,7 @@ def _pair_leftovers(comp: Comparison) -> None:
     assert comp.source is not None
     used = {j for a in comp.alignments for j in a.source}
     free = [j for j in range(len(comp.source.sentences)) if j not in used and not dateline_only(comp.source, j)]
+    theirs = {j: (_anchors(comp.source, j), {g for g, _ in grades(comp.source, [j])}) for j in free}
     for a in comp.alignments:
         if a.source or not free:
             continue
@@ -190,8 +191,9 @@ def _pair_leftovers(comp: Comparison) -> None:
         our_grades = {g for g, _ in grades(comp.story, [a.story])}
         best, best_score = None, 0.0
         for j in free:
-            score = anchor_score(ours, _anchors(comp.source, j), counts=True)
-            if our_grades & {g for g, _ in grades(comp.source, [j])}:
+            anchors, their_grades = theirs[j]
+            score = anchor_score(ours, anchors, counts=True)
+            if our_grades & their_grades:
                 score += 0.5
             if score > best_score:
                 best, best_score = j, score
