@@ -11,6 +11,7 @@ a pensioner is an adult).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _TABLE = """
 m adult   man men gentleman husband father мужчина муж отец юноша парень чоловік батько юнак хлопець
@@ -39,6 +40,12 @@ _COMPATIBLE_AGES = {frozenset({"child", "teen"}), frozenset({"adult", "elderly"}
 def person_noun(lemma: str) -> tuple[str, str] | None:
     """(sex, age group) of a person noun's lemma, or None for any other word."""
     return NOUNS.get(lemma.lower())
+
+
+def person_lemma(lemmas: Iterable[str]) -> str | None:
+    """The person noun among a Russian or Ukrainian token's possible lemmas, if one is (first in sorted order,
+    so the choice does not depend on the parser's order)."""
+    return next((lem for lem in sorted(lemmas) if person_noun(lem)), None)
 
 
 def different_people(a: str, b: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from wirecheck.checks._common import aligned_items, parsed_tokens
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Document, FactType, Finding, Span
-from wirecheck.person_nouns import different_people, english, person_noun
+from wirecheck.person_nouns import different_people, english, person_lemma, person_noun
 from wirecheck.registry import check
 
 CONFIDENCE = 0.6
@@ -39,7 +39,7 @@ def _nouns(doc: Document, sentences: list[int]) -> Iterator[tuple[str, Span]]:
     for tok in tokens(doc):
         if not any(s.start <= tok.start < s.end for s in wanted) or not free(tok.start):
             continue
-        lemma = next((lem for lem in sorted(tok.lemmas) if person_noun(lem)), None)
+        lemma = person_lemma(tok.lemmas)
         if lemma is not None:
             yield lemma, doc.span(tok.start, tok.end)
 

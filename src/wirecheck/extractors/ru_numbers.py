@@ -12,7 +12,7 @@ import re
 from wirecheck.model import Document, FactType
 from wirecheck.nlp.en_terms import ORDINAL_NOUNS
 from wirecheck.nlp.russian import Token, match_term, ordinal_value, term_lookup, terms_of, tokens
-from wirecheck.person_nouns import person_noun
+from wirecheck.person_nouns import person_lemma
 from wirecheck.registry import stage
 from wirecheck.textnorm import normalise_apostrophes
 
@@ -211,7 +211,7 @@ def numbers(doc: Document) -> Document:
             value = float(m.group(1))
             # «45-летний мужчина»: who is that old (see wirecheck.person_nouns).
             nxt = next((t for t in toks if t.start >= m.end()), None)
-            person = next((lem for lem in sorted(nxt.lemmas) if person_noun(lem)), None) if nxt else None
+            person = person_lemma(nxt.lemmas) if nxt else None
             doc.add_fact(FactType.NUMBER, m.start(), m.end(), key=_fmt(value), extractor=EXTRACTOR,
                          value=value, noun="year-old", qualifier=None, person=person)
     _ordinals(doc, toks)
@@ -221,7 +221,7 @@ def numbers(doc: Document) -> Document:
         t = next((x for x in toks if x.start == m.start(1)), None)
         if t is None or _taken(doc, t.start, t.end) or not t.has("nomn") or t.has("plur"):
             continue
-        lemma = next((lem for lem in sorted(t.lemmas) if person_noun(lem)), None)
+        lemma = person_lemma(t.lemmas)
         if lemma is not None:
             doc.add_fact(FactType.NUMBER, t.start, t.end, key=_fmt(1.0), extractor=EXTRACTOR, value=1.0,
                          noun=term_lookup(doc.lang, "noun", lemma) or lemma, qualifier=None, implied=True)
