@@ -372,3 +372,21 @@ def test_a_possessive_after_a_comma_is_no_region_claim() -> None:
     assert not region_findings(ok)
     wrong = check_story("Ukrainian forces repelled an attack near Kupiansk, Russia, the ministry said.")
     assert [f.after for f in region_findings(wrong)] == ["Kupiansk, Russia"]
+
+
+def test_a_region_written_as_its_adjective_is_neither_swapped_nor_dropped() -> None:
+    from wirecheck.pipeline import compare
+
+    source = ("A dolphin species that was feared to be extinct has been found washed up on a West Australian "
+              "beach, giving researchers a rare chance to study the animal.\nRangers buried the carcass on "
+              "Tuesday.\nThe species was first described in 1866 by scientists who worked near Kyaukpyu.")
+    story = ("A dolphin from Kyaukpyu, feared to be extinct, has been found washed up on a beach in Western "
+             "Australia, giving researchers a rare chance to study the animal.")
+    findings = compare(story, source).findings
+    assert not [f for f in findings if f.kind is FindingKind.PLACE_CHANGED]
+    assert not [f for f in findings if f.kind is FindingKind.DROPPED_FACT and "West Australian" in f.message]
+    # Only the adjective of a place the story names is kept: another region is still reported.
+    moved = compare(story.replace("Western Australia", "Queensland"), source).findings
+    assert any("Queensland" in (f.after or f.message) for f in moved
+               if f.kind in (FindingKind.PLACE_CHANGED, FindingKind.ADDED_CLAIM))
+    assert any("West Australian" in f.message for f in moved if f.kind is FindingKind.DROPPED_FACT)

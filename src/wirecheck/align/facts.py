@@ -376,6 +376,13 @@ def adjective_form_spans(name: str, text: str) -> list[tuple[int, int]]:
     return out
 
 
+def _adjective_pair(a: Fact, b: Fact) -> bool:
+    """Two place mentions, one the other's adjective form ('Western Australia', 'West Australian'):
+    the same place even when the adjective has no gazetteer record of its own."""
+    return (a.type is FactType.PLACE and b.type is FactType.PLACE
+            and bool(adjective_form_spans(a.text, b.text) or adjective_form_spans(b.text, a.text)))
+
+
 def _same_name_other_type(pending: list[Fact], src_facts: list[Fact], matches: list[Match],
                           used: set[str], source: Document, aligned_of: dict[int, set[int]]) -> list[Fact]:
     """Taggers disagree across languages (spaCy calls "Oleh Kiper" an organisation, natasha a person):
@@ -562,7 +569,8 @@ def match_facts(comp: Comparison) -> None:
             # story swapped one for the other (a minister for another minister, one agency for another).
             swapped = [g for g in src_facts if g.type is f.type and g.sentence in aligned
                        and slot_score(f, g, True) >= (0.85 if f.type is FactType.PERSON else 0.5)
-                       and not any(same_fact(x, g) for x in story.facts_in(f.sentence, f.type))]
+                       and not any(same_fact(x, g) or _adjective_pair(x, g)
+                                   for x in story.facts_in(f.sentence, f.type))]
             if swapped:
                 matches.append(Match(f, swapped[0], Verdict.CHANGED, f"swapped:{f.type.value}", 0.8))
                 used.add(swapped[0].id)
@@ -608,6 +616,10 @@ def match_facts(comp: Comparison) -> None:
             used.add(g.id)
         else:
             matches.append(Match(f, None, Verdict.ADDED, "no-counterpart", 0.0))
+    story_places = story.facts_of(FactType.PLACE)
+    for g in src_facts:
+        if g.id not in used and g.type is FactType.PLACE and any(_adjective_pair(x, g) for x in story_places):
+            used.add(g.id)  # "a West Australian beach" is kept by "Western Australia"
     for g in src_facts:
         if g.id not in used:
             matches.append(Match(None, g, Verdict.DROPPED, "no-counterpart", 0.0))
