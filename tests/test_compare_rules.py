@@ -162,3 +162,19 @@ def test_a_name_the_source_writes_is_not_added_however_the_tagger_typed_it() -> 
     swapped = compare(story.replace("Nicola Sturgeon", "Douglas Ross"), source).findings
     assert [(f.kind.value, f.after) for f in swapped if f.story_fact or f.kind.value == "person_changed"] == \
         [("person_changed", "Douglas Ross")]
+
+
+def test_a_year_the_story_ties_to_its_own_event_is_no_swap_but_a_moved_year_is() -> None:
+    source = ("Heavy rain caused flooding across the north of the country on Sunday, officials said.\n"
+              "In 1998 almost 40 people died in a flood in Karlovac in the central Kordun area.\n"
+              "The country is still recovering from the aftermath of the deadly flood in Karlovac.\n"
+              "Three engineers and a former mayor were convicted of negligence in March 2003 for approving a "
+              "faulty dam design.")
+    fused = ("Heavy rain caused flooding across the north of the country on Sunday.\n"
+             "The country is still recovering from the 1998 Karlovac flood, after which three engineers and a "
+             "mayor were convicted of negligence over a faulty dam.")
+    assert changed(compare(fused, source), "date_changed") == []
+    moved = ("Heavy rain caused flooding across the north of the country on Sunday.\n"
+             "Three engineers and a former mayor were convicted of negligence in 1998 for approving a faulty "
+             "dam design.")
+    assert changed(compare(moved, source), "date_changed") == [("2003", "1998")]

@@ -475,8 +475,9 @@ CONTEXT_WINDOW = 5  # tokens either side of a fact that say what it is about ("c
 
 
 def _content_lemmas(tokens: object) -> set[str]:
+    # Names written with an apostrophe or hyphen ("L'Aquila", "Al-Hasakah") count as words too.
     return {t.lemma_.lower() for t in tokens  # type: ignore[attr-defined]
-            if t.is_alpha and not t.is_stop and len(t) > 2}
+            if (t.is_alpha or t.pos_ == "PROPN" and t.text[:1].isalpha()) and not t.is_stop and len(t) > 2}
 
 
 def _fact_context(doc: Document, f: Fact) -> set[str]:
@@ -540,6 +541,22 @@ def context_rival(f: Fact, same: list[Fact], src_facts: list[Fact], story: Docum
     return best[1], best[0] - at_home
 
 
+def _at_home(f: Fact, same: list[Fact], rival: Fact, story: Document, source: Document) -> bool:
+    """The words around ``f`` ('the 2009 L'Aquila earthquake') are shared more by a source sentence
+    that has its value ('In 2009 ... a quake in L'Aquila') than by the aligned sentence of the would-be
+    swap ('convicted in October 2012'): the story fused two statements, it did not swap one value for
+    another.  Same-language pairs only (the context is compared word for word)."""
+    if story.lang != source.lang:
+        return False
+    ctx = _fact_context(story, f)
+    if not ctx:
+        return False
+    lemmas = _sentence_lemmas(source)
+    home = max((len(ctx & lemmas[g.sentence]) for g in same if g.sentence < len(lemmas)), default=0)
+    there = len(ctx & lemmas[rival.sentence]) if rival.sentence < len(lemmas) else 0
+    return home > there
+
+
 @pair_stage("align.facts", requires=["alignments"], provides=["matches"], order=20)
 def match_facts(comp: Comparison) -> None:
     """Supported / changed / added for story facts; kept / dropped for source facts."""
@@ -571,7 +588,7 @@ def match_facts(comp: Comparison) -> None:
                        and slot_score(f, g, True) >= (0.85 if f.type is FactType.PERSON else 0.5)
                        and not any(same_fact(x, g) or _adjective_pair(x, g)
                                    for x in story.facts_in(f.sentence, f.type))]
-            if swapped:
+            if swapped and not _at_home(f, same, swapped[0], story, source):
                 matches.append(Match(f, swapped[0], Verdict.CHANGED, f"swapped:{f.type.value}", 0.8))
                 used.add(swapped[0].id)
                 continue
