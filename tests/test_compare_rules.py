@@ -178,3 +178,18 @@ def test_a_year_the_story_ties_to_its_own_event_is_no_swap_but_a_moved_year_is()
              "Three engineers and a former mayor were convicted of negligence in 1998 for approving a faulty "
              "dam design.")
     assert changed(compare(moved, source), "date_changed") == [("2003", "1998")]
+
+
+def test_a_long_source_sentence_split_in_two_leaves_no_unsupported_half() -> None:
+    source = ("A rare frog that had not been seen in the region for several decades has been found by hikers "
+              "in a flooded limestone quarry near the old railway line, giving biologists an opportunity to "
+              "learn more about the amphibian.\nVolunteers counted twelve adults.")
+    story = ("A rare frog unseen for decades has been found in a flooded quarry.\n"
+             "The discovery offers biologists an opportunity to learn more about the amphibian.")
+    comp = compare(story, source)
+    assert [a.source for a in comp.alignments] == [[0], [0]]
+    assert "added_claim" not in kinds(comp)
+    # A sentence whose words the source does not have stays unsupported.
+    invented = story.replace("The discovery offers biologists an opportunity to learn more about the amphibian.",
+                             "Developers plan to drain the quarry and build luxury apartments next spring.")
+    assert "added_claim" in kinds(compare(invented, source))
