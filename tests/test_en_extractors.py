@@ -172,3 +172,11 @@ def test_a_lone_name_that_speaks_is_a_person_not_a_town() -> None:
     # A town named after a locative preposition stays a town, even where the tagger calls it a person.
     doc = analyse("Drones struck targets in Kherson overnight, Prokudin said.", lang="en")
     assert [f.text for f in doc.facts_of(FactType.PLACE)] == ["Kherson"]
+
+
+def test_a_spelled_number_inside_a_name_is_no_count_but_a_title_case_headline_keeps_its_counts() -> None:
+    assert facts("The family fed a white tiger at Six Flags Discovery Kingdom on Friday.", FactType.NUMBER) == []
+    assert [t for t, _ in facts("Drone Strike Kills Three Civilians In Kherson", FactType.NUMBER)] == \
+        ["Three Civilians"]
+    assert [t for t, _ in facts("Three people died and Two others were hurt, the governor said.",
+                                FactType.NUMBER)] == ["Three people", "Two others"]

@@ -390,3 +390,16 @@ def test_a_region_written_as_its_adjective_is_neither_swapped_nor_dropped() -> N
     assert any("Queensland" in (f.after or f.message) for f in moved
                if f.kind in (FindingKind.PLACE_CHANGED, FindingKind.ADDED_CLAIM))
     assert any("West Australian" in f.message for f in moved if f.kind is FindingKind.DROPPED_FACT)
+
+
+def test_a_named_beach_is_a_place_whatever_spacy_calls_it_and_its_number_word_no_count() -> None:
+    from wirecheck.pipeline import compare
+
+    source = ("A whale feared extinct has washed up on a remote beach in Western Australia, wildlife officials "
+              "said on Monday after a long search of the coast.")
+    story = ("A whale feared extinct has washed up on a remote Eighty Mile Beach in Western Australia, "
+             "wildlife officials said on Monday after a long search of the coast.")
+    findings = compare(story, source).findings
+    added = [f for f in findings if f.kind is FindingKind.ADDED_CLAIM and f.story_fact]
+    assert [f.rule for f in added] == ["fact.added:place"] and "'Eighty Mile Beach'" in added[0].message
+    assert not [f for f in findings if "Eighty" in f.message and f.rule != "fact.added:place"]

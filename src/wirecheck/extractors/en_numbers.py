@@ -124,6 +124,9 @@ def numbers_en(doc: Document) -> Document:
         if _YEAR.match(tok.text) and not (i + 1 < len(toks) and toks[i + 1].pos_ == "NOUN"):
             i += 1
             continue
+        if _in_name(toks, i):
+            i += 1
+            continue
         j = i + 1
         # Extend over number words and scales: "2.5 million", "tens of thousands", "twenty-five".
         while j < len(toks) and (toks[j].like_num or toks[j].lower_ in SCALES or
@@ -159,6 +162,20 @@ def numbers_en(doc: Document) -> Document:
         i = j
     _rate_points(doc)
     return doc
+
+
+def _in_name(toks: list[Any], i: int) -> bool:
+    """A spelled number capitalised inside a sentence, beside another capitalised word, is part of a
+    name ("Six Flags Discovery Kingdom", "the Fantastic Four"), not a count; a headline in title case
+    ("Shelling Kills Three Civilians") capitalises every word, so it is left alone."""
+    tok = toks[i]
+    if not (tok.is_alpha and tok.text[:1].isupper()) or tok.is_sent_start:
+        return False
+    near = [toks[k] for k in (i - 1, i + 1) if 0 <= k < len(toks)]
+    if not any(t.is_alpha and t.text[:1].isupper() and not t.is_sent_start for t in near):
+        return False
+    sent = [t for t in tok.sent if t.is_alpha and not t.is_stop]
+    return sum(t.text[:1].isupper() for t in sent) < 0.6 * len(sent)
 
 
 # "100 basis points" = "a full percentage point" = "1 percentage point": rate moves in one measure.

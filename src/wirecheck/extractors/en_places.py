@@ -253,7 +253,7 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
 
     # spaCy's own place entities the gazetteer does not know (spelling variants, small villages).
     for e in sp.ents:
-        if e.label_ not in _ENT_PLACE:
+        if e.label_ not in _ENT_PLACE and not _named_feature(e):
             continue
         a, b = e.start_char, e.end_char
         lead = re.match(r"(?:the|The)\s+", text[a:b])
@@ -277,6 +277,17 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
         add(Mention(a, b, _clean(text[a:b]), "", "spacy", bool(hits) and hits[0].match_kind == 4))
     out.sort(key=lambda m: m.start)
     return out
+
+
+# Natural features whose capitalised names spaCy may tag as anything ("Eighty Mile Beach" as a PERCENT).
+_FEATURE_WORDS = frozenset("beach bay island islands mountain mountains lake river valley desert peninsula "
+                           "forest cape coast creek falls canyon glacier reef".split())
+
+
+def _named_feature(ent: Any) -> bool:
+    """A capitalised name ending in a natural feature's word: a place whatever label spaCy gave it."""
+    return (len(ent) >= 2 and ent[-1].lower_ in _FEATURE_WORDS
+            and all(t.text[:1].isupper() or t.is_punct for t in ent if t.lower_ != "the"))
 
 
 _LEADING_NOISE = {"in", "of", "the", "from", "to", "and", "at", "near", "across", "both", "for", "on", "with",
