@@ -403,3 +403,15 @@ def test_a_named_beach_is_a_place_whatever_spacy_calls_it_and_its_number_word_no
     added = [f for f in findings if f.kind is FindingKind.ADDED_CLAIM and f.story_fact]
     assert [f.rule for f in added] == ["fact.added:place"] and "'Eighty Mile Beach'" in added[0].message
     assert not [f for f in findings if "Eighty" in f.message and f.rule != "fact.added:place"]
+
+
+def test_a_changed_place_is_paired_with_the_source_place_not_with_the_adjective_the_story_kept() -> None:
+    from wirecheck.pipeline import compare
+
+    source = ("A dolphin species that was feared to be extinct has been found washed up on a West Australian "
+              "beach near Exmouth, giving researchers a rare chance to study the animal.")
+    story = ("A dolphin species that was feared to be extinct has been found washed up on Eighty Mile Beach in "
+             "Western Australia, giving researchers a rare chance to study the animal.")
+    changed = [f for f in compare(story, source).findings if f.kind is FindingKind.PLACE_CHANGED]
+    assert len(changed) == 1 and "Exmouth" in (changed[0].before or "")
+    assert "Eighty Mile Beach" in (changed[0].after or "") and "km apart" in changed[0].message

@@ -621,6 +621,9 @@ def match_facts(comp: Comparison) -> None:
         aligned = aligned_of.get(f.sentence, set()) | merged.get(f.sentence, set())
         # A source fact already echoed in this very story sentence is not what this one replaced.
         echoed = {m.source.id for m in matches if m.story and m.source and m.story.sentence == f.sentence}
+        if f.type is FactType.PLACE:  # "West Australian" is echoed by the sentence's "Western Australia"
+            told = [x for x in story.facts_in(f.sentence, f.type) if x.id != f.id]
+            echoed |= {g.id for g in src_facts if g.type is f.type and any(_adjective_pair(x, g) for x in told)}
         scored = [(slot_score(f, g, g.sentence in aligned, f.id in speaking and g.id in speaking), g)
                   for g in src_facts if g.type is f.type and g.id not in echoed]
         scored = [(s, g) for s, g in scored if s >= 0.5]
