@@ -415,3 +415,17 @@ def test_a_wire_speaker_set_off_before_said_is_the_source_not_the_clause_subject
     [att] = doc.facts_of(FactType.ATTRIBUTION)
     assert att.attrs["source"] == "Oleksandr Prokudin" and not att.attrs["vague"]
     assert str(att.attrs["content"]).startswith("Russian forces shelled Kherson")
+
+
+def test_a_speaker_named_in_full_is_not_another_person_with_the_same_surname() -> None:
+    found = attributions("Marta Kovac, the wife of Ivo Kovac, met the press on Friday.\n"
+                         "Lena Kovac said in a statement that the family was grateful.\n"
+                         "Kovac said the doctors were hopeful.")
+    assert [a.attrs["source"] for a in found] == ["Lena Kovac", "Lena Kovac"]
+
+
+def test_a_description_with_the_name_beside_it_is_that_person() -> None:
+    [a, b] = attributions("Her brother, Tomas Lind, said the boat had left at dawn.\n"
+                          "The skipper's wife, Anna Berg-Lind, told reporters the crew were safe.")
+    assert (a.attrs["source"], a.attrs["source_type"]) == ("Tomas Lind", "person")
+    assert (b.attrs["source"], b.attrs["source_type"]) == ("Anna Berg-Lind", "person")

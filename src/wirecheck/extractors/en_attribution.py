@@ -407,6 +407,18 @@ def _joined(toks: list[Any]) -> str:
     return "".join(t.text_with_ws for t in toks[:-1]) + toks[-1].text if toks else ""
 
 
+def _entity_text(tok: Any) -> str:
+    """The whole named entity ``tok`` belongs to ("Alicia Etheredge-Brown", hyphen and all)."""
+    if not tok.ent_type_:
+        return ""
+    doc, a, b = tok.doc, tok.i, tok.i + 1
+    while a > 0 and doc[a].ent_iob_ == "I":
+        a -= 1
+    while b < len(doc) and doc[b].ent_iob_ == "I":
+        b += 1
+    return str(doc[a:b].text)
+
+
 def name_of(head: Any) -> str:
     """A person's or organisation's name from the phrase headed by ``head``: proper nouns without titles."""
     if head.pos_ != "PROPN":
@@ -549,10 +561,21 @@ def _resolve_description(sp: Any, head: Any, mentions: list[Mention]) -> str:
     return ""
 
 
+_HONORIFICS = frozenset("mr mrs ms miss dr sir dame lord lady".split())
+
+
+def _extends(short: str, full: str) -> bool:
+    """``full`` names the person ``short`` names, with more words ('Houston' -> 'Whitney Houston');
+    'Cissy Houston' is not 'Whitney Houston', whatever their surname."""
+    words = {w.lower().strip(".") for w in short.split()} - _HONORIFICS
+    return bool(words) and words <= {w.lower() for w in full.split()}
+
+
 def _fullest(m: Mention, mentions: list[Mention]) -> str:
-    """The longest way the same person is named anywhere before or at ``m``."""
-    same = [x.name for x in mentions if x.key == m.key and x.start <= m.start]
-    return max(same, key=len) if same else m.name
+    """The longest way the same person is named anywhere before or at ``m``: the names with the same
+    key that contain all of ``m``'s own words, the latest of those with the most words."""
+    same = [x.name for x in mentions if x.key == m.key and x.start <= m.start and _extends(m.name, x.name)]
+    return max(reversed(same), key=lambda n: len(n.split())) if same else m.name
 
 
 def classify_source(head: Any, toks: list[Any], resolved: str) -> tuple[str, bool]:
@@ -2014,6 +2037,11 @@ def _resolve(sp: Any, r: Report, mentions: list[Mention]) -> None:
     resolved = ""
     if head.lower_ in PRONOUNS or head.pos_ == "NOUN":
         resolved = resolve_person(sp, head, mentions)
+        # "Her father, Bobby Brown, said": the person is named beside the description.
+        named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                      and c.pos_ == "PROPN"), None)
+        if not resolved and named is not None:
+            resolved = _entity_text(named) or name_of(named)
     elif head.pos_ == "PROPN":
         key = person_key(head.text)
         same = [m for m in mentions if m.key == key and m.start <= head.idx]
