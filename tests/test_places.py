@@ -372,3 +372,20 @@ def test_a_possessive_after_a_comma_is_no_region_claim() -> None:
     assert not region_findings(ok)
     wrong = check_story("Ukrainian forces repelled an attack near Kupiansk, Russia, the ministry said.")
     assert [f.after for f in region_findings(wrong)] == ["Kupiansk, Russia"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hamilton was ahead of Rosberg after the first lap in Monaco.",
+    "Rosberg finished behind Hamilton in Monaco.",
+    "Lewis Hamilton beat Rosberg in Monaco by two seconds.",
+    "Rosberg started third and finished ahead of Hamilton in Monaco.",
+])
+def test_a_rival_of_a_person_is_a_person_not_a_town(text: str) -> None:
+    doc = analyse(text, lang="en")
+    assert [f.text for f in doc.facts_of(FactType.PLACE)] == ["Monaco"]
+    assert "Rosberg" in {f.attrs["surname"] for f in doc.facts_of(FactType.PERSON)}
+
+
+def test_a_place_behind_or_beaten_stays_a_place() -> None:
+    doc = analyse("Troops advanced behind Rosberg. Lewis Hamilton beat Brazil in the team event.", lang="en")
+    assert [f.text for f in doc.facts_of(FactType.PLACE)] == ["Rosberg", "Brazil"]
