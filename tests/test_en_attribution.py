@@ -415,3 +415,17 @@ def test_a_wire_speaker_set_off_before_said_is_the_source_not_the_clause_subject
     [att] = doc.facts_of(FactType.ATTRIBUTION)
     assert att.attrs["source"] == "Oleksandr Prokudin" and not att.attrs["vague"]
     assert str(att.attrs["content"]).startswith("Russian forces shelled Kherson")
+
+
+def test_a_chain_of_cue_verbs_is_one_attribution() -> None:
+    # "plans to announce", "refused to confirm": the infinitive borrows the subject of the verb that
+    # governs it, so it is one source stating one thing, not two attributions of the company.
+    for text, cue in [("The company plans to announce a new chief executive next week.", "plans"),
+                      ("The ministry refused to confirm the figures on Monday.", "refused"),
+                      ("The company plans to ask regulators to approve the merger.", "plans")]:
+        [a] = attributions(text)
+        assert a.attrs["cue"] == cue
+        assert a.attrs["source"] in ("The company", "The ministry")
+    # Two verbs of one source that are not a chain stay two reports.
+    facts = attributions("The company said profits rose, adding that it plans to hire staff.")
+    assert [f.attrs["cue"] for f in facts if f.attrs["source"] == "The company"] == ["said", "adding"]
