@@ -413,3 +413,12 @@ def test_two_port_cities_named_like_their_regions_are_a_changed_place() -> None:
                          "Dockworkers in the Chilean port city of Antofagasta went on strike on Monday.")
     assert [f.kind for f in comp.findings if f.kind in (FindingKind.PLACE_CHANGED, FindingKind.ADDED_CLAIM)] \
         == [FindingKind.PLACE_CHANGED]
+
+
+def test_a_town_the_tagger_calls_a_place_needs_a_surer_person_to_lose_it() -> None:
+    # Two lone names in a contest, one tagged a place: the teams of two towns, not two people.
+    doc = analyse("Toronto finished ahead of Hamilton in the standings.", lang="en")
+    assert [f.text for f in doc.facts_of(FactType.PLACE)] == ["Toronto", "Hamilton"]
+    # Beside a full name, a lone name on the other side is a person, whatever the tagger says.
+    doc = analyse("Lewis Hamilton beat Jones in the final in Monaco.", lang="en")
+    assert [f.text for f in doc.facts_of(FactType.PLACE)] == ["Monaco"]

@@ -298,6 +298,11 @@ def _rival_names(sp: Any, known: set[str], gz: Any) -> set[str]:
     def is_person(t: Any) -> bool:
         return t.ent_type_ == "PERSON" or t.text in known
 
+    def surely_person(t: Any) -> bool:  # a full name ("Lewis Hamilton") or a surname already known
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        return t.text in known or t.ent_type_ == "PERSON" and (t.ent_iob_ == "I" or (
+            nxt is not None and nxt.ent_iob_ == "I"))
+
     def subject(verb: Any) -> Any:
         while True:  # "Smith started third and finished ahead of Jones": the first verb's subject
             subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -327,8 +332,11 @@ def _rival_names(sp: Any, known: set[str], gz: Any) -> set[str]:
                     continue
                 # A rival who is a person; or the tagger's person against another name ("Rosberg finished
                 # ahead of Hamilton" with Hamilton tagged ORG), not against "troops".
-                if not any(is_person(r) or (n.ent_type_ == "PERSON" and r.pos_ == "PROPN") for r in rivals):
+                if not any(is_person(r) or (n.ent_type_ == "PERSON" and r.pos_ == "PROPN"
+                                            and r.ent_type_ not in _ENT_PLACE) for r in rivals):
                     continue
+                if n.ent_type_ in _ENT_PLACE and not any(surely_person(r) for r in rivals):
+                    continue  # "Toronto finished ahead of Hamilton": a lone name tagged a person proves little
                 hits = gz.lookup(n.text, sound=False) if n.ent_type_ != "PERSON" else []
                 if not any(h.level in ("country", "region", "area", "continent") for h in hits[:1]):
                     out.add(n.text)
