@@ -429,3 +429,17 @@ def test_a_description_with_the_name_beside_it_is_that_person() -> None:
                           "The skipper's wife, Anna Berg-Lind, told reporters the crew were safe.")
     assert (a.attrs["source"], a.attrs["source_type"]) == ("Tomas Lind", "person")
     assert (b.attrs["source"], b.attrs["source_type"]) == ("Anna Berg-Lind", "person")
+
+
+def test_a_chain_of_cue_verbs_is_one_attribution() -> None:
+    # "plans to announce", "refused to confirm": the infinitive borrows the subject of the verb that
+    # governs it, so it is one source stating one thing, not two attributions of the company.
+    for text, cue in [("The company plans to announce a new chief executive next week.", "plans"),
+                      ("The ministry refused to confirm the figures on Monday.", "refused"),
+                      ("The company plans to ask regulators to approve the merger.", "plans")]:
+        [a] = attributions(text)
+        assert a.attrs["cue"] == cue
+        assert a.attrs["source"] in ("The company", "The ministry")
+    # Two verbs of one source that are not a chain stay two reports.
+    facts = attributions("The company said profits rose, adding that it plans to hire staff.")
+    assert [f.attrs["cue"] for f in facts if f.attrs["source"] == "The company"] == ["said", "adding"]

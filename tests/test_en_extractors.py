@@ -168,7 +168,8 @@ def test_an_organisation_keeps_its_whole_name_and_leaves_the_place_after_it() ->
 
 def test_a_lone_name_that_speaks_is_a_person_not_a_town() -> None:
     doc = analyse("Hamilton was ahead of Rosberg after the first lap, and Hamilton said he was delighted.", lang="en")
-    assert [f.text for f in doc.facts_of(FactType.PERSON)] == ["Hamilton", "Hamilton"]
+    assert [f.text for f in doc.facts_of(FactType.PERSON)] == ["Hamilton", "Rosberg", "Hamilton"]
+    assert not doc.facts_of(FactType.PLACE)  # Rosberg, ahead of whom Hamilton was, is a rival, not a town
     # A town named after a locative preposition stays a town, even where the tagger calls it a person.
     doc = analyse("Drones struck targets in Kherson overnight, Prokudin said.", lang="en")
     assert [f.text for f in doc.facts_of(FactType.PLACE)] == ["Kherson"]

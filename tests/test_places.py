@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import run_cli
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Document, FactType, Sentence
-from wirecheck.pipeline import analyse, check_story
+from wirecheck.pipeline import analyse, check_story, compare
 from wirecheck.resolvers.places import resolve_document
 
 SEED = Path(__file__).resolve().parents[1].parent / "shared" / "mission" / "seed-article.txt"
@@ -415,3 +415,53 @@ def test_a_changed_place_is_paired_with_the_source_place_not_with_the_adjective_
     changed = [f for f in compare(story, source).findings if f.kind is FindingKind.PLACE_CHANGED]
     assert len(changed) == 1 and "Exmouth" in (changed[0].before or "")
     assert "Eighty Mile Beach" in (changed[0].after or "") and "km apart" in changed[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "Hamilton was ahead of Rosberg after the first lap in Monaco.",
+    "Rosberg finished behind Hamilton in Monaco.",
+    "Lewis Hamilton beat Rosberg in Monaco by two seconds.",
+    "Rosberg started third and finished ahead of Hamilton in Monaco.",
+])
+def test_a_rival_of_a_person_is_a_person_not_a_town(text: str) -> None:
+    doc = analyse(text, lang="en")
+    assert [f.text for f in doc.facts_of(FactType.PLACE)] == ["Monaco"]
+    assert "Rosberg" in {f.attrs["surname"] for f in doc.facts_of(FactType.PERSON)}
+
+
+def test_a_place_behind_or_beaten_stays_a_place() -> None:
+    doc = analyse("Troops advanced behind Rosberg. Lewis Hamilton beat Brazil in the team event.", lang="en")
+    assert [f.text for f in doc.facts_of(FactType.PLACE)] == ["Rosberg", "Brazil"]
+
+
+@pytest.mark.parametrize("text", [
+    "Dockworkers went on strike in the port city of Valparaíso on Monday.",
+    "Valparaíso's mayor said the fire was under control.",
+    "Thousands marched along Pedro Montt Avenue in Valparaíso.",
+    "Crowds filled the streets of Valparaíso after the result.",
+])
+def test_words_that_say_town_make_a_city_named_like_its_region_the_city(text: str) -> None:
+    got = _one(text, "Valparaíso")
+    assert got["level"] == "settlement" and got["country_code"] == "CL"
+
+
+def test_a_region_stays_the_region_where_the_words_do_not_say_town() -> None:
+    assert _one("Wildfires spread across the Valparaíso region overnight.", "Valparaíso region")["level"] == "region"
+    # "the Hunan city of Yueyang": the city is Yueyang; Hunan is the province.
+    assert _one("In the Hunan city of Yueyang, reservoirs overflowed.", "Hunan")["level"] == "region"
+
+
+def test_two_port_cities_named_like_their_regions_are_a_changed_place() -> None:
+    comp = compare("Dockworkers in the Chilean port city of Valparaíso went on strike on Monday.",
+                         "Dockworkers in the Chilean port city of Antofagasta went on strike on Monday.")
+    assert [f.kind for f in comp.findings if f.kind in (FindingKind.PLACE_CHANGED, FindingKind.ADDED_CLAIM)] \
+        == [FindingKind.PLACE_CHANGED]
+
+
+def test_a_town_the_tagger_calls_a_place_needs_a_surer_person_to_lose_it() -> None:
+    # Two lone names in a contest, one tagged a place: the teams of two towns, not two people.
+    doc = analyse("Toronto finished ahead of Hamilton in the standings.", lang="en")
+    assert [f.text for f in doc.facts_of(FactType.PLACE)] == ["Toronto", "Hamilton"]
+    # Beside a full name, a lone name on the other side is a person, whatever the tagger says.
+    doc = analyse("Lewis Hamilton beat Jones in the final in Monaco.", lang="en")
+    assert [f.text for f in doc.facts_of(FactType.PLACE)] == ["Monaco"]

@@ -36,3 +36,21 @@ def test_a_russian_neutral_verb_told_as_claimed_is_reported() -> None:
     story = "Defence ministry spokesman Igor Konashenkov claimed that air defences shot down 40 drones."
     comp = compare(story, source, story_lang="en", source_lang="ru")
     assert verb_findings(comp) == [("заявил", "claimed")]
+
+
+def test_the_finding_names_the_verb_not_the_words_around_it() -> None:
+    # The cue of "said in an interview on Monday" takes in the words after the verb; the finding is about
+    # the verb, and its evidence spans are the verb's.
+    source = "Mayor Ana Ruiz said in an interview on Monday that the bridge would reopen in May."
+    story = "Mayor Ana Ruiz claimed in an interview on Monday that the bridge would reopen in May."
+    comp = compare(story, source)
+    [f] = [f for f in comp.findings if f.rule == "certainty.reporting-verb"]
+    assert (f.before, f.after) == ("said", "claimed")
+    assert "'said'" in f.message and "'claimed'" in f.message and "interview" not in f.message
+    assert f.story is not None and f.source is not None
+    assert story[f.story.start:f.story.end] == f.story.text == "claimed"
+    assert source[f.source.start:f.source.end] == f.source.text == "said"
+    # Auxiliaries and a negation stay with the verb.
+    comp = compare("Mayor Ana Ruiz has also claimed in an interview on Monday that the bridge would reopen "
+                   "in May.", source)
+    assert verb_findings(comp) == [("said", "has also claimed")]

@@ -10,8 +10,10 @@ belief each verb lends.
 
 from __future__ import annotations
 
+import re
+
 from wirecheck.checks.quotes import _comparable, _same_speaker, _speaker
-from wirecheck.extractors.en_attribution import is_report
+from wirecheck.extractors.en_attribution import _form_table, is_report
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Document, Fact, FactType, Finding
 from wirecheck.registry import check
@@ -68,6 +70,30 @@ def _cue_span(doc: Document, f: Fact) -> tuple[int, int]:
     return (at, at + len(cue)) if at >= 0 else (f.start, f.end)
 
 
+# Words of the verb group before the verb itself ("has also said", "did not claim").
+_AUX = frozenset("has have had having did does do not n't never also is was were are be been will would "
+                 "could may might".split())
+
+
+def _verb_span(doc: Document, f: Fact) -> tuple[int, int]:
+    """The reporting verb itself, with its auxiliaries: a cue may have been widened to the words around it
+    ("said in an interview on Monday", as PolNeAR marks cues), but the finding is about the verb."""
+    a, b = _cue_span(doc, f)
+    base = str(f.attrs.get("cue_base") or "").lower()
+    if not base:
+        return a, b
+    words = list(re.finditer(r"[^\W\d_]+(?:['’][^\W\d_]+)?", doc.text[a:b]))
+    forms = _form_table()
+    k = next((k for k, w in enumerate(words) if forms.get(w.group().lower()) == base), -1)
+    if k < 0:
+        return a, b
+    j = k
+    while j > 0 and words[j - 1].group().lower().replace("’", "'") in _AUX \
+            and not doc.text[a + words[j - 1].end():a + words[j].start()].strip():
+        j -= 1
+    return a + words[j].start(), a + words[k].end()
+
+
 @check("reporting-verbs", kinds=[FindingKind.CERTAINTY_CHANGED], requires=["alignments"], order=84)
 def reporting_verbs(comp: Comparison) -> None:
     """The same speaker's statement reported with a verb that lends it more or less belief."""
@@ -88,8 +114,8 @@ def reporting_verbs(comp: Comparison) -> None:
             g, gc = peers[0]
             if "neutral" not in (cls, gc):
                 continue  # two loaded verbs (claimed / admitted): too close to call from the verb alone
-            s0, s1 = _cue_span(comp.story, f)
-            t0, t1 = _cue_span(comp.source, g)
+            s0, s1 = _verb_span(comp.story, f)
+            t0, t1 = _verb_span(comp.source, g)
             said, made = comp.source.text[t0:t1], comp.story.text[s0:s1]
             why = (f"the story's '{made}' {_WHAT[cls]}" if cls != "neutral"
                    else f"the source's '{said}' {_WHAT[gc]}; the story's '{made}' does not")

@@ -1124,10 +1124,31 @@ def find_reports(doc: Document) -> list[Report]:
     _cut_at_own_reports(sp, text, reports)
     _untangle(sp, text, reports)
     reports = [r for r in reports if r.content]
+    reports = _one_per_chain(sp, reports)
     for r in reports:
         _resolve(sp, r, mentions)
     doc.extras["en_reports"] = reports
     return list(reports)
+
+
+def _one_per_chain(sp: Any, reports: list[Report]) -> list[Report]:
+    """One report per source for a chain of cue verbs ("The company plans to announce", "refused to
+    concede"): the infinitive borrows the governing cue's subject, so it is the same source stating one
+    thing, whose content the governing cue's report already holds (PolNeAR marks one attribution)."""
+    by_verb = {r.verb_i: r for r in reports if r.source is not None}
+
+    def nested(r: Report) -> bool:
+        if r.source is None or r.quotes or not 0 <= r.verb_i < len(sp):
+            return False
+        tok = sp[r.verb_i]
+        while tok.dep_ == "xcomp" and tok.head.i != tok.i:
+            tok = tok.head
+            outer = by_verb.get(tok.i)
+            if outer is not None and outer is not r and outer.source == r.source:
+                return True
+        return False
+
+    return [r for r in reports if not nested(r)]
 
 
 _ASIDE_WORDS = frozenset("which who whose whom".split())

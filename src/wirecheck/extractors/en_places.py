@@ -186,6 +186,9 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
     surnames |= {w for w in (e[0].text for e in sp.ents if e.label_ == "PERSON" and len(e) == 1
                              and e[0].dep_ == "nsubj" and e[0].head.lemma_.lower() in _SPEAKING)
                  if not re.search(rf"\b(?:in|at|near|outside|around|over|of|from|to|into)\s+{re.escape(w)}\b", text)}
+    # "Hamilton was ahead of Rosberg", "Alonso beat Hamilton": a rival of a person is a person too.
+    surnames |= {w for w in _rival_names(sp, surnames, gz)
+                 if not re.search(rf"\b(?:in|at|near|outside|around|over|from|to|into)\s+{re.escape(w)}\b", text)}
     ent_at = {t.i: e.label_ for e in sp.ents for t in e}
     toks = list(sp)
     sp_text = sp.text
@@ -288,6 +291,67 @@ def _named_feature(ent: Any) -> bool:
     """A capitalised name ending in a natural feature's word: a place whatever label spaCy gave it."""
     return (len(ent) >= 2 and ent[-1].lower_ in _FEATURE_WORDS
             and all(t.text[:1].isupper() or t.is_punct for t in ent if t.lower_ != "the"))
+
+
+# Placings and contests: "X finished ahead of Y", "X was behind Y", "X beat Y", "X overtook Y".
+_RIVAL_PREPS = frozenset({"behind"})
+_RIVAL_ADVS = frozenset({"ahead", "clear"})  # "ahead of", "clear of"
+_RIVAL_VERBS = frozenset({"beat", "defeat", "overtake", "outpace", "outscore", "outsprint", "outrun", "edge",
+                          "trail", "pip", "upset", "outvote", "outpoll", "unseat", "oust", "succeed"})
+
+
+def _rival_names(sp: Any, known: set[str], gz: Any) -> set[str]:
+    """One-word names in a contest with a person ("Hamilton was ahead of Rosberg", "Alonso beat Hamilton"):
+    the subject and the one placed or beaten are the same kind of thing, so when one is a person (tagged
+    so, or a surname already known) a one-word name on the other side is a person, not the town of that
+    name, unless it names a country or region ("Hamilton beat Brazil": a team)."""
+
+    def is_person(t: Any) -> bool:
+        return t.ent_type_ == "PERSON" or t.text in known
+
+    def surely_person(t: Any) -> bool:  # a full name ("Lewis Hamilton") or a surname already known
+        nxt = t.doc[t.i + 1] if t.i + 1 < len(t.doc) else None
+        return t.text in known or t.ent_type_ == "PERSON" and (t.ent_iob_ == "I" or (
+            nxt is not None and nxt.ent_iob_ == "I"))
+
+    def subject(verb: Any) -> Any:
+        while True:  # "Smith started third and finished ahead of Jones": the first verb's subject
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None or verb.dep_ != "conj" or verb.head.i == verb.i:
+                return subj
+            verb = verb.head
+
+    def with_conjuncts(t: Any) -> list[Any]:
+        return [t, *t.conjuncts]
+
+    out: set[str] = set()
+    for t in sp:
+        other = None
+        if t.dep_ == "pobj" and (t.head.lower_ in _RIVAL_PREPS
+                                 or (t.head.lower_ == "of" and t.head.head.lower_ in _RIVAL_ADVS)):
+            other = subject((t.head if t.head.lower_ in _RIVAL_PREPS else t.head.head).head)
+        elif t.dep_ == "dobj" and t.head.lemma_.lower() in _RIVAL_VERBS:
+            other = subject(t.head)
+        if other is None:
+            continue
+        left, right = with_conjuncts(other), with_conjuncts(t)
+        for side, rivals in ((left, right), (right, left)):
+            for n in side:
+                # A one-word name, not the head of "Port Talbot".
+                if n.text in out or not (n.pos_ == "PROPN" and n.text[:1].isupper()) \
+                        or any(c.dep_ == "compound" for c in n.children):
+                    continue
+                # A rival who is a person; or the tagger's person against another name ("Rosberg finished
+                # ahead of Hamilton" with Hamilton tagged ORG), not against "troops".
+                if not any(is_person(r) or (n.ent_type_ == "PERSON" and r.pos_ == "PROPN"
+                                            and r.ent_type_ not in _ENT_PLACE) for r in rivals):
+                    continue
+                if n.ent_type_ in _ENT_PLACE and not any(surely_person(r) for r in rivals):
+                    continue  # "Toronto finished ahead of Hamilton": a lone name tagged a person proves little
+                hits = gz.lookup(n.text, sound=False) if n.ent_type_ != "PERSON" else []
+                if not any(h.level in ("country", "region", "area", "continent") for h in hits[:1]):
+                    out.add(n.text)
+    return out
 
 
 _LEADING_NOISE = {"in", "of", "the", "from", "to", "and", "at", "near", "across", "both", "for", "on", "with",

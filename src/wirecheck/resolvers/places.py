@@ -42,6 +42,16 @@ _STATE_AFTER = re.compile(r"^\s+state\b")  # lower case: "Ohio State" (a univers
 _AREAL_BEFORE = re.compile(r"\b(?:(?:north|south)[ -]?(?:east|west)ern|eastern|western|northern|southern|central|"
                            r"upstate|downstate|rural)\s+$", re.I)
 
+# Words around a bare name that say it is a town, not the region or country of that name: "the port city of
+# Valparaíso", "the streets of X", "X's mayor", "on Condell Street in X".  Lower case ("Port of Spain",
+# "Kansas City", "Mexico City" are names of their own).
+_TOWN_BEFORE = re.compile(r"(?:\b(?:city|town|port|village|municipality|resort|streets|outskirts|suburbs|"
+                          r"downtown|mayor|centre|center)(?:\s+of)?|\b(?:Street|Avenue|Road|Boulevard|Square|"
+                          r"Plaza|Avenida|Calle)\s*,?(?:\s+in)?)\s+(?:the\s+)?$")
+_TOWN_AFTER = re.compile(r"^(?:['’]s\s+(?:mayor|city\s+hall|streets|downtown|waterfront|old\s+town|city\s+cent(?:re|er)|"
+                         r"suburbs|outskirts|port|harbou?r)|\s+(?:city|town|mayor))\b"
+                         r"(?!\s+of\b)")  # not "the Hunan city of Yueyang" (a city in Hunan), "White streets"
+
 CONTAINER_LEVELS = ("region", "area", "country", "district")
 STRONG_HINTS = ("region", "district", "country")
 
@@ -244,6 +254,8 @@ def _prior(c: Any, hint: str, capital: bool = False, areal: bool = False) -> dic
     if c.level == "region" and c.match_kind == 2:
         level -= 2.0  # a region reached by a GeoNames alternate ("Kharkiv") is usually its capital city
     parts["level"] = level
+    if hint == "settlement" and c.level in ("region", "area", "country", "district"):
+        parts["stated_level"] = -4.0  # "the port city of Valparaíso": the city, not its region
     if hint in STRONG_HINTS:
         parts["stated_level"] = 4.0 if c.level == hint or (hint == "region" and c.level == "area") else -4.0
         if hint == "district" and c.level == "region":
@@ -308,6 +320,9 @@ def resolve_document(doc: Document, gz: Any | None = None) -> None:
                 c.level == "region" and c.match_kind in (0, 1) for c in gz.lookup(fact_name(f))):
             # "Washington state"; not "Jordan state television", where no region bears the name.
             hint = "region"
+        if not hint and (_TOWN_BEFORE.search(doc.text[max(0, f.start - 30):f.start])
+                         or _TOWN_AFTER.match(doc.text[f.end:f.end + 20])):
+            hint = "settlement"
         hints[f.id] = hint
         if _AREAL_BEFORE.search(doc.text[max(0, f.start - 24):f.start]):
             areal.add(f.id)
