@@ -8,19 +8,31 @@ own token-overlap metric after the stage has turned labels into facts; the model
 of dev and written to ``src/wirecheck/data/attribution_crf.crfsuite`` with its provenance JSON.  The test
 split is never read here.
 
-    .venv/bin/python benchmarks/fit_attribution.py              # CV over the grid, then fit and write
-    .venv/bin/python benchmarks/fit_attribution.py --cv-only    # CV figures only
+Lexicon dropout (an option, off by default).  The rules' cue lexicon was written while reading dev, so
+on dev nearly every cue verb is in it and the rules find it; a tagger stacked on those outputs learns to
+trust them and seldom learns to add a cue the rules missed.  ``--dropout R --copies N`` also labels each
+dev article N more times with the rules run on a thinned lexicon (every cue verb dropped with
+probability R, seeded, a new draw per copy) and fits on all of them.  Cross-validation always scores the
+held-out folds twice, with the full lexicon and with one more thinned draw at rate 0.3 (a stand-in for
+text whose verbs the lexicon lacks); ``--select mean`` chooses settings on the mean of the two instead of
+the full-lexicon figure.  Measured in the sixth session: dropout 0.3 with one copy and ``--select mean``
+lifted the thinned held-out folds from 75.8 to 80.7 all-overlap F1 while the full-lexicon folds went
+85.6 -> 85.2, and PolNeAR test went 82.3 -> 82.1 (recall 79.3 -> 80.9, precision 85.5 -> 83.3); test's
+missing cues are not mostly verbs the lexicon lacks, so the shipped model is fitted without it.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import copy
 import datetime as dt
 import json
+import random
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +43,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 import pycrfsuite  # noqa: E402
 
 from attribution import Article, Attr, _outermost, load_split, score  # noqa: E402
+from wirecheck.extractors import en_attribution as EA  # noqa: E402
 from wirecheck.extractors import en_attribution_learned as L  # noqa: E402
 from wirecheck.extractors.en_attribution import attributions_en  # noqa: E402
 from wirecheck.model import Document, FactType  # noqa: E402
@@ -115,18 +128,51 @@ def rounded(figs: dict[str, list[float]]) -> dict[str, list[float]]:
     return {k: [round(x, 1) for x in v] for k, v in figs.items()}
 
 
-def cross_validate(items: list[Item], params: dict[str, Any], k: int) -> list[L.Probs | None]:
-    """Held-out label probabilities for every article: fitted on the other folds (articles n % k)."""
-    probs: list[L.Probs | None] = [None] * len(items)
+@contextlib.contextmanager
+def thinned_lexicon(rng: random.Random, rate: float) -> Iterator[None]:
+    """Run the rules with every cue verb of the lexicon dropped with probability ``rate``."""
+    full = EA._form_table()
+    keep = {b for b in sorted(set(full.values())) if rng.random() >= rate}
+    table = {f: b for f, b in full.items() if b in keep}
+    saved = EA._form_table, EA._cue_words, EA._s_forms
+    EA._form_table = lambda: table  # type: ignore[assignment]
+    EA._cue_words = lambda: frozenset(table) | {"according"}  # type: ignore[assignment]
+    EA._s_forms = lambda: frozenset(f for f in table if f.endswith("s"))  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        EA._form_table, EA._cue_words, EA._s_forms = saved  # type: ignore[assignment]
+
+
+def thinned_items(arts: list[Article], rng: random.Random, rate: float) -> list[Item]:
+    out = []
+    for a in arts:
+        with thinned_lexicon(rng, rate):
+            out.append(Item(a))
+    return out
+
+
+def cross_validate(train_sets: list[list[Item]], evals: list[list[Item]], params: dict[str, Any],
+                   k: int) -> list[list[L.Probs | None]]:
+    """Held-out label probabilities for every article of each set in ``evals``: fitted on the other folds
+    (articles n % k) of every set in ``train_sets`` (all sets list the same articles in the same order)."""
+    probs: list[list[L.Probs | None]] = [[None] * len(e) for e in evals]
     with tempfile.TemporaryDirectory() as tmp:
         for fold in range(k):
             path = f"{tmp}/fold{fold}.crfsuite"
-            train([it for n, it in enumerate(items) if n % k != fold], params, path)
-            for n, it in enumerate(items):
-                if n % k == fold:
-                    probs[n] = tag(path, it)
+            train([it for s in train_sets for n, it in enumerate(s) if n % k != fold], params, path)
+            for e, out in zip(evals, probs, strict=True):
+                for n, it in enumerate(e):
+                    if n % k == fold:
+                        out[n] = tag(path, it)
     return probs
 
+
+# Lexicon dropout (see the module docstring): rate, thinned copies of dev, seed.
+DROPOUT = 0.0
+COPIES = 1
+THIN_EVAL = 0.3
+SEED = 5
 
 # CRF regularisation (L1 c1 keeps the model small and, measured, trusts the rule features more).
 GRID = [
@@ -134,14 +180,16 @@ GRID = [
     {"c1": 1.0, "c2": 0.3, "max_iterations": 150},
 ]
 # Decoding thresholds (grow, trim, add); above 1: never.  Trimming at 0.5-0.9 lost recall in the first
-# CV runs (-0.3 to -1 F1), adding at 0.5-0.8 lost cue precision for as much cue recall: only the most
-# confident settings are tried.
+# CV runs (-0.3 to -1 F1).  Adding at 0.5-0.8 traded cue precision for as much cue recall with the full
+# lexicon, but recovers what a thinned lexicon misses, so the lower settings are tried too.
 DECODE = [
     (0.5, 1.1, 1.1),
     (0.6, 1.1, 1.1),
     (0.5, 1.1, 0.9),
     (0.5, 1.1, 0.8),
     (0.5, 1.1, 0.7),
+    (0.5, 1.1, 0.6),
+    (0.5, 1.1, 0.5),
     (0.6, 1.1, 0.9),
     (0.7, 1.1, 0.9),
     (0.5, 0.95, 0.9),
@@ -153,45 +201,61 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--grid", type=int, default=len(GRID), help="try only the first N settings")
+    ap.add_argument("--dropout", type=float, default=DROPOUT, help="lexicon dropout rate (0: none)")
+    ap.add_argument("--copies", type=int, default=COPIES, help="thinned copies of dev to fit on")
+    ap.add_argument("--select", choices=["full", "mean"], default="full",
+                    help="choose on the full-lexicon CV figure, or on its mean with the thinned one")
     args = ap.parse_args(argv)
     t0 = time.time()
-    items = [Item(a) for a in load_split("dev", None)]
-    print(f"{len(items)} dev articles parsed in {time.time() - t0:.0f}s")
+    arts = load_split("dev", None)
+    items = [Item(a) for a in arts]
+    rng = random.Random(SEED)
+    copies = [thinned_items(arts, rng, args.dropout) for _ in range(args.copies)] if args.dropout else []
+    held_thin = thinned_items(arts, rng, THIN_EVAL)
+    print(f"{len(items)} dev articles parsed, with {len(copies)} thinned copies, in {time.time() - t0:.0f}s")
     base = rounded(figures(items, [None] * len(items)))
-    print(f"rules only (dev): {base}")
-    best: tuple[float, dict[str, Any], tuple[float, ...], dict[str, list[float]]] | None = None
+    base_thin = rounded(figures(held_thin, [None] * len(items)))
+    print(f"rules only (dev): {base}\nrules only, thinned lexicon (dev): {base_thin}")
+    best: tuple[float, dict[str, Any], tuple[float, ...], dict[str, Any]] | None = None
     for params in GRID[:args.grid]:
         t1 = time.time()
-        probs = cross_validate(items, params, args.folds)
+        probs, probs_thin = cross_validate([items, *copies], [items, held_thin], params, args.folds)
         for th in DECODE:
             raw = figures(items, probs, th)
-            cv = rounded(raw)
-            print(f"CV {args.folds}-fold by article {params} decode {th}: {cv} (all-overlap F1 "
-                  f"{raw['all overlap'][2]:.3f})  ({time.time() - t1:.0f}s)")
-            # Chosen on the unrounded F1: settings often tie at one decimal.
-            if best is None or raw["all overlap"][2] > best[0]:
-                best = (raw["all overlap"][2], params, th, cv)
+            raw_thin = figures(held_thin, probs_thin, th)
+            mean = (raw["all overlap"][2] + raw_thin["all overlap"][2]) / 2
+            cv = {"rules_plus_tagger": rounded(raw), "rules_plus_tagger_thinned_lexicon": rounded(raw_thin)}
+            print(f"CV {args.folds}-fold by article {params} decode {th}: all-overlap F1 full "
+                  f"{raw['all overlap'][2]:.2f}, thinned {raw_thin['all overlap'][2]:.2f}, mean {mean:.3f}  "
+                  f"({time.time() - t1:.0f}s)")
+            # Chosen on unrounded figures: settings often tie at one decimal.
+            key = mean if args.select == "mean" else raw["all overlap"][2]
+            if best is None or key > best[0]:
+                best = (key, params, th, cv)
     assert best is not None
     _, params, th, cv = best
     print(f"chosen: {params} decode {th}: {cv}")
     if args.cv_only:
         return 0
     model = DATA_DIR / L.MODEL_FILE
-    train(items, params, str(model))
+    train([*items, *(it for c in copies for it in c)], params, str(model))
     feats = sorted({f.split("=")[0].split("|")[0] for it in items for p in it.feats for tok in p for f in tok})
     prov = {
         "model": L.MODEL_FILE,
         "learner": "linear-chain CRF (python-crfsuite, L-BFGS), one sequence per paragraph",
         "labels": {"O": "nothing", "S": "source", "C": "cue", "T": "content"},
         "trained_on": "PolNeAR dev split (../shared/data/attribution/polnear/dev), first annotator, "
-                      f"{len(items)} articles, {sum(len(it.art.gold) for it in items)} attributions",
+                      f"{len(items)} articles, {sum(len(it.art.gold) for it in items)} attributions"
+                      + (f"; each article once with the rules' full cue lexicon and {len(copies)} more times "
+                         f"with a thinned one (lexicon dropout {args.dropout}, seed {SEED})" if copies else ""),
         "stacked_on": "attributions.en rule output at fit time (features r=, rc=, hr=, govr=, anc_rcue)",
         "feature_templates": feats,
         "params": params,
         "decode": dict(zip(("grow", "trim", "add"), th, strict=True)),
         "selection": f"{args.folds}-fold cross-validation by article on dev over CRF {GRID[:args.grid]} "
-                     f"x decode (grow, trim, add) {DECODE}",
-        "cv_dev": {"rules_only": base, "rules_plus_tagger": cv},
+                     f"x decode (grow, trim, add) {DECODE}, on the all-overlap F1 of the held-out folds "
+                     + ("(mean of full and thinned lexicon)" if args.select == "mean" else "(full lexicon)"),
+        "cv_dev": {"rules_only": base, "rules_only_thinned_lexicon": base_thin, **cv},
         "metric": "benchmarks/attribution.py token overlap, [P, R, F1]",
         "fitted": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%MZ"),
         "script": "benchmarks/fit_attribution.py",
