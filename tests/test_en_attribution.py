@@ -443,3 +443,12 @@ def test_a_chain_of_cue_verbs_is_one_attribution() -> None:
     # Two verbs of one source that are not a chain stay two reports.
     facts = attributions("The company said profits rose, adding that it plans to hire staff.")
     assert [f.attrs["cue"] for f in facts if f.attrs["source"] == "The company"] == ["said", "adding"]
+
+
+def test_a_paragraph_dateline_is_not_the_source_but_a_ticker_in_brackets_is_no_dateline() -> None:
+    [a] = attributions("DAYTON, Ohio (Reuters) - Acme Corp said on Monday it would cut 300 jobs.")
+    assert a.attrs["source"] == "Acme Corp"
+    [b] = attributions("WASHINGTON (AP) — Senator Jane Holt said Tuesday the bill was dead.")
+    assert b.attrs["source"] == "Jane Holt" and b.attrs["source_type"] == "person"
+    [c] = attributions("Gazprom (GAZP.MM) said on Monday it would raise prices.")
+    assert c.attrs["source"].startswith("Gazprom")

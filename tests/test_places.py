@@ -465,3 +465,10 @@ def test_a_town_the_tagger_calls_a_place_needs_a_surer_person_to_lose_it() -> No
     # Beside a full name, a lone name on the other side is a person, whatever the tagger says.
     doc = analyse("Lewis Hamilton beat Jones in the final in Monaco.", lang="en")
     assert [f.text for f in doc.facts_of(FactType.PLACE)] == ["Monaco"]
+
+
+def test_a_lone_name_that_speaks_warns_or_argues_is_a_person_not_a_town() -> None:
+    for text in ("Hamilton spoke to reporters in Monaco on Sunday.", "Hamilton warned that the tyres would not last.",
+                 "Jara spoke to supporters in Valparaíso."):
+        found = places(analyse(text, lang="en"))
+        assert "Hamilton" not in found and "Jara" not in found, (text, found)

@@ -395,11 +395,52 @@ def source_tokens(head: Any) -> list[Any]:
         while hi + 1 < len(toks) and toks[hi + 1].i == toks[hi].i + 1:
             hi += 1
         toks = toks[lo:hi + 1]
+    toks = _without_dateline(toks, head)
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
     while toks and toks[0].is_punct:
         toks.pop(0)
     return toks or [head]
+
+
+def _dateline_end(toks: list[Any]) -> int:
+    """Where a paragraph-opening dateline that ``toks`` (a subject phrase) starts with ends, else -1."""
+    from wirecheck.segment.sentences import dateline_length
+
+    text = toks[0].doc.text
+    line = text.rfind("\n", 0, toks[0].idx) + 1
+    if text[line:toks[0].idx].strip():
+        return -1
+    n = dateline_length(text[line:toks[-1].idx + len(toks[-1].text)])
+    head = text[line:line + n]
+    # A town in capitals or a dash after the agency: "Gazprom (GAZP.MM) said" opens no dateline.
+    if not n or not (re.match(r"[A-Z][A-Z'’-]{2,}\b", head) or re.search(r"\)\s*[-–—:.]\s*$", head)):
+        return -1
+    return line + n if line + n > toks[0].idx else -1
+
+
+def _without_dateline(toks: list[Any], head: Any) -> list[Any]:
+    """'DAYTON, Ohio (Reuters) - Acme Corp said': the parser hangs a paragraph's dateline on the first
+    subject; the source is what follows it."""
+    if not toks:
+        return toks
+    end = _dateline_end(toks)
+    if end < 0 or head.idx < end:
+        return toks
+    return [t for t in toks if t.idx >= end]
+
+
+def _past_dateline(subj: Any) -> Any | None:
+    """``subj``, or when the parser made a paragraph dateline's town its head ('WASHINGTON (AP) -
+    President Barack Obama said') the word after the dateline that heads the rest of the phrase; None
+    when the phrase is all dateline."""
+    toks = list(subj.subtree)
+    end = _dateline_end(toks)
+    if end < 0 or subj.idx >= end:
+        return subj
+    rest = [t for t in toks if t.idx >= end and not t.is_punct]
+    ids = {t.i for t in rest}
+    return next((t for t in rest if t.head.i not in ids), None)
 
 
 def _joined(toks: list[Any]) -> str:
@@ -639,6 +680,9 @@ def _subject(verb: Any) -> Any | None:
         # '"... it will, sooner or later," said James Acton': the parser also hung the quote's own
         # subject on the verb; the speaker is the one after it.
         return next((c for c in subjects if c.i > verb.i), subjects[0])
+    # A paragraph's dateline the parser took for a subject ('DAYTON, Ohio (Reuters) - Acme Corp said')
+    # is nobody; a subject that starts with one is the phrase after it.
+    subjects = [x for x in (_past_dateline(c) for c in subjects) if x is not None]
     if subjects:
         return subjects[0]
     if verb.dep_ == "xcomp" and verb.head is not verb:

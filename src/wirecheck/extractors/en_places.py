@@ -101,8 +101,17 @@ def _clean(name: str) -> str:
 
 
 _LOCATIVE = frozenset({"in", "at", "near", "off", "outside"})
-_SPEAKING = frozenset({"say", "tell", "add", "admit", "insist", "explain", "believe", "think", "claim", "reply",
-                       "tweet", "write", "recall", "concede", "vow", "joke", "laugh"})
+_SPEAKING_OWN = frozenset({"say", "tell", "add", "admit", "insist", "explain", "believe", "think", "claim", "reply",
+                           "tweet", "write", "recall", "concede", "vow", "joke", "laugh", "speak"})
+
+
+@lru_cache(maxsize=1)
+def speaking_verbs() -> frozenset[str]:
+    """Verbs whose subject is somebody: the list above and the attribution lexicon's speech, thought and
+    stance verbs ("Jara spoke", "Kast urged voters")."""
+    from wirecheck.extractors.en_attribution import COGNITION_VERBS, SPEECH_VERBS, STANCE_VERBS
+
+    return _SPEAKING_OWN | SPEECH_VERBS | COGNITION_VERBS | STANCE_VERBS
 
 
 def entity_tokens(e: Any) -> Any:
@@ -184,7 +193,7 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
     # A lone name the tagger calls a person and that speaks somewhere ("Hamilton said he was delighted") is
     # that person everywhere in the text, not Hamilton, Ontario.
     surnames |= {w for w in (e[0].text for e in sp.ents if e.label_ == "PERSON" and len(e) == 1
-                             and e[0].dep_ == "nsubj" and e[0].head.lemma_.lower() in _SPEAKING)
+                             and e[0].dep_ == "nsubj" and e[0].head.lemma_.lower() in speaking_verbs())
                  if not re.search(rf"\b(?:in|at|near|outside|around|over|of|from|to|into)\s+{re.escape(w)}\b", text)}
     # "Hamilton was ahead of Rosberg", "Alonso beat Hamilton": a rival of a person is a person too.
     surnames |= {w for w in _rival_names(sp, surnames, gz)
