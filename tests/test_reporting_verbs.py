@@ -54,3 +54,15 @@ def test_the_finding_names_the_verb_not_the_words_around_it() -> None:
     comp = compare("Mayor Ana Ruiz has also claimed in an interview on Monday that the bridge would reopen "
                    "in May.", source)
     assert verb_findings(comp) == [("said", "has also claimed")]
+
+
+def test_according_to_in_russian_or_ukrainian_told_as_confirmed_is_reported_but_said_is_not() -> None:
+    ru = "По словам мэра Андрея Белова, в поселке без света остались 300 домов."
+    confirmed = "Mayor Andrei Belov confirmed that 300 homes in the village were left without power."
+    assert verb_findings(compare(confirmed, ru, story_lang="en", source_lang="ru")) == [("По словам", "confirmed")]
+    said = confirmed.replace("confirmed", "said")
+    assert verb_findings(compare(said, ru, story_lang="en", source_lang="ru")) == []
+    # The person the phrase names, not the office written before the name, is the speaker.
+    uk = "За словами голови ОВА Івана Федорова, у селищі без світла залишилися 300 будинків."
+    story = "Regional governor Ivan Fedorov confirmed that 300 homes in the village were left without power."
+    assert verb_findings(compare(story, uk, story_lang="en", source_lang="uk")) == [("За словами", "confirmed")]

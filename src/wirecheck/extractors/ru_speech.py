@@ -167,7 +167,12 @@ def _attributions(doc: Document, toks: list[Token], sources: list[Fact]) -> None
             after = [f for f in sources if m.end() <= f.start <= m.end() + 40
                      and doc.sentence_at(f.start) == doc.sentence_at(m.start())]
             if after:
-                add(m.start(), after[0].end, after[0], text[m.start():m.end()])
+                # «За словами голови ОВА Олега Синєгубова,»: the person the phrase names, not the office
+                # before the name; the phrase ends at its comma.
+                comma = text.find(",", m.end())
+                phrase = [f for f in after if comma < 0 or f.start < comma]
+                who = next((f for f in phrase if f.type == FactType.PERSON), after[0])
+                add(m.start(), who.end, who, text[m.start():m.end()])
     # "X заявил/повідомив" and "заявил X" (named people and organisations only).
     for t in toks:
         if not (t.is_word and t.lemmas & SPEECH_VERBS):
