@@ -352,3 +352,11 @@ def test_one_child_among_the_wounded_and_a_lone_speaker_after_the_verb() -> None
         ["The source gives 1 child; the story 2."]
     # An agency or a town after the verb is no person.
     assert not analyse("Про це повідомив Укрінформ. Про це повідомила Одеса.", lang="uk").facts_of(FactType.PERSON)
+
+
+def test_a_name_after_a_title_in_the_genitive_is_put_in_the_nominative_but_a_womans_name_is_kept() -> None:
+    def names(text: str) -> list[str]:
+        return [f.attrs["name"] for f in analyse(text, lang="ru").facts if f.type is FactType.PERSON]
+
+    assert names("По словам мэра Станислава Орлова, в поселке нет света.") == ["Станислав Орлов"]
+    assert names("Певица Станислава Орлова выступила в Твери.") == ["Станислава Орлова"]

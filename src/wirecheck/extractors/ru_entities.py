@@ -247,6 +247,13 @@ def _person_normal(doc: Document, toks: list[Token], start: int, end: int, norma
     words = [t for t in toks if start <= t.start and t.end <= end and t.is_word]
     if len(words) < 2:
         return normal
+    before = [t for t in toks if t.end <= start]
+    prev = before[-1] if before else None
+    if prev is not None and prev.is_word and prev.parses and any("NOUN" in p.tag.grammemes for p in prev.parses) \
+            and not any("nomn" in p.tag.grammemes for p in prev.parses):
+        # «по словам губернатора Вячеслава Гладкова»: a title in another case than the nominative puts
+        # the name in it too, so «Вячеслава» is not a woman's name here; natasha read the agreement.
+        return normal
     genders = None
     for t in words:
         g = {p.tag.gender for p in t.parses if "nomn" in p.tag.grammemes and any(n in p.tag.grammemes for n in NAME_TAGS)}
