@@ -360,3 +360,11 @@ def test_a_name_after_a_title_in_the_genitive_is_put_in_the_nominative_but_a_wom
 
     assert names("По словам мэра Станислава Орлова, в поселке нет света.") == ["Станислав Орлов"]
     assert names("Певица Станислава Орлова выступила в Твери.") == ["Станислава Орлова"]
+
+
+def test_a_ukrainian_surname_unknown_to_the_dictionary_takes_the_case_of_the_first_name() -> None:
+    def names(text: str) -> list[str]:
+        return [f.attrs["name"] for f in analyse(text, lang="uk").facts if f.type is FactType.PERSON]
+
+    assert names("За словами голови громади Олега Гнатюкова, світла немає.") == ["Олег Гнатюков"]
+    assert names("Про це повідомила голова громади Ганна Гнатюкова.") == ["Ганна Гнатюкова"]

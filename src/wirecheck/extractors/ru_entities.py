@@ -488,9 +488,10 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
         if full_name:
             words = []
             case = _name_case(run[0])
+            gender = _name_gender(run[0])
             for tk in run:
                 lemma = (name_lemma("uk", tk.text, "Name") if tk is run[0] else None) or \
-                    name_lemma("uk", tk.text, "Surn") or name_lemma("uk", tk.text, "Patr") or \
+                    _surname_lemma(tk, gender) or name_lemma("uk", tk.text, "Patr") or \
                     _strip_case(tk.lower, case)
                 words.append(capitalise(lemma, tk.text))
             out.append(("PER", run[0].start, run[-1].end, " ".join(words)))
@@ -524,6 +525,20 @@ def _name_case(tok: Token) -> str | None:
     for p in tok.parses:
         if "Name" in p.tag.grammemes:
             return next((c for c in _CASE_ENDINGS if c in p.tag.grammemes), None)
+    return None
+
+
+def _name_gender(tok: Token) -> str | None:
+    """The gender of a first name's parse ('masc' for «Олега»), None when the dictionary lacks it."""
+    return next((p.tag.gender for p in tok.parses if "Name" in p.tag.grammemes and p.tag.gender), None)
+
+
+def _surname_lemma(tok: Token, gender: str | None) -> str | None:
+    """A surname's nominative from a parse of the first name's gender: beside «Олега», «Синєгубова» is
+    his genitive, not a woman's surname, which is all the guesser offers; then the case is undone."""
+    for p in tok.parses:
+        if "Surn" in p.tag.grammemes and (gender is None or p.tag.gender in (gender, None)):
+            return str(p.normal_form)
     return None
 
 
