@@ -407,12 +407,16 @@ def _dateline_end(toks: list[Any]) -> int:
     """Where a paragraph-opening dateline that ``toks`` (a subject phrase) starts with ends, else -1."""
     from wirecheck.segment.sentences import dateline_length
 
-    text = toks[0].doc.text
-    line = text.rfind("\n", 0, toks[0].idx) + 1
-    if text[line:toks[0].idx].strip():
+    doc, j = toks[0].doc, toks[0].i
+    # Only a phrase at the start of a line can hold a dateline (Doc.text would join the whole text).
+    while j > 0 and doc[j - 1].is_space and "\n" not in doc[j - 1].text:
+        j -= 1
+    if j > 0 and "\n" not in doc[j - 1].text and "\n" not in doc[j - 1].whitespace_:
         return -1
-    n = dateline_length(text[line:toks[-1].idx + len(toks[-1].text)])
-    head = text[line:line + n]
+    line = doc[j].idx
+    text = doc[j:toks[-1].i + 1].text
+    n = dateline_length(text)
+    head = text[:n]
     # A town in capitals or a dash after the agency: "Gazprom (GAZP.MM) said" opens no dateline.
     if not n or not (re.match(r"[A-Z][A-Z'’-]{2,}\b", head) or re.search(r"\)\s*[-–—:.]\s*$", head)):
         return -1
