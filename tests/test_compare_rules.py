@@ -193,3 +193,12 @@ def test_a_long_source_sentence_split_in_two_leaves_no_unsupported_half() -> Non
     invented = story.replace("The discovery offers biologists an opportunity to learn more about the amphibian.",
                              "Developers plan to drain the quarry and build luxury apartments next spring.")
     assert "added_claim" in kinds(compare(invented, source))
+
+
+def test_a_relative_named_after_a_kinship_word_is_a_person_whose_name_and_relation_are_checked() -> None:
+    source = "The boxer Tomas Varga spent Friday at a safari park with his wife and his daughter Mirela, who fed a giraffe."
+    assert changed(compare(source, source), "person_changed") == []
+    renamed = source.replace("daughter Mirela", "daughter Ilona")
+    assert changed(compare(renamed, source), "person_changed") == [("Mirela", "Ilona")]
+    remarried = "The boxer Tomas Varga spent Friday at a safari park with his wife Mirela, who fed a giraffe."
+    assert changed(compare(remarried, source), "title_changed") == [("daughter", "wife")]

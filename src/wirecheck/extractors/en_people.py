@@ -245,10 +245,20 @@ def _named_later(sp: Any, surname: str, after: int) -> bool:
                for e in sp.ents)
 
 
+# "his daughter Lamysa", "Khan's wife Faryal": a relative named after the kinship word, which is what a
+# rewrite keeps or changes about them, as it does an official's title.
+_KIN_RE = re.compile(r"(?:\b(?:his|her|their|its)|['’]s)\s+(?:(?:late|eldest|youngest|elder|younger|"
+                     r"eight|nine|ten|\d+-year-old)\s+)?(?P<kin>daughter|son|wife|husband|mother|father|"
+                     r"brother|sister|grandmother|grandfather|granddaughter|grandson|niece|nephew|cousin|"
+                     r"uncle|aunt|widow|widower|fianc[eé]e?|partner|girlfriend|boyfriend|stepson|"
+                     r"stepdaughter)\s+$", re.I)
+
+
 def _title_before(text: str, start: int) -> str | None:
     window = text[max(0, start - 45):start]
     m = _TITLE_RE.search(window)
     if not m:
-        return None
+        k = _KIN_RE.search(window)
+        return k.group("kin").lower() if k else None
     t = m.group("title")
     return None if t.lower() in HONORIFICS else canon_title(t)
