@@ -452,3 +452,10 @@ def test_a_paragraph_dateline_is_not_the_source_but_a_ticker_in_brackets_is_no_d
     assert b.attrs["source"] == "Jane Holt" and b.attrs["source_type"] == "person"
     [c] = attributions("Gazprom (GAZP.MM) said on Monday it would raise prices.")
     assert c.attrs["source"].startswith("Gazprom")
+
+
+def test_a_bracketed_aside_after_the_source_is_not_left_half_open() -> None:
+    [a] = attributions("The Institute for the Study of War (ISW) said the assault had stalled.")
+    assert a.attrs["source"] == "The Institute for the Study of War"
+    [b] = attributions("Acme Corp (Reuters) said nothing about the plant.")
+    assert b.attrs["source"] == "Acme Corp"

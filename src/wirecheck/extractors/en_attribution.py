@@ -398,6 +398,11 @@ def source_tokens(head: Any) -> list[Any]:
     toks = _without_dateline(toks, head)
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
+    # "Acme Corp (Reuters) said": the bracket's close was trimmed as punctuation; an aside left open at
+    # the end of the phrase goes with it.
+    opened = next((k for k in range(len(toks) - 1, -1, -1) if toks[k].text in "()"), None)
+    if opened is not None and toks[opened].text == "(" and opened > 0 and toks[opened].i > head.i:
+        toks = toks[:opened]
     while toks and toks[0].is_punct:
         toks.pop(0)
     return toks or [head]
