@@ -368,3 +368,14 @@ def test_a_ukrainian_surname_unknown_to_the_dictionary_takes_the_case_of_the_fir
 
     assert names("За словами голови громади Олега Гнатюкова, світла немає.") == ["Олег Гнатюков"]
     assert names("Про це повідомила голова громади Ганна Гнатюкова.") == ["Ганна Гнатюкова"]
+
+
+def test_a_region_by_its_everyday_name_and_an_office_adjective_are_read_as_such() -> None:
+    doc = analyse("За словами голови Сумської обласної військової адміністрації Олега Григорова, над Сумщиною "
+                  "збили 14 безпілотників.", lang="uk")
+    assert [f.attrs["name"] for f in doc.facts if f.type is FactType.PERSON] == ["Олег Григоров"]
+    regions = [f for f in doc.facts if f.type is FactType.PLACE]  # «Сумської» (the office's) and «Сумщиною»
+    assert len(regions) == 2 and all(f.attrs.get("level") == "region" for f in regions)
+    assert regions[0].attrs.get("geonameid") and regions[0].attrs["geonameid"] == regions[1].attrs.get("geonameid")
+    [said] = [f for f in doc.facts if f.type is FactType.ATTRIBUTION]
+    assert said.attrs["source"] == "Олег Григоров"

@@ -495,7 +495,8 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
                     _strip_case(tk.lower, case)
                 words.append(capitalise(lemma, tk.text))
             out.append(("PER", run[0].start, run[-1].end, " ".join(words)))
-        elif len(run) == 1 and (_known_surname(out, t) or (t.has("Surn") and _after_title(toks, i)) or (
+        elif len(run) == 1 and not _adjective_of_next(toks, i) and (
+                _known_surname(out, t) or (t.has("Surn") and _after_title(toks, i)) or (
                 t.has("Surn", "ablt") and i > 0 and toks[i - 1].lower in ("з", "зі", "із")) or
                 _speaker_after_verb(toks, i)):
             sur = name_lemma("uk", t.text, "Surn") or t.lower
@@ -526,6 +527,19 @@ def _name_case(tok: Token) -> str | None:
         if "Name" in p.tag.grammemes:
             return next((c for c in _CASE_ENDINGS if c in p.tag.grammemes), None)
     return None
+
+
+def _adjective_of_next(toks: list[Token], i: int) -> bool:
+    """«голови Сумської обласної військової адміністрації»: a capitalised adjective agreeing with the
+    lower-case adjective or noun after it, not a surname (pymorphy also reads «Сумської» as one)."""
+    if i + 1 >= len(toks) or not toks[i + 1].is_word or toks[i + 1].is_cap:
+        return False
+    cases = {c for p in toks[i].parses if "ADJF" in p.tag.grammemes for c in _CASES if c in p.tag.grammemes}
+    return bool(cases) and any(c in p.tag.grammemes for p in toks[i + 1].parses
+                               if {"ADJF", "NOUN"} & p.tag.grammemes for c in cases)
+
+
+_CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 
 
 def _name_gender(tok: Token) -> str | None:

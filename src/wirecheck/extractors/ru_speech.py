@@ -164,14 +164,15 @@ def _attributions(doc: Document, toks: list[Token], sources: list[Fact]) -> None
 
     for pattern in PREP_CUES:
         for m in re.finditer(r"\b" + pattern + r"\b", lower):
-            after = [f for f in sources if m.end() <= f.start <= m.end() + 40
+            # The phrase runs to its comma: «За словами голови Сумської обласної військової адміністрації
+            # Олега Григорова,» names the person after a long office.
+            comma = text.find(",", m.end())
+            reach = comma if 0 <= comma - m.end() <= 120 else m.end() + 40
+            after = [f for f in sources if m.end() <= f.start <= reach
                      and doc.sentence_at(f.start) == doc.sentence_at(m.start())]
             if after:
-                # «За словами голови ОВА Олега Синєгубова,»: the person the phrase names, not the office
-                # before the name; the phrase ends at its comma.
-                comma = text.find(",", m.end())
-                phrase = [f for f in after if comma < 0 or f.start < comma]
-                who = next((f for f in phrase if f.type == FactType.PERSON), after[0])
+                # The person the phrase names, not the office before the name.
+                who = next((f for f in after if f.type == FactType.PERSON), after[0])
                 add(m.start(), who.end, who, text[m.start():m.end()])
     # "X заявил/повідомив" and "заявил X" (named people and organisations only).
     for t in toks:

@@ -90,6 +90,16 @@ _WATER_WORDS = re.compile(r"(?i)\b(?:sea|ocean|gulf|bay|strait|straits|channel|c
                           r"водохранилищ\w*|водосховищ\w*|рек[аиеу]|річк\w*)\b")
 
 
+_CYRILLIC = re.compile("[а-яёіїєґ]", re.I)
+
+
+def _region_term(name: str) -> str | None:
+    """The official name of a region the Russian/Ukrainian term table knows under ``name``."""
+    from wirecheck.nlp.russian import term_lookup
+
+    return term_lookup("uk", "region", name) or term_lookup("ru", "region", name)
+
+
 def candidates_for(f: Fact, gz: Any | None = None, hint: str | None = None) -> list[Any]:
     """Gazetteer candidates for a place fact, honouring a stated level ("Kharkiv region", "Nikopol district").
 
@@ -101,6 +111,11 @@ def candidates_for(f: Fact, gz: Any | None = None, hint: str | None = None) -> l
     name = fact_name(f)
     hint = hint or str(f.attrs.get("level_hint") or f.attrs.get("level") or "")
     cands = gz.lookup(name, demonyms=bool(f.attrs.get("demonym")))
+    if not cands and _CYRILLIC.search(name):
+        # «Сумщина»: a region's everyday name the gazetteer lacks; the term table knows its official one.
+        official = _region_term(name)
+        if official:
+            cands = gz.lookup(official)
     if _WATER_WORDS.search(name):
         # "the Red Sea", «Керченский пролив»: the water body, not Sudan's Red Sea State or the town of Kerch.
         waters = [c for c in cands if c.level == "water"]
