@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from wirecheck.model import Document, FactType
+from wirecheck.nlp.english import entity_span
 from wirecheck.registry import stage
 from wirecheck.textnorm import person_key
 
@@ -455,18 +456,6 @@ def _past_dateline(subj: Any) -> Any | None:
 def _joined(toks: list[Any]) -> str:
     """Tokens as the text wrote them: 'Han Jong-hee', not 'Han Jong - hee'."""
     return "".join(t.text_with_ws for t in toks[:-1]) + toks[-1].text if toks else ""
-
-
-def _entity_text(tok: Any) -> str:
-    """The whole named entity ``tok`` belongs to ("Alicia Etheredge-Brown", hyphen and all)."""
-    if not tok.ent_type_:
-        return ""
-    doc, a, b = tok.doc, tok.i, tok.i + 1
-    while a > 0 and doc[a].ent_iob_ == "I":
-        a -= 1
-    while b < len(doc) and doc[b].ent_iob_ == "I":
-        b += 1
-    return str(doc[a:b].text)
 
 
 def name_of(head: Any) -> str:
@@ -2115,7 +2104,8 @@ def _resolve(sp: Any, r: Report, mentions: list[Mention]) -> None:
         named = next((c for c in head.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
                       and c.pos_ == "PROPN"), None)
         if not resolved and named is not None:
-            resolved = _entity_text(named) or name_of(named)
+            ent = entity_span(named)  # "Alicia Etheredge-Brown", hyphen and all
+            resolved = str(ent.text) if ent is not None else name_of(named)
     elif head.pos_ == "PROPN":
         key = person_key(head.text)
         same = [m for m in mentions if m.key == key and m.start <= head.idx]

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from wirecheck.model import Document, FactType
+from wirecheck.nlp.english import entity_span
 from wirecheck.registry import stage
 from wirecheck.textnorm import normalise_apostrophes, place_key
 
@@ -101,17 +102,13 @@ def _clean(name: str) -> str:
 
 
 _LOCATIVE = frozenset({"in", "at", "near", "off", "outside"})
-_SPEAKING_OWN = frozenset({"say", "tell", "add", "admit", "insist", "explain", "believe", "think", "claim", "reply",
-                           "tweet", "write", "recall", "concede", "vow", "joke", "laugh", "speak"})
-
-
 @lru_cache(maxsize=1)
 def speaking_verbs() -> frozenset[str]:
-    """Verbs whose subject is somebody: the list above and the attribution lexicon's speech, thought and
-    stance verbs ("Jara spoke", "Kast urged voters")."""
+    """Verbs whose subject is somebody: the attribution lexicon's speech, thought and stance verbs ("Jara
+    spoke", "Kast urged voters", "Hamilton said"), and "laugh"."""
     from wirecheck.extractors.en_attribution import COGNITION_VERBS, SPEECH_VERBS, STANCE_VERBS
 
-    return _SPEAKING_OWN | SPEECH_VERBS | COGNITION_VERBS | STANCE_VERBS
+    return SPEECH_VERBS | COGNITION_VERBS | STANCE_VERBS | {"laugh"}
 
 
 def entity_tokens(e: Any) -> Any:
@@ -369,15 +366,8 @@ _LEADING_NOISE = {"in", "of", "the", "from", "to", "and", "at", "near", "across"
 
 def _in_longer_entity(tok: Any, gz: Any) -> bool:
     """Whether the word is one part of a longer entity the gazetteer does not know ("Northern Fleet")."""
-    if not tok.ent_type_:
-        return False
-    # Walk the IOB tags rather than doc.ents, which builds every entity span anew on each call.
-    doc, start, end = tok.doc, tok.i, tok.i + 1
-    while start > 0 and doc[start].ent_iob_ == "I":
-        start -= 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return end - start > 1 and not gz.has_name(doc[start:end].text)
+    ent = entity_span(tok)
+    return ent is not None and len(ent) > 1 and not gz.has_name(ent.text)
 
 
 def _quoted(text: str, a: int, b: int) -> bool:

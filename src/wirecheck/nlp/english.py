@@ -169,3 +169,16 @@ def parse(text: str) -> Any:
     with _READY_LOCK:
         doc = _READY.pop(text, None)
     return doc if doc is not None else nlp()(text)
+
+
+def entity_span(tok: Any) -> Any | None:
+    """The whole named entity ``tok`` belongs to (a spaCy Span), or None outside entities.  Walks the IOB
+    tags rather than ``doc.ents``, which builds every entity span anew on each call."""
+    if not tok.ent_type_:
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
