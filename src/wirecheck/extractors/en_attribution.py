@@ -409,24 +409,24 @@ def source_tokens(head: Any) -> list[Any]:
     return toks or [head]
 
 
-def _dateline_end(toks: list[Any]) -> int:
-    """Where a paragraph-opening dateline that ``toks`` (a subject phrase) starts with ends, else -1."""
+def _dateline_end(first: Any, last: Any) -> int:
+    """Where a paragraph-opening dateline that the phrase ``first``..``last`` starts with ends, else -1."""
     from wirecheck.segment.sentences import dateline_length
 
-    doc, j = toks[0].doc, toks[0].i
+    doc, j = first.doc, first.i
     # Only a phrase at the start of a line can hold a dateline (Doc.text would join the whole text).
     while j > 0 and doc[j - 1].is_space and "\n" not in doc[j - 1].text:
         j -= 1
     if j > 0 and "\n" not in doc[j - 1].text and "\n" not in doc[j - 1].whitespace_:
         return -1
     line = doc[j].idx
-    text = doc[j:toks[-1].i + 1].text
+    text = doc[j:last.i + 1].text
     n = dateline_length(text)
     head = text[:n]
     # A town in capitals or a dash after the agency: "Gazprom (GAZP.MM) said" opens no dateline.
     if not n or not (re.match(r"[A-Z][A-Z'’-]{2,}\b", head) or re.search(r"\)\s*[-–—:.]\s*$", head)):
         return -1
-    return line + n if line + n > toks[0].idx else -1
+    return line + n if line + n > first.idx else -1
 
 
 def _without_dateline(toks: list[Any], head: Any) -> list[Any]:
@@ -434,7 +434,7 @@ def _without_dateline(toks: list[Any], head: Any) -> list[Any]:
     subject; the source is what follows it."""
     if not toks:
         return toks
-    end = _dateline_end(toks)
+    end = _dateline_end(toks[0], toks[-1])
     if end < 0 or head.idx < end:
         return toks
     return [t for t in toks if t.idx >= end]
@@ -444,11 +444,10 @@ def _past_dateline(subj: Any) -> Any | None:
     """``subj``, or when the parser made a paragraph dateline's town its head ('WASHINGTON (AP) -
     President Barack Obama said') the word after the dateline that heads the rest of the phrase; None
     when the phrase is all dateline."""
-    toks = list(subj.subtree)
-    end = _dateline_end(toks)
+    end = _dateline_end(subj.left_edge, subj.right_edge)  # the edges: no list of the subtree per subject
     if end < 0 or subj.idx >= end:
         return subj
-    rest = [t for t in toks if t.idx >= end and not t.is_punct]
+    rest = [t for t in subj.subtree if t.idx >= end and not t.is_punct]
     ids = {t.i for t in rest}
     return next((t for t in rest if t.head.i not in ids), None)
 
