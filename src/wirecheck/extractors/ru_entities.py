@@ -247,8 +247,7 @@ def _person_normal(doc: Document, toks: list[Token], start: int, end: int, norma
     words = [t for t in toks if start <= t.start and t.end <= end and t.is_word]
     if len(words) < 2:
         return normal
-    before = [t for t in toks if t.end <= start]
-    prev = before[-1] if before else None
+    prev = toks[words[0].i - 1] if words[0].i > 0 else None
     if prev is not None and prev.is_word and prev.parses and any("NOUN" in p.tag.grammemes for p in prev.parses) \
             and not any("nomn" in p.tag.grammemes for p in prev.parses):
         # «по словам губернатора Вячеслава Гладкова»: a title in another case than the nominative puts
@@ -488,10 +487,12 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
         if full_name:
             words = []
             case = _name_case(run[0])
+            # Beside «Олега», «Синєгубова» is his genitive, not a woman's surname (all the guesser offers):
+            # no surname parse of his gender, so the case ending is undone instead.
             gender = _name_gender(run[0])
             for tk in run:
                 lemma = (name_lemma("uk", tk.text, "Name") if tk is run[0] else None) or \
-                    _surname_lemma(tk, gender) or name_lemma("uk", tk.text, "Patr") or \
+                    name_lemma("uk", tk.text, "Surn", gender) or name_lemma("uk", tk.text, "Patr") or \
                     _strip_case(tk.lower, case)
                 words.append(capitalise(lemma, tk.text))
             out.append(("PER", run[0].start, run[-1].end, " ".join(words)))
@@ -545,15 +546,6 @@ _CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 def _name_gender(tok: Token) -> str | None:
     """The gender of a first name's parse ('masc' for «Олега»), None when the dictionary lacks it."""
     return next((p.tag.gender for p in tok.parses if "Name" in p.tag.grammemes and p.tag.gender), None)
-
-
-def _surname_lemma(tok: Token, gender: str | None) -> str | None:
-    """A surname's nominative from a parse of the first name's gender: beside «Олега», «Синєгубова» is
-    his genitive, not a woman's surname, which is all the guesser offers; then the case is undone."""
-    for p in tok.parses:
-        if "Surn" in p.tag.grammemes and (gender is None or p.tag.gender in (gender, None)):
-            return str(p.normal_form)
-    return None
 
 
 def _strip_case(word: str, case: str | None) -> str:

@@ -187,10 +187,11 @@ def noun_lemma(lang: str, word: str) -> str:
     return str(parses[0].normal_form) if parses else word.lower()
 
 
-def name_lemma(lang: str, word: str, grammeme: str) -> str | None:
-    """Nominative of a first name / surname / patronymic word, keeping the gender of the parse."""
+def name_lemma(lang: str, word: str, grammeme: str, gender: str | None = None) -> str | None:
+    """Nominative of a first name / surname / patronymic word, keeping the gender of the parse;
+    ``gender``: only from a parse of that gender (or none), as the first name beside it has."""
     for p in _parse_cached(lang, normalise_apostrophes(word)):
-        if grammeme in p.tag.grammemes:
+        if grammeme in p.tag.grammemes and (gender is None or p.tag.gender in (gender, None)):
             return str(p.normal_form)
     return None
 
