@@ -525,7 +525,7 @@ def context_rival(f: Fact, same: list[Fact], src_facts: list[Fact], story: Docum
         return None
     lemmas = _sentence_lemmas(source)
     home = {g.sentence for g in same}
-    at_home = max(len(ctx & lemmas[j]) for j in home if j < len(lemmas))
+    at_home = _shared_at_home(ctx, same, lemmas)
     told = story.facts_in(f.sentence, f.type)
     best: tuple[int, Fact] | None = None
     for g in src_facts:
@@ -552,9 +552,13 @@ def _at_home(f: Fact, same: list[Fact], rival: Fact, story: Document, source: Do
     if not ctx:
         return False
     lemmas = _sentence_lemmas(source)
-    home = max((len(ctx & lemmas[g.sentence]) for g in same if g.sentence < len(lemmas)), default=0)
     there = len(ctx & lemmas[rival.sentence]) if rival.sentence < len(lemmas) else 0
-    return home > there
+    return _shared_at_home(ctx, same, lemmas) > there
+
+
+def _shared_at_home(ctx: set[str], same: list[Fact], lemmas: list[set[str]]) -> int:
+    """The most context words any source sentence holding one of ``same`` shares with ``ctx``."""
+    return max((len(ctx & lemmas[g.sentence]) for g in same if g.sentence < len(lemmas)), default=0)
 
 
 @pair_stage("align.facts", requires=["alignments"], provides=["matches"], order=20)
