@@ -203,3 +203,18 @@ def test_a_report_whose_sentence_ends_in_quote_marks_does_not_crash(shared: Path
 
     doc = analyse(json.loads(art.read_text(encoding="utf-8"))["article"], role="source", lang="en")
     assert any(f.type.value == "attribution" for f in doc.facts)
+
+
+def test_seeming_is_a_judgement_with_no_source() -> None:
+    text = "Now Melania seems to have vanished from the campaign trail."
+    a = only(text)
+    assert (a.attrs["cue"], a.attrs["cue_class"], source_span(text, a)) == ("seems", "unsourced", None)
+    assert pieces(text, a) == ["Melania", "to have vanished from the campaign trail"]
+    assert not a.attrs["vague"]  # nobody is named, but nobody is cited either: no vague-source finding
+    text = "Often, it appeared that Trump was unable to parlay the assault."
+    assert pieces(text, only(text)) == ["that Trump was unable to parlay the assault"]
+    # Showing up is not seeming; a cue verb after it is the report.
+    assert parsed("Dean then appeared on MSNBC on Tuesday.").facts_of(FactType.ATTRIBUTION) == []
+    text = "Anderson seemed to think the outreach to black voters was phony."
+    a = only(text)
+    assert (a.attrs["cue"].split()[-1], a.attrs["source"]) == ("think", "Anderson")

@@ -1031,6 +1031,11 @@ def find_reports(doc: Document) -> list[Report]:
             continue  # "the so-called", "a confirmed case": an adjective, not a report
         if tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "compound"):
             continue  # a noun the tagger took for a verb ("calls for preparation")
+        if base in ("seem", "appear"):
+            seeming = _seeming(tok, text)
+            if seeming is not None:
+                reports.append(seeming)
+                continue
         kind = "cognition" if base in COGNITION_VERBS else "speech"
         subj = _subject(tok)
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
@@ -1676,6 +1681,39 @@ def _stance_adjectives(sp: Any, text: str, quotes: list[tuple[int, int]],
                           verb_i=cop.i, loose=True, agentless=impersonal,
                           cls="unsourced" if impersonal else "position"))
     return out
+
+
+# Verbs of seeming: "X seems to Y", "it appeared that ...", "the plan seems risky" present a judgement
+# with nobody named for it (PolNeAR annotates them as sourceless attributions).
+# "appeared on MSNBC", "appeared at a hearing", "appear in person": showing up, not seeming.
+_SHOW_UP_PREPS = frozenset("on at in before with alongside for onstage".split())
+
+
+def _seeming(t: Any, text: str) -> Report | None:
+    """'Melania seems to have vanished', 'it appeared that Trump was unable ...', 'the plan seems too risky':
+    what seems so (the subject with its complement) is an attribution with no source.  None when the
+    verb reports nothing of the kind ('appeared on MSNBC') or hands over to a cue verb ('seemed to
+    think that ...', which that verb reports)."""
+    kids = list(t.children)
+    if any(c.dep_ == "prep" and c.lower_ in _SHOW_UP_PREPS for c in kids):
+        return None
+    comp = next((c for c in kids if c.i > t.i and c.dep_ in ("xcomp", "acomp", "ccomp", "oprd", "attr")), None)
+    if comp is None or verb_base(comp) in CUE_VERBS:
+        return None
+    if comp.dep_ == "xcomp" and comp.pos_ in ("VERB", "AUX") \
+            and not any(a.dep_ == "aux" and a.lower_ == "to" for a in comp.children):
+        return None
+    subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    body = [list(comp.subtree)]
+    if subj is not None and subj.lower_ not in ("it", "there"):
+        body.insert(0, list(subj.subtree))
+    content = [_span_of(b) for b in body]
+    cue_toks = [x for x in _cue_tokens(t) if x.i <= t.i]
+    cue = (min(x.idx for x in cue_toks), max(x.idx + len(x.text) for x in cue_toks))
+    return Report(cue=cue, cue_text=text[cue[0]:cue[1]], cue_base=verb_base(t), kind="speech",
+                  source=None, source_text="", content=content,
+                  sentence_start=sent_of(t.doc, t.i).start_char, head_i=-1, verb_i=t.i,
+                  loose=True, agentless=True, cls="unsourced")
 
 
 # Documents and surveys whose findings an "in" phrase credits ("In the latest Post poll, Clinton led").
