@@ -23,14 +23,16 @@ SHARED = ROOT.parent / "shared"
 DATA = SHARED / "data" / "consistency"
 
 # Finding kinds -> the benchmark's two error families.  "dropped_fact" is what a summary does by design,
-# the gazetteer kinds judge the story against reference data, not against its source, and "new_relation" is
-# a pointer for the reader (checks/relations.py): none of them counts.
+# the gazetteer kinds judge the story against reference data, not against its source, "new_relation" is
+# a pointer for the reader (checks/relations.py), and "attribution_added" keeps the source's claim and
+# changes only who is said to make it: none of them counts.
 CHANGED_KINDS = frozenset({
     "place_changed", "person_changed", "title_changed", "unit_changed", "organization_changed",
     "number_changed", "date_changed", "predicate_changed", "weapon_changed", "misattributed_quote",
     "certainty_changed", "description_changed"})
 ADDED_KINDS = frozenset({"added_claim", "fabricated_quote", "vague_attribution"})
-IGNORED_KINDS = frozenset({"dropped_fact", "place_not_in_region", "unknown_place", "new_relation"})
+IGNORED_KINDS = frozenset({"dropped_fact", "place_not_in_region", "unknown_place", "new_relation",
+                           "attribution_added"})
 # wirecheck.kinds.FACTUAL_KINDS, repeated so the pure helpers stay import-free (a test keeps them equal):
 # the story contradicts or goes beyond its source on a matter of fact.
 FACTUAL_KINDS = (CHANGED_KINDS | ADDED_KINDS) - {"certainty_changed", "vague_attribution"}

@@ -459,3 +459,13 @@ def test_a_bracketed_aside_after_the_source_is_not_left_half_open() -> None:
     assert a.attrs["source"] == "The Institute for the Study of War"
     [b] = attributions("Acme Corp (Reuters) said nothing about the plant.")
     assert b.attrs["source"] == "Acme Corp"
+
+
+def test_speaker_glued_to_a_cue_the_parser_hung_on_the_clause_before() -> None:
+    # spaCy makes "confirmed" an adverbial clause of "attacked" and the governor a conjunct of "water";
+    # the content is still the clause before the speaker, not "November 14".
+    text = ("Russian drones attacked a water utility in Sumy overnight, leaving about 120,000 residents without "
+            "water, regional governor Oleh Hryhorov confirmed on November 14.")
+    [a] = attributions(text)
+    assert a.attrs["source"] == "Oleh Hryhorov"
+    assert content(a).startswith("Russian drones attacked a water utility")

@@ -38,6 +38,7 @@ class FindingKind(StrEnum):
     ADDED_CLAIM = "added_claim"
     FABRICATED_QUOTE = "fabricated_quote"
     MISATTRIBUTED_QUOTE = "misattributed_quote"
+    ATTRIBUTION_ADDED = "attribution_added"
     VAGUE_ATTRIBUTION = "vague_attribution"
     CERTAINTY_CHANGED = "certainty_changed"
     NEW_RELATION = "new_relation"
@@ -81,6 +82,8 @@ _INFO = [
              "A direct quote in the story does not appear in the source."),
     KindInfo(FindingKind.MISATTRIBUTED_QUOTE, Severity.CRITICAL, "Misattributed quote",
              "A quote from the source is put in another person's mouth."),
+    KindInfo(FindingKind.ATTRIBUTION_ADDED, Severity.MEDIUM, "Attribution added",
+             "The story credits a person with a statement the source makes in its own voice."),
     KindInfo(FindingKind.VAGUE_ATTRIBUTION, Severity.MEDIUM, "Vague attribution",
              "A claim rests on an unnamed or vague source (\"analysts warn\", \"reports indicate\")."),
     KindInfo(FindingKind.CERTAINTY_CHANGED, Severity.MEDIUM, "Certainty changed",

@@ -10,7 +10,7 @@ _CHANGES = {FindingKind.PLACE_CHANGED, FindingKind.PERSON_CHANGED, FindingKind.T
             FindingKind.UNIT_CHANGED, FindingKind.ORGANIZATION_CHANGED, FindingKind.NUMBER_CHANGED,
             FindingKind.DATE_CHANGED, FindingKind.PREDICATE_CHANGED, FindingKind.ADDED_CLAIM,
             FindingKind.FABRICATED_QUOTE, FindingKind.MISATTRIBUTED_QUOTE, FindingKind.CERTAINTY_CHANGED,
-            FindingKind.VAGUE_ATTRIBUTION}
+            FindingKind.VAGUE_ATTRIBUTION, FindingKind.ATTRIBUTION_ADDED}
 
 
 def _family(rule: str) -> str:

@@ -737,10 +737,21 @@ def _set_off_speaker(verb: Any) -> Any | None:
     """The name set off by commas right before a cue the parser made a conjunct of the reported clause's verb
     ('Russian forces shelled Kherson, wounding a woman, the head of the region, Oleksandr Prokudin, said'), or
     None."""
-    if verb.dep_ != "conj" or verb.head is verb or verb.i < 2 or verb.nbor(-1).text != ",":
+    if verb.dep_ not in ("conj", "advcl") or verb.head is verb or verb.i < 2 or verb.head.i > verb.i:
         return None
-    name = verb.nbor(-2)
-    if name.ent_type_ == "PERSON" and name.dep_ in ("appos", "conj", "npadvmod") and name.i > verb.head.i:
+    if verb.nbor(-1).text == ",":
+        name = verb.nbor(-2)
+        if verb.dep_ == "conj" and name.ent_type_ == "PERSON" and name.dep_ in ("appos", "conj", "npadvmod") \
+                and name.i > verb.head.i:
+            return name
+        return None
+    # '..., leaving 12,000 without water, regional governor Oleh Hryhorov confirmed on Friday': the name
+    # glued to the cue, which the parser hung on the clause before (the cue has no subject of its own).
+    name = verb.nbor(-1)
+    edge = name.left_edge.i
+    if name.ent_type_ == "PERSON" and name.pos_ == "PROPN" and name.dep_ in ("appos", "conj", "npadvmod") \
+            and name.head.i != verb.i and verb.head.i < edge and edge > 0 and verb.doc[edge - 1].text == "," \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children):
         return name
     return None
 
@@ -863,7 +874,7 @@ def _content_of(verb: Any, base: str, quotes: list[tuple[int, int]]) -> list[tup
     if spk is not None:
         # "X shelled Y, wounding Z, the head of ..., Name, said": the clause before the speaker's phrases.
         first = min([spk.left_edge.i] + [c.left_edge.i for c in spk.head.children if c.dep_ == "appos" and c.i < spk.i]
-                    + ([spk.head.i] if spk.dep_ == "conj" else []))
+                    + ([spk.head.i] if spk.dep_ == "conj" and verb.nbor(-1).text == "," else []))
         start = verb.head.left_edge
         toks = [t for t in verb.doc[start.i:first] if not t.is_punct or t.i < first - 1]
         if toks:
