@@ -259,3 +259,26 @@ def test_a_fire_put_out_told_as_still_burning_is_a_changed_event() -> None:
     # Only a fire burns here: a burned flag is no event.
     assert not [f for f in compare("Protesters burned the flag.", "Protesters waved the flag.").findings
                 if f.kind.value == "predicate_changed"]
+
+
+def test_a_disputed_claim_stated_as_fact_is_a_certainty_change() -> None:
+    story = "Air defences shot down 41 Ukrainian drones over the Belgorod region overnight."
+    for source, lang, cue in (
+            ("Russian officials claimed that air defences shot down 41 Ukrainian drones over the Belgorod "
+             "region overnight.", "en", "Russian officials claimed"),
+            ("Минобороны России утверждает, что ночью над Белгородской областью силы ПВО сбили 41 украинский "
+             "беспилотник.", "ru", "Минобороны России утверждает"),
+            ("Міноборони Росії стверджує, що вночі над Бєлгородською областю сили ППО збили 41 український "
+             "безпілотник.", "uk", "Міноборони Росії стверджує")):
+        comp = compare(story, source, story_lang="en", source_lang=lang)
+        found = [(f.rule, f.before, f.message.split(" (")[0]) for f in comp.findings
+                 if f.kind.value == "certainty_changed"]
+        assert found == [("belief.dropped", cue, "The source gives this as a claim")], lang
+    # Kept as a claim, or a plain "said" dropped: no change.
+    kept = compare("Russian officials claimed that air defences shot down 41 Ukrainian drones over the Belgorod "
+                   "region overnight.", "Russian officials claimed that air defences shot down 41 Ukrainian "
+                   "drones over the Belgorod region overnight.")
+    assert not [f for f in kept.findings if f.kind.value == "certainty_changed"]
+    said = compare(story, "Russian officials said air defences shot down 41 Ukrainian drones over the Belgorod "
+                   "region overnight.")
+    assert not [f for f in said.findings if f.kind.value == "certainty_changed"]

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from wirecheck.checks._common import aligned_facts, sentence_span
+from wirecheck.checks.reporting_verbs import verb_class
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Fact, FactType, Finding, Verdict
 from wirecheck.registry import check
@@ -130,21 +131,31 @@ def _source_held_open(comp: Comparison, sentences: list[int]) -> bool:
     return any(_doubt_kept(comp.source.sentences[i].text) for i in sentences)
 
 
-# Verbs that make a claim someone's belief rather than a finding ("investigators believe X").
+# Verbs that make a claim someone's belief rather than a finding ("investigators believe X").  Verbs of
+# saying that cast doubt on what is said ("officials claimed X", «утверждает»: reporting_verbs'
+# "doubt" class) do the same: a story that states X as fact has dropped the doubt.
 _BELIEF_CUES = frozenset("believe suspect think suppose presume assume fear guess".split())
 
 
+def _doubting(comp: Comparison, b: Fact) -> bool:
+    assert comp.source is not None
+    return verb_class(b, comp.source.lang) == "doubt"
+
+
 def _belief_stated_as_fact(comp: Comparison, s_facts: list[Fact], t_facts: list[Fact]) -> Fact | None:
-    """A source attribution of belief ('Investigators believe much of the money was moved') whose content
-    the story keeps with no attribution at all ('Much of the money was moved')."""
+    """A source attribution of belief ('Investigators believe much of the money was moved') or of a claim
+    ('Officials claimed that ...') whose content the story keeps with no attribution at all ('Much of
+    the money was moved')."""
     if any(f.type is FactType.ATTRIBUTION for f in s_facts):
         return None
     kept = {m.source.id for m in comp.extras.get("matches", []) if m.source is not None
             and m.status in (Verdict.SUPPORTED, Verdict.CHANGED)}
     for b in t_facts:
-        if b.type is not FactType.ATTRIBUTION or b.attrs.get("cue_base") not in _BELIEF_CUES:
+        if b.type is not FactType.ATTRIBUTION or not (b.attrs.get("cue_base") in _BELIEF_CUES or _doubting(comp, b)):
             continue
         spans = [tuple(x) for x in b.attrs.get("content_spans") or []]
+        if not spans and isinstance(b.attrs.get("content_start"), int):
+            spans = [(b.attrs["content_start"], b.attrs["content_end"])]  # the Russian extractor's one range
         inside = [f for f in t_facts if f.type not in (FactType.HEDGE, FactType.ATTRIBUTION)
                   and any(x <= f.start < y for x, y in spans)]
         if inside and any(f.id in kept for f in inside):
@@ -174,7 +185,9 @@ def certainty(comp: Comparison) -> None:
             b = _belief_stated_as_fact(comp, s_facts, t_facts)
             assert b is not None
             comp.add(Finding(FindingKind.CERTAINTY_CHANGED,
-                             f"The source gives this as a belief ('{b.text}'); the story states it as fact.",
+                             f"The source gives this as a "
+                             f"{'claim' if _doubting(comp, b) else 'belief'} "
+                             f"('{b.text}'); the story states it as fact.",
                              story=sentence_span(story, a.story), source=b.span, before=b.text,
                              rule="belief.dropped", confidence=0.7, source_fact=b.id))
         elif s_hedge and not t_hedge and _hedges_a_kept_claim(comp, s_hedge[0]) \
