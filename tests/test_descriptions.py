@@ -121,3 +121,31 @@ def test_a_ukrainian_sentence_the_encoder_misses_is_paired_by_what_both_sides_sh
     assert not [f for f in comp.findings if f.kind.value == "added_claim" or f.rule == "sentence.unused"]
     worse = compare(story.replace("moderate", "critical"), source, story_lang="en", source_lang="uk")
     assert [f.rule for f in worse.findings if f.kind.value == "description_changed"] == ["description.injury-grade"]
+
+
+def test_what_a_strike_hit_changed_in_english_and_across_languages() -> None:
+    story = ("A Russian drone struck a hospital in Sumy on Tuesday, damaging several apartments, the regional "
+             "administration said.")
+    sources = {
+        "en": ("A Russian drone hit a residential building in Sumy on Tuesday, damaging several apartments, the "
+               "regional administration said. Two people were taken to hospital."),
+        "ru": ("Российский беспилотник во вторник попал в жилой дом в Сумах, повреждены несколько квартир, "
+               "сообщила областная администрация. Два человека доставлены в больницу."),
+        "uk": ("Російський безпілотник у вівторок влучив у житловий будинок у Сумах, пошкоджено кілька квартир, "
+               "повідомила обласна адміністрація. Двох людей доставили до лікарні."),
+    }
+    for lang, source in sources.items():
+        comp = compare(story, source, story_lang="en", source_lang=lang)
+        # The wounded taken to hospital are no hospital that was hit.
+        assert changed(comp) == [("residential building", "hospital")], lang
+        # "several apartments" is the source's «несколько квартир» / «кілька квартир», no added number.
+        assert not [f for f in comp.findings if f.kind.value == "added_claim"], lang
+    # A home is a home, and a generic word fits anything.
+    for same in ("an apartment block", "a house", "a building", "a civilian facility"):
+        kept = story.replace("a hospital", same)
+        assert changed(compare(kept, sources["en"])) == [], same
+
+
+def test_a_russian_place_natasha_leaves_in_its_case_is_read_by_the_dictionary() -> None:
+    comp = compare("A drone hit Sumy.", "Беспилотник атаковал объект в Сумах.", story_lang="en", source_lang="ru")
+    assert not [f for f in comp.findings if f.kind.value == "place_changed"]  # not the village Sumag (Philippines)

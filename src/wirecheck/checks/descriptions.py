@@ -5,6 +5,8 @@
 has changed.  The check reads, in both English texts, the type phrase written right before a name or as
 its appositive ("Eternity C, a Liberian-flagged bulk carrier,") from a closed list of vessel and company
 types, and reports a story type that fits none of the types the source gives the same name anywhere.
+Unnamed things are compared between aligned sentences: a ship, a company, or the site a strike hit ("a
+residential building" told as "a hospital"; a hospital the wounded were taken to is not such a site).
 
 A generic word ("vessel", "company") fits every type of its class, and a type fits a narrower one that
 contains it ("tanker" and "oil tanker"); only two specific types of one class count as a change.
@@ -19,9 +21,9 @@ from dataclasses import dataclass
 from wirecheck.checks._common import aligned_items
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Document, Finding, Span
+from wirecheck.nlp.thing_types import NAMED_CLASSES, phrase_pattern
 from wirecheck.nlp.thing_types import SLAVIC_TYPES as _SLAVIC_TYPES
 from wirecheck.nlp.thing_types import TYPES as _TYPES
-from wirecheck.nlp.thing_types import phrase_pattern
 from wirecheck.registry import check
 from wirecheck.textnorm import sound_key
 
@@ -60,11 +62,11 @@ def _key(phrase: str) -> str:
 
 
 def typed_names(doc: Document) -> Iterator[_Typed]:
-    """Every (name, type) pair the text states."""
+    """Every (name, type) pair the text states, for the classes read before a name."""
     if doc.lang in ("ru", "uk"):
         for t, span, name in _slavic_types(doc, 0, len(doc.text)):
-            if name:
-                yield _Typed(name, t, "vessel", span)
+            if name and _CLASS_OF[t] in NAMED_CLASSES:
+                yield _Typed(name, t, _CLASS_OF[t], span)
         return
     for pattern in (_BEFORE, _APPOSITIVE):
         for m in pattern.finditer(doc.text):
@@ -79,7 +81,8 @@ def typed_names(doc: Document) -> Iterator[_Typed]:
             if not words or (len(words) == 1 and len(words[0]) < 2):
                 continue
             t = _key(m.group("type"))
-            if pattern is _BEFORE and m.start() > 0 and doc.text[m.start() - 1].isupper():
+            if _CLASS_OF[t] not in NAMED_CLASSES or pattern is _BEFORE and m.start() > 0 \
+                    and doc.text[m.start() - 1].isupper():
                 continue
             start = m.start() if pattern is _BEFORE else m.start("name") + name.rindex(words[0])
             yield _Typed(" ".join(words), t, _CLASS_OF[t], doc.span(start, m.end()))
@@ -118,23 +121,43 @@ def _slavic_types(doc: Document, start: int, end: int) -> Iterator[tuple[str, Sp
         yield _SLAVIC_TYPES[k][1], doc.span(m.start(), n.end() if n else m.end()), name
 
 
-_BARE = re.compile(r"(?<![\w-])" + _TYPE + r"(?![\w-])")
+# A bare type may be plural ("hit two schools"); a type before a name is not.
+_BARE = re.compile(r"(?<![\w-])" + _TYPE + r"(?:e?s)?(?![\w-])")
 # Only two specific types can disagree: a text with none is skipped after one scan.
 _SPECIFIC = re.compile(r"(?i)(?<![\w-])(?:" + "|".join(
-    phrase_pattern(p) for p in _PHRASES if _TYPES[_CLASS_OF[p]][p]) + r")(?![\w-])")
+    phrase_pattern(p) for p in _PHRASES if _TYPES[_CLASS_OF[p]][p]) + r")(?:e?s)?(?![\w-])")
 UNNAMED_CONFIDENCE = 0.6
+
+
+# "Two people were taken to hospital", «доставлены в больницу»: where the wounded went, not what was hit.
+_PATIENTS = re.compile(
+    r"(?i)\b(?:taken|rushed|admitted|brought|transported|airlifted|evacuated|treated|died|hospitali[sz]ed|"
+    r"remains?|remained|discharged|released|recovering|ferried|sent|is|are|was|were|being)"
+    r"\s+(?:\w+\s+){0,2}?(?:to|in|at|from)\s+(?:(?:a|the|local|nearby|regional|city|district|military)\s+){0,2}$")
+_PATIENTS_SLAVIC = re.compile(
+    r"(?i)(?<!\w)(?:достав|госпитализ|госпіталіз|шпиталіз|поступ|лечат|лечени|лікуют|лікуван|перебува|"
+    r"находя|находит|отвез|відвез|привез|доправ|помещен|поміщен|розміщен)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:в|во|у|до|из|із|з)\s+(?:\w+\s+)?$")
+
+
+def _patients_there(doc: Document, t: str, at: int) -> bool:
+    if _TYPES[_CLASS_OF[t]][t] != "hospital":
+        return False
+    before = doc.text[max(0, at - 60):at]
+    return bool((_PATIENTS_SLAVIC if doc.lang in ("ru", "uk") else _PATIENTS).search(before))
 
 
 def type_phrases(doc: Document, start: int, end: int) -> Iterator[tuple[str, Span]]:
     """Specific type phrases standing as a noun of their own between two offsets: "a Liberian-flagged bulk
     carrier" gives "bulk carrier"; "tanker traffic" (a modifier of another noun) gives nothing."""
     if doc.lang in ("ru", "uk"):
-        yield from ((t, span) for t, span, _ in _slavic_types(doc, start, end) if _TYPES["vessel"][t])
+        yield from ((t, span) for t, span, _ in _slavic_types(doc, start, end)
+                    if _TYPES[_CLASS_OF[t]][t] and not _patients_there(doc, t, span.start))
         return
     sp = doc.extras.get("spacy")
     for m in _BARE.finditer(doc.text, start, end):
         t = _key(m.group("type"))
-        if not _TYPES[_CLASS_OF[t]][t]:
+        if not _TYPES[_CLASS_OF[t]][t] or _patients_there(doc, t, m.start()):
             continue
         if sp is not None:
             span = sp.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -172,7 +195,8 @@ def _unnamed(comp: Comparison, reported: set[int]) -> None:
 
 @check("descriptions", kinds=[FindingKind.DESCRIPTION_CHANGED], requires=["alignments"], order=85)
 def changed_descriptions(comp: Comparison) -> None:
-    """A named vessel or company given another specific type than in the source."""
+    """A named vessel or company, or an unnamed ship, company or struck site, given another specific type
+    than in the source."""
     assert comp.source is not None
     if comp.story.lang != "en" or comp.source.lang not in ("en", "ru", "uk"):
         return

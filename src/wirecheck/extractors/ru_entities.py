@@ -183,8 +183,22 @@ def people_places(doc: Document) -> Document:
                 normal = _person_normal(doc, toks, start, end, normal)
             _add_person(doc, toks, start, end, normal)
         else:
+            if doc.lang == "ru" and " " not in normal:
+                normal = _geographic_lemma(doc.text[start:end], normal)
             _add_place(doc, start, end, normal, settlement=typ == "CITY")
     return doc
+
+
+def _geographic_lemma(word: str, normal: str) -> str:
+    """natasha's nominative of a one-word Russian place, unless the dictionary reads the word as a
+    geographic name with another nominative that the gazetteer knows: «в Сумах» is Сумы (natasha keeps
+    «Сумах», which is also the sumac tree and a village in the Philippines)."""
+    for p in morph("ru").parse(word):
+        if "Geox" in p.tag.grammemes and str(p.normal_form) != normal.lower():
+            lemma = capitalise(str(p.normal_form), word)
+            if _gazetteer_has(lemma):
+                return lemma
+    return normal
 
 
 _AND = frozenset({"и", "і", "й", "та", "или", "або", ","})

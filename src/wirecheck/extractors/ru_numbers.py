@@ -62,7 +62,9 @@ _UNITS = {0: "ноль нуль", 1: "один одна одно", 2: "два д
           900: "девятьсот дев'ятсот"}
 WORD_VALUES: dict[str, float] = {w: float(v) for v, ws in _UNITS.items() for w in ws.split()}
 # Amounts said without a number, as the English "dozens", "hundreds", "thousands" are (approximate).
-VAGUE = {"десятки": 24.0, "сотни": 200.0, "сотні": 200.0, "тысячи": 2000.0, "тисячі": 2000.0}
+VAGUE = {"десятки": 24.0, "сотни": 200.0, "сотні": 200.0, "тысячи": 2000.0, "тисячі": 2000.0,
+         # "several" (the English value, en_terms.VAGUE_AMOUNTS)
+         "несколько": 3.0, "кілька": 3.0, "декілька": 3.0}
 VAGUE_PAIRS = {("десятки", "тысяч"): 20000.0, ("десятки", "тисяч"): 20000.0, ("сотни", "тысяч"): 200000.0,
                ("сотні", "тисяч"): 200000.0}
 WORD_VALUES |= {"полтора": 1.5, "півтора": 1.5, "десяток": 10,

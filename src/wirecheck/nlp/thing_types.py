@@ -48,9 +48,49 @@ TYPES: dict[str, dict[str, str]] = {
         "container line": "shipping company", "chemicals maker": "chemicals maker", "fund": "fund",
         "hedge fund": "fund", "asset manager": "fund", "exchange": "exchange", "crypto exchange": "exchange",
     },
+    # What a strike hit or a fire burned: "a drone hit a residential building" told as "... a hospital".
+    # A house and an apartment block are one type (both homes); a nuclear power plant is a power plant.
+    "site": {
+        "building": "", "facility": "", "site": "", "structure": "", "premises": "", "infrastructure": "",
+        "property": "", "civilian infrastructure": "", "energy facility": "", "energy infrastructure": "",
+        "industrial facility": "", "enterprise": "", "educational institution": "", "educational facility": "",
+        "residential building": "residential building", "apartment building": "residential building",
+        "apartment block": "residential building", "block of flats": "residential building",
+        "high-rise": "residential building", "residential high-rise": "residential building",
+        "multi-storey building": "residential building", "residential block": "residential building",
+        "house": "residential building", "private house": "residential building",
+        "residential house": "residential building", "dormitory": "residential building",
+        "hospital": "hospital", "clinic": "hospital", "medical facility": "hospital",
+        "maternity hospital": "hospital", "children's hospital": "hospital", "medical centre": "hospital",
+        "medical center": "hospital", "school": "school", "secondary school": "school", "high school": "school",
+        "lyceum": "school", "kindergarten": "kindergarten", "nursery school": "kindergarten",
+        "preschool": "kindergarten", "university": "university", "church": "church", "cathedral": "church",
+        "monastery": "church", "mosque": "mosque", "synagogue": "synagogue", "market": "market",
+        "shopping centre": "shopping centre", "shopping center": "shopping centre",
+        "shopping mall": "shopping centre", "mall": "shopping centre", "supermarket": "shop", "shop": "shop",
+        "railway station": "railway station", "train station": "railway station", "bus station": "bus station",
+        "police station": "police station", "power plant": "power plant", "power station": "power plant",
+        "thermal power plant": "power plant", "thermal power station": "power plant",
+        "hydroelectric power plant": "power plant", "hydroelectric plant": "power plant",
+        "hydropower plant": "power plant", "nuclear power plant": "nuclear power plant",
+        "nuclear plant": "nuclear power plant", "nuclear power station": "nuclear power plant",
+        "substation": "substation", "electrical substation": "substation", "oil depot": "oil depot",
+        "fuel depot": "oil depot", "oil storage facility": "oil depot", "fuel storage facility": "oil depot",
+        "refinery": "refinery", "oil refinery": "refinery", "port": "port", "seaport": "port",
+        "harbour": "port", "harbor": "port", "airport": "airport", "airfield": "airfield",
+        "air base": "airfield", "airbase": "airfield", "military airfield": "airfield", "bridge": "bridge",
+        "dam": "dam", "factory": "factory", "plant": "factory", "chemical plant": "factory",
+        "warehouse": "warehouse", "administrative building": "office building",
+        "office building": "office building", "hotel": "hotel", "restaurant": "restaurant", "cafe": "cafe",
+        "stadium": "stadium", "water utility": "water utility", "water treatment plant": "water utility",
+        "pumping station": "water utility", "boiler house": "boiler house",
+    },
 }
-# Russian and Ukrainian vessel words, by stem (any case), with the English type they translate.  Company
-# types are left out: wires name companies by their industry far less often than ships by their type.
+# Classes whose types are read before a name ("the bulk carrier Eternity C"); a site is seldom named so
+# ("the hotel Ukraina") and "the market Tuesday" would read as a name.
+NAMED_CLASSES = frozenset({"vessel", "company"})
+# Russian and Ukrainian vessel and site words, by stem (any case), with the English type they translate.
+# Company types are left out: wires name companies by their industry far less often than ships by type.
 SLAVIC_TYPES: list[tuple[str, str]] = [
     (r"нефтян\w*\s+танкер|нафтов\w*\s+танкер", "oil tanker"), (r"газовоз|газов\w*\s+танкер", "gas carrier"),
     (r"танкер", "tanker"), (r"балкер|балкерн\w*\s+судн|навалочн\w*\s+судн", "bulk carrier"),
@@ -65,6 +105,35 @@ SLAVIC_TYPES: list[tuple[str, str]] = [
     (r"патрульн\w*\s+(?:катер|корабл|корабел)", "patrol boat"), (r"тральщик|тральщик", "minesweeper"),
     (r"разведывательн\w*\s+корабл|розвідувальн\w*\s+корабел", "reconnaissance ship"),
     (r"судн|корабл|корабел|катер", "ship"),
+    # Sites.  Stems that begin other common words end in (?!\w) ("порт" is not "портрет"); Ukrainian
+    # "міст" (bridge) and "склад" (also "staff": «у складі») are left out.
+    (r"жил\w*\s+(?:дом|здани|многоэтажк)|житлов\w*\s+(?:будин|будівл|багатоповерхівк)|многоэтажк|"
+     r"багатоповерхівк|высотк|висотк|частн\w*\s+дом|приватн\w*\s+(?:будин|садиб)", "residential building"),
+    # Whole case forms where a stem also begins another word: "госпитализирован" (taken to hospital),
+    # "школьник" (a pupil).
+    (r"больниц|лікарн|госпитал(?:ь|я|е|ю|ем|и|ей|ях)?(?!\w)|госпітал(?:ь|я|і|ю|ем)?(?!\w)|"
+     r"шпитал(?:ь|я|і|ю|ем)?(?!\w)|поликлиник|поліклінік|клиник|клінік", "hospital"),
+    (r"детск\w*\s+сад|дитяч\w*\s+садо?к|садоч?к(?:а|у|ом)?(?!\w)", "kindergarten"),
+    (r"школ(?:а|ы|е|у|ой|ою|и|і|ам|ами|ах)?(?!\w)|лице[йяюе]|ліце[йюї]|гимнази|гімназі", "school"), (r"университет|університет", "university"),
+    (r"церк|храм|собор(?:а|у|ом|е|і)?(?!\w)|монастыр|монастир", "church"), (r"мечет", "mosque"),
+    (r"синагог", "synagogue"), (r"торгов\w*\s+(?:центр|комплекс)|торговельн\w*\s+(?:центр|комплекс)|"
+                              r"трц(?!\w)|тц(?!\w)", "shopping centre"),
+    (r"рын(?:ок|ка|ку|ке)(?!\w)|рин(?:ок|ку|ки)(?!\w)", "market"), (r"супермаркет|магазин", "shop"),
+    (r"автовокзал|автостанци|автостанці", "bus station"), (r"вокзал", "railway station"),
+    (r"атомн\w*\s+электростанц|атомн\w*\s+електростанц|аэс(?!\w)|аес(?!\w)", "nuclear power plant"),
+    (r"тэц(?!\w)|тец(?!\w)|тэс(?!\w)|тес(?!\w)|гэс(?!\w)|гес(?!\w)|электростанц|електростанц",
+     "power plant"),
+    (r"подстанц|підстанц", "substation"),
+    (r"нефтебаз|нафтобаз|топливн\w*\s+склад|паливн\w*\s+склад", "oil depot"),
+    (r"нпз(?!\w)|нефтеперерабатывающ\w*\s+завод|нафтопереробн\w*\s+завод", "refinery"),
+    (r"аэропорт|аеропорт", "airport"), (r"аэродром|аеродром|авиабаз|авіабаз", "airfield"),
+    (r"порт(?:а|у|ом|е|і|ах|ов|ів)?(?!\w)", "port"), (r"мост(?:а|у|ом|ы|ов|е)?(?!\w)", "bridge"),
+    (r"плотин|дамб|гребл", "dam"), (r"завод|фабрик|комбинат|комбінат", "factory"),
+    (r"административн\w*\s+здани|адміністративн\w*\s+будівл", "office building"),
+    (r"гостиниц|готел", "hotel"), (r"ресторан", "restaurant"), (r"кафе(?!\w)", "cafe"),
+    (r"стадион|стадіон", "stadium"), (r"водоканал|водоочистн\w*\s+сооружени|очисн\w*\s+споруд", "water utility"),
+    (r"котельн", "boiler house"),
+    (r"отдел\w*\s+полиции|відділ\w*\s+поліції|полицейск\w*\s+участ", "police station"),
 ]
 
 
