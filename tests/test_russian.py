@@ -379,3 +379,15 @@ def test_a_region_by_its_everyday_name_and_an_office_adjective_are_read_as_such(
     assert regions[0].attrs.get("geonameid") and regions[0].attrs["geonameid"] == regions[1].attrs.get("geonameid")
     [said] = [f for f in doc.facts if f.type is FactType.ATTRIBUTION]
     assert said.attrs["source"] == "Олег Григоров"
+
+
+@pytest.mark.parametrize(("lang", "text", "city"), [
+    ("ru", "Беспилотник атаковал объект в Сумах.", "Sumy"),  # natasha keeps «Сумах» (also the sumac tree)
+    ("ru", "Беспилотник атаковал объект в Кирове.", "Kirov"),  # natasha's Киров, not the dictionary's Кирово
+    ("ru", "Беспилотник атаковал объект в Черновцах.", "Chernivtsi"),
+    ("uk", "Безпілотник атакував об'єкт у Черкасах.", "Cherkasy"),  # the city Черкаси, not the village Черкас
+    ("uk", "Безпілотник атакував об'єкт у Шахтах.", "Shakhty"),
+])
+def test_a_city_in_the_locative_resolves_to_the_city(lang: str, text: str, city: str) -> None:
+    [place] = _facts(analyse(text, lang=lang), FactType.PLACE)
+    assert place.attrs["resolved_name"] == city

@@ -193,12 +193,11 @@ def _geographic_lemma(word: str, normal: str) -> str:
     """natasha's nominative of a one-word Russian place, unless the dictionary reads the word as a
     geographic name with another nominative that the gazetteer knows: «в Сумах» is Сумы (natasha keeps
     «Сумах», which is also the sumac tree and a village in the Philippines)."""
-    for p in morph("ru").parse(word):
-        if "Geox" in p.tag.grammemes and str(p.normal_form) != normal.lower():
-            lemma = capitalise(str(p.normal_form), word)
-            if _gazetteer_has(lemma):
-                return lemma
-    return normal
+    geox = [str(p.normal_form) for p in morph("ru").parse(word) if "Geox" in p.tag.grammemes]
+    if normal.lower() in geox:
+        return normal  # natasha's reading is one of the dictionary's («Кирове»: Киров, not Кирово)
+    best = _most_populous([capitalise(lemma, word) for lemma in geox])
+    return best if best is not None else normal
 
 
 _AND = frozenset({"и", "і", "й", "та", "или", "або", ","})
@@ -617,10 +616,25 @@ def _place_lemma(word: str) -> str:
             plural = p.inflect({"plur", "nomn"})
             if plural is not None:
                 cands.append(str(plural.word))
-    for c in cands:
-        if _gazetteer_has(capitalise(c, word)):
-            return c
-    return noun_lemma("uk", word)
+    best = _most_populous([capitalise(c, word) for c in cands])
+    return best.lower() if best is not None else noun_lemma("uk", word)
+
+
+def _most_populous(names: list[str]) -> str | None:
+    """The name whose place in the gazetteer is largest (first wins a tie), or None when it knows none:
+    «Черкасах» may be the village Черкас or the city Черкаси, «Шахтах» Шахта or Шахты."""
+    gz = _gazetteer()
+    if gz is None:
+        return None
+    from wirecheck.gazetteer import ALT
+
+    best, size = None, -1
+    for name in names:
+        # Main, alias or alternate names (the Cyrillic ones are alternates), not abbreviations or demonyms.
+        pop = max((p.population for p in gz.lookup(name, sound=False) if p.match_kind <= ALT), default=-1)
+        if pop > size:
+            best, size = name, pop
+    return best
 
 
 def _gazetteer() -> Any | None:
