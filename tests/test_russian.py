@@ -387,6 +387,16 @@ def test_a_region_by_its_everyday_name_and_an_office_adjective_are_read_as_such(
     ("ru", "Беспилотник атаковал объект в Черновцах.", "Chernivtsi"),
     ("uk", "Безпілотник атакував об'єкт у Черкасах.", "Cherkasy"),  # the city Черкаси, not the village Черкас
     ("uk", "Безпілотник атакував об'єкт у Шахтах.", "Shakhty"),
+    # Two-word towns, as the gazetteer has them once the adjective agrees with its noun.
+    ("uk", "Росіяни обстріляли Нову Каховку.", "Nova Kakhovka"),
+    ("uk", "У Кривому Розі пролунали вибухи.", "Kryvyy Rih"),
+    ("uk", "Окупанти атакували Часів Яр.", "Chasiv Yar"),
+    ("uk", "Біла Церква прийняла переселенців.", "Bila Tserkva"),  # not a person «Біл Церкв»
+    ("ru", "Беспилотник атаковал объект в Набережных Челнах.", "Naberezhnyye Chelny"),
+    # A common word opening the sentence is no part of the name after it.
+    ("uk", "Мешканці Харкова залишили місто.", "Kharkiv"),
+    # Written in Ukrainian, a town is most likely in Ukraine (not Sārni, India).
+    ("uk", "Безпілотник атакував об'єкт у Сарнах.", "Sarny"),
 ])
 def test_a_city_in_the_locative_resolves_to_the_city(lang: str, text: str, city: str) -> None:
     [place] = _facts(analyse(text, lang=lang), FactType.PLACE)

@@ -185,6 +185,10 @@ def people_places(doc: Document) -> Document:
         else:
             if doc.lang == "ru" and " " not in normal:
                 normal = _geographic_lemma(doc.text[start:end], normal)
+            elif doc.lang == "ru" and len(normal.split()) == 2 and not _gazetteer_has(normal):
+                # natasha leaves «Набережными Челнами» as written: agree the words as a Ukrainian pair is.
+                pair = [t for t in toks if start <= t.start and t.end <= end]
+                normal = (_two_word_place(pair, "ru") if len(pair) == 2 else None) or normal
             _add_place(doc, start, end, normal, settlement=typ == "CITY")
     return doc
 
@@ -488,6 +492,20 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
             j = i  # «Президент України Володимир Зеленський»: the country ends before the name starts
         run = toks[i:j + 1]
         at_start = t.start in sent_starts or (i > 0 and toks[i - 1].text in "«\"—–-:")
+        two = _two_word_place(run[:2]) if len(run) >= 2 else None
+        if two is not None:
+            # «Нову Каховку», «Часів Яр», «Біла Церква»: a two-word town the gazetteer knows, before any
+            # reading of its words as a person's name or a sentence opener.
+            out.append(("LOC", run[0].start, run[1].end, two))
+            i += 2
+            continue
+        if at_start and j > i and an.word_is_known(t.lower) and not t.has("Geox") and not t.has("ADJF") \
+                and not any(g in p.tag.grammemes for p in t.parses for g in NAME_TAGS) \
+                and not _gazetteer_has(" ".join(tk.text for tk in run)):
+            # «Мешканці Харкова»: a common noun or verb capitalised only to open the sentence, not the
+            # first word of a name (Нова Каховка, Часів Яр).
+            i += 1
+            continue
         person = [tk for tk in run if any(g in p.tag.grammemes for p in tk.parses for g in NAME_TAGS)
                   and not tk.has("Geox")]
         full_name = len(run) >= 2 and len(person) == len(run) and any(tk.has("Surn") for tk in run) or (
@@ -589,6 +607,23 @@ def _after_title(toks: list[Token], i: int) -> bool:
     """«президент Зеленський»: a lone surname right after a rank or title is a person."""
     titles = terms_of("uk", "title")
     return any((m := match_term(toks, k, titles)) is not None and m[1] == i for k in range(max(0, i - 3), i))
+
+
+def _two_word_place(run: list[Token], lang: str = "uk") -> str | None:
+    """The nominative of a two-word town name, when the gazetteer knows it: an adjective agreed with its
+    noun (Нову Каховку -> Нова Каховка, Кривому Розі -> Кривий Ріг, Набережными Челнами -> Набережные
+    Челны) or the words as written (Часів Яр, whose first word is a genitive that never changes)."""
+    a, b = run
+    nouns = [str(p.normal_form) for p in b.parses if "NOUN" in p.tag.grammemes] or [b.lower]
+    cands: list[str] = []
+    for noun in dict.fromkeys(nouns):
+        adjs = {str(p.normal_form) for p in a.parses if "ADJF" in p.tag.grammemes}
+        cands += [capitalise(adjective_agree(lang, adj, noun), a.text) + " " + capitalise(noun, b.text)
+                  for adj in sorted(adjs)]
+        cands.append(a.text + " " + capitalise(noun, b.text))
+    cands.append(a.text + " " + b.text)
+    known = [c for c in dict.fromkeys(cands) if _gazetteer_has(c)]
+    return _most_populous(known) if known else None
 
 
 def _uk_place_like(toks: list[Token], i: int, run: list[Token], at_start: bool) -> bool:

@@ -248,10 +248,20 @@ _LEVEL_BONUS = {"country": 3.0, "continent": 2.5, "region": 1.2, "area": 1.5, "s
 CAPITAL_BONUS = 2.0  # a national capital is what a bare name means in the news ("Washington said")
 CAPITAL_MIN_POPULATION = 100_000  # ... if it is a city anyone knows (not Hamilton, Bermuda)
 AREAL = 0.8  # "in eastern Washington": a region more likely, a town less
+# A place written in Ukrainian or Russian is most likely where the language is spoken: «у Сарнах» is
+# Sarny (Rivne Oblast), not Sārni in India, «у Тернах» Terny, not Terni.  Bonus by country.
+LANGUAGE_AREA = {
+    "uk": {"UA": 1.5, "RU": 0.5, "BY": 0.5, "MD": 0.5},
+    "ru": {"RU": 1.0, "UA": 1.0, "BY": 1.0, "KZ": 0.8, "MD": 0.5, "GE": 0.3, "AM": 0.3, "AZ": 0.3, "UZ": 0.5,
+           "KG": 0.5, "TJ": 0.3, "LV": 0.3, "EE": 0.3, "LT": 0.3},
+}
 
 
-def _prior(c: Any, hint: str, capital: bool = False, areal: bool = False) -> dict[str, float]:
+def _prior(c: Any, hint: str, capital: bool = False, areal: bool = False, lang: str = "") -> dict[str, float]:
     parts = {"population": 0.5 * math.log10(c.population + 10), "name": _KIND_BONUS.get(c.match_kind, 0.0)}
+    area = LANGUAGE_AREA.get(lang, {}).get(c.country_code or "")
+    if area:
+        parts["language"] = area
     if capital:
         parts["capital"] = CAPITAL_BONUS
     if areal:
@@ -349,7 +359,7 @@ def resolve_document(doc: Document, gz: Any | None = None) -> None:
         # same-named town elsewhere (Gaza Province, Mozambique, beside Gaza) is the lesser-known sense.
         towns = [c.place for c in cands[f.id] if c.place.level == "settlement" and c.place.match_kind in (0, 1)]
         for c in cands[f.id]:
-            c.parts = _prior(c.place, hints[f.id], c.place.id in capitals, f.id in areal)
+            c.parts = _prior(c.place, hints[f.id], c.place.id in capitals, f.id in areal, doc.lang)
             if c.place.level == "region" and any(t.population > c.place.population and
                                                  t.region_code != c.place.region_code for t in towns):
                 c.parts["level"] = min(c.parts["level"], 0.0)
