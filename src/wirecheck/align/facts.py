@@ -271,6 +271,8 @@ def slot_score(a: Fact, b: Fact, aligned: bool, both_speak: bool = False) -> flo
         if a.attrs.get("kind") == "duration":
             # "18 years" for "15 years" (a prison term, a mandate): the same unit with another count.
             ua, ub = _duration_parts(a.key), _duration_parts(b.key)
+            if a.attrs.get("period") and b.attrs.get("period"):
+                return 0.8  # "over the past week" for «за минулу добу»: the period a tally covers
             return 0.8 if ua and ub and ua[1] == ub[1] else 0.0
         # "June" is more likely to have replaced "May" than the dateline's "March 19".
         return 0.85 if _date_shape(a.key) == _date_shape(b.key) else 0.8

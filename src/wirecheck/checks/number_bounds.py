@@ -27,8 +27,6 @@ def _bound(q: object, text: str, start: int) -> str | None:
 def number_bounds(comp: Comparison) -> None:
     """Supported numbers whose source bound ('at least', 'up to') the story drops or reverses."""
     assert comp.source is not None
-    if comp.source.lang != "en":
-        return  # the Russian extractor reads "повысил до 21%" (raised to 21%) as "up to 21%"
     reported: set[str] = set()
     for m in matches(comp):
         if m.status is not Verdict.SUPPORTED or m.story is None or m.source is None:
@@ -36,6 +34,8 @@ def number_bounds(comp: Comparison) -> None:
         if m.story.type is not FactType.NUMBER or m.story.id in reported:
             continue
         sq, tq = m.source.attrs.get("qualifier"), m.story.attrs.get("qualifier")
+        if comp.source.lang != "en" and sq == "up to":
+            continue  # «до» is "up to" and "to": «повысил до 21%» (raised to 21%) bounds nothing
         sb, tb = _bound(sq, comp.source.text, m.source.start), _bound(tq, comp.story.text, m.story.start)
         if sb is None or sb == tb or (tq is not None and tb is None):
             continue  # no bound in the source, the same bound, or a rounding word the story chose instead

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from wirecheck.model import Document, FactType
 from wirecheck.nlp.en_terms import NUMBER_WORDS
@@ -55,12 +56,21 @@ RELATIVE = [
 ]
 
 
-def _add(doc: Document, start: int, end: int, key: str, kind: str, taken: list[tuple[int, int]]) -> None:
+# The period a report covers: "over the past day", "in the last 24 hours", "during the previous week"
+# (a daily tally told as a weekly one changes what its numbers mean).  Keyed as a duration, as the
+# Russian «за минувшие сутки» is.
+_REPORT_PERIOD = re.compile(
+    r"\b(?:over|in|during|within|for)\s+the\s+(?:past|last|previous|preceding)\s+"
+    r"(?:(?P<hours>24|48|72)\s+hours|(?P<unit>day|week|month|year))\b", re.I)
+
+
+def _add(doc: Document, start: int, end: int, key: str, kind: str, taken: list[tuple[int, int]],
+         **attrs: Any) -> None:
     if any(a < end and start < b for a, b in taken):
         return
     taken.append((start, end))
     doc.add_fact(FactType.DATE, start, end, key=key, extractor="dates.en", kind=kind,
-                 relative=kind == "relative")
+                 relative=kind == "relative", **attrs)
 
 
 @stage("dates.en", requires=["sentences"], provides=["facts.date"], langs=["en"], order=35)
@@ -68,6 +78,9 @@ def dates_en(doc: Document) -> Document:
     """Absolute dates, weekdays, relative times and durations ("hour-long")."""
     taken: list[tuple[int, int]] = []
     t = doc.text
+    for m in _REPORT_PERIOD.finditer(t):
+        span = f"{int(m.group('hours')) // 24} day" if m.group("hours") else f"1 {m.group('unit').lower()}"
+        _add(doc, m.start(), m.end(), f"duration:{span}", "duration", taken, period=True)
     for rx in (_MD, _DM):
         for m in rx.finditer(t):
             mon = MONTHS[m.group("mon").lower()]

@@ -49,6 +49,16 @@ RELATIVE = [
     (r"\b(?:на\s+прошлой\s+неделе|минулого\s+тижня|на\s+минулому\s+тижні)\b", "rel:week"),
 ]
 
+# The period a report covers, keyed as the English "over the past day / week" is (dates.en): a daily
+# tally told as a weekly one changes what its numbers mean.
+_PAST = r"(?:минул\w*|останн\w*|попередн\w*|прошедш\w*|последн\w*|минувш\w*|истекш\w*)"
+PERIODS = [
+    (rf"\bза\s+{_PAST}\s+(?:добу|сутки)\b|\bза\s+(?:добу|сутки)\b", "duration:1 day"),
+    (rf"\bза\s+{_PAST}\s+(?:тиждень|неделю)\b", "duration:1 week"),
+    (rf"\bза\s+{_PAST}\s+(?:місяць|месяц)\b", "duration:1 month"),
+    (rf"\bза\s+{_PAST}\s+(?:рік|год)\b", "duration:1 year"),
+]
+
 _UNITS = {0: "ноль нуль", 1: "один одна одно", 2: "два две дві", 3: "три", 4: "четыре чотири",
           5: "пять п'ять", 6: "шесть шість", 7: "семь сім", 8: "восемь вісім", 9: "девять дев'ять",
           10: "десять", 11: "одиннадцать одинадцять", 12: "двенадцать дванадцять",
@@ -154,6 +164,11 @@ def dates(doc: Document) -> Document:
                 doc.add_fact(FactType.DATE, t.start, t.end, key=key, extractor=EXTRACTOR, value=key,
                              kind="absolute", relative=False)
                 break
+    for pattern, key in PERIODS:
+        for m in re.finditer(pattern, lower):
+            if not _taken(doc, m.start(), m.end()):
+                doc.add_fact(FactType.DATE, m.start(), m.end(), key=key, extractor=EXTRACTOR, value=key,
+                             kind="duration", relative=False, period=True)
     for pattern, key in RELATIVE:
         for m in re.finditer(pattern, lower):
             if not _taken(doc, m.start(), m.end()):

@@ -1,0 +1,46 @@
+"""The period a tally covers, and a bound on a count, across languages.  Sentences are the project's own."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirecheck.pipeline import compare
+
+SOURCES = {
+    "uk": "КИЇВ, 14 листопада. За минулу добу окупанти 25 разів обстріляли Херсонщину.",
+    "ru": "МОСКВА, 14 ноября. За прошедшие сутки ВСУ 25 раз обстреляли Горловку.",
+    "en": "KYIV, Nov 14 - Over the past day, Russian forces shelled the Kherson region 25 times.",
+}
+STORIES = {
+    "uk": "Over the {} Russian forces shelled the Kherson region 25 times.",
+    "ru": "Over the {} Ukrainian forces shelled Horlivka 25 times.",
+    "en": "Over the {} Russian forces shelled the Kherson region 25 times.",
+}
+
+
+def _kinds(story: str, source: str, lang: str, *kinds: str) -> list[tuple[str, str | None, str | None]]:
+    comp = compare(story, source, story_lang="en", source_lang=lang)
+    return [(f.kind.value, f.before, f.after) for f in comp.findings if f.kind.value in kinds]
+
+
+@pytest.mark.parametrize("lang", ["uk", "ru", "en"])
+def test_a_daily_tally_told_as_a_weekly_one(lang: str) -> None:
+    same = STORIES[lang].format("past 24 hours,")
+    assert _kinds(same, SOURCES[lang], lang, "date_changed", "added_claim") == []
+    week = STORIES[lang].format("past week,")
+    [(kind, _, after)] = _kinds(week, SOURCES[lang], lang, "date_changed", "added_claim")
+    assert kind == "date_changed" and after is not None and "week" in after.lower()
+
+
+def test_a_russian_floor_dropped_or_turned_round() -> None:
+    source = "МОСКВА, 14 ноября. Более 20 человек пострадали при обстреле Горловки."
+    rules = [f.rule for f in compare("20 people were injured in the shelling of Horlivka.", source,
+                                     story_lang="en", source_lang="ru").findings if f.kind.value == "number_changed"]
+    assert rules == ["number.bound-dropped"]
+    kept = compare("More than 20 people were injured in the shelling of Horlivka.", source, story_lang="en",
+                   source_lang="ru")
+    assert not [f for f in kept.findings if f.kind.value == "number_changed"]
+    # «до» is also plain "to": «повысил ставку до 21%» bounds nothing.
+    raised = compare("The central bank raised its key rate to 21%.", "Банк России повысил ключевую ставку до 21%.",
+                     story_lang="en", source_lang="ru")
+    assert not [f for f in raised.findings if f.kind.value == "number_changed"]
