@@ -44,3 +44,21 @@ def test_a_russian_floor_dropped_or_turned_round() -> None:
     raised = compare("The central bank raised its key rate to 21%.", "Банк России повысил ключевую ставку до 21%.",
                      story_lang="en", source_lang="ru")
     assert not [f for f in raised.findings if f.kind.value == "number_changed"]
+
+
+@pytest.mark.parametrize(("lang", "source"), [
+    ("ru", "МОСКВА, 14 ноября. /ТАСС/. Атака беспилотников произошла в 03:40 по московскому времени."),
+    ("en", "MOSCOW, Nov 14 - The drone attack took place at 03:40 Moscow time."),
+])
+def test_a_time_of_day_changed(lang: str, source: str) -> None:
+    story = "The drone attack took place at 4:30 a.m. Moscow time."
+    found = _kinds(story, source, lang, "date_changed", "added_claim")
+    assert [(k, a) for k, _, a in found] == [("date_changed", "4:30 a.m.")]
+    same = _kinds("The drone attack took place at 3:40 am Moscow time.", source, lang, "date_changed", "added_claim")
+    assert same == []
+
+
+def test_the_evacuated_told_as_the_dead() -> None:
+    source = "МОСКВА, 14 ноября. /ТАСС/. Из приграничных сел эвакуированы около 300 человек."
+    comp = compare("About 300 people were killed in border villages.", source, story_lang="en", source_lang="ru")
+    assert [f.kind.value for f in comp.findings if f.kind.value == "predicate_changed"] == ["predicate_changed"]

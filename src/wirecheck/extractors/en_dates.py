@@ -56,6 +56,20 @@ RELATIVE = [
 ]
 
 
+# A time of day: "03:40", "4:30 a.m.", "11 pm", "at 2.15pm" (a dot only with am/pm: "2.15" alone is a number).
+_CLOCK = re.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d)|\.(?P<m2>[0-5]\d)(?=\s*[ap]\.?m\b))?"
+                    r"(?:\s*(?P<ap>[ap])\.?m\b\.?|(?(m)|(?!)))(?![\d:])", re.I)
+
+
+def clock_key(hour: int, minute: int, ampm: str | None) -> str | None:
+    """'time:16:30' for 4:30 pm; None for an impossible time."""
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm.lower() == "p" else 0)
+    return f"time:{hour:02d}:{minute:02d}" if hour < 24 and minute < 60 else None
+
+
 # The period a report covers: "over the past day", "in the last 24 hours", "during the previous week"
 # (a daily tally told as a weekly one changes what its numbers mean).  Keyed as a duration, as the
 # Russian «за минувшие сутки» is.
@@ -78,6 +92,10 @@ def dates_en(doc: Document) -> Document:
     """Absolute dates, weekdays, relative times and durations ("hour-long")."""
     taken: list[tuple[int, int]] = []
     t = doc.text
+    for m in _CLOCK.finditer(t):
+        key = clock_key(int(m.group("h")), int(m.group("m") or m.group("m2") or 0), m.group("ap"))
+        if key is not None:
+            _add(doc, m.start(), m.end(), key, "time", taken)
     for m in _REPORT_PERIOD.finditer(t):
         span = f"{int(m.group('hours')) // 24} day" if m.group("hours") else f"1 {m.group('unit').lower()}"
         _add(doc, m.start(), m.end(), f"duration:{span}", "duration", taken, period=True)

@@ -66,6 +66,8 @@ EVENT_LEMMAS: dict[str, str] = {
 CONTRASTS: list[frozenset[str]] = [
     frozenset({"capture", "repel", "hold", "retreat", "encircle", "advance"}),
     frozenset({"kill", "wound", "missing"}),
+    # The living moved or treated told as the dead ("300 people were evacuated" -> "300 people were killed").
+    frozenset({"kill", "evacuate"}), frozenset({"kill", "hospitalise"}), frozenset({"kill", "flee"}),
     frozenset({"shoot_down", "strike", "destroy", "damage"}),
     frozenset({"arrest", "release"}),
     frozenset({"resign", "dismiss"}),

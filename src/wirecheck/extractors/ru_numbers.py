@@ -59,6 +59,9 @@ PERIODS = [
     (rf"\bза\s+{_PAST}\s+(?:рік|год)\b", "duration:1 year"),
 ]
 
+# A time of day: «в 03:40» (with a colon and two digits of minutes: «3:2» is a score, «4.30» a number).
+_CLOCK = re.compile(r"(?<![\d:.,])(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?![\d:])")
+
 _UNITS = {0: "ноль нуль", 1: "один одна одно", 2: "два две дві", 3: "три", 4: "четыре чотири",
           5: "пять п'ять", 6: "шесть шість", 7: "семь сім", 8: "восемь вісім", 9: "девять дев'ять",
           10: "десять", 11: "одиннадцать одинадцять", 12: "двенадцать дванадцять",
@@ -164,6 +167,12 @@ def dates(doc: Document) -> Document:
                 doc.add_fact(FactType.DATE, t.start, t.end, key=key, extractor=EXTRACTOR, value=key,
                              kind="absolute", relative=False)
                 break
+    for m in _CLOCK.finditer(lower):
+        hour, minute = int(m.group("h")), int(m.group("m"))
+        if hour < 24 and not _taken(doc, m.start("h"), m.end()):
+            key = f"time:{hour:02d}:{minute:02d}"
+            doc.add_fact(FactType.DATE, m.start("h"), m.end(), key=key, extractor=EXTRACTOR, value=key,
+                         kind="time", relative=False)
     for pattern, key in PERIODS:
         for m in re.finditer(pattern, lower):
             if not _taken(doc, m.start(), m.end()):
