@@ -472,3 +472,13 @@ def test_a_lone_name_that_speaks_warns_or_argues_is_a_person_not_a_town() -> Non
                  "Jara spoke to supporters in Valparaíso."):
         found = places(analyse(text, lang="en"))
         assert "Hamilton" not in found and "Jara" not in found, (text, found)
+
+
+def test_a_governor_heads_the_region_and_a_time_zone_is_no_place() -> None:
+    doc = analyse("The drone hit Klintsy at 4:30 a.m. Moscow time, Bryansk Governor Alexander Bogomaz said.")
+    assert len(doc.sentences) == 1  # "a.m." before a time zone ends no sentence
+    places = {f.text: (f.attrs.get("level"), f.attrs.get("resolved_name")) for f in doc.facts_of(FactType.PLACE)}
+    assert places == {"Klintsy": ("settlement", "Klintsy"), "Bryansk": ("region", "Bryansk Oblast")}
+    # Without the governor, the bare name is the city.
+    city = analyse("The drone hit Bryansk at dawn.").facts_of(FactType.PLACE)
+    assert [(f.attrs.get("level"), f.attrs.get("resolved_name")) for f in city] == [("settlement", "Bryansk")]

@@ -439,6 +439,7 @@ def _settlement_cue(tok: Any, doc_text: str | None = None) -> bool:
 
 _AFFIXED = re.compile(r"\b(?:post|pre|anti|pro|non|ex)-$", re.I)
 _CLUB_AFTER = re.compile(r"\s+(?:City|United|FC|Athletic|Rovers|Wanderers|Hotspur|Albion|Rangers|Celtic)\b")
+_TIME_ZONE_AFTER = re.compile(r"\s+time\b", re.I)  # "4:30 a.m. Moscow time": a clock, not a location
 
 
 @stage("places.en", requires=["sentences", "spacy"], provides=["facts.place"], langs=["en"], order=35)
@@ -452,6 +453,8 @@ def places_en(doc: Document) -> Document:
     for m in find_mentions(sp, doc.text, known_surnames=surnames):
         if _AFFIXED.search(doc.text[max(0, m.start - 6):m.start]):
             continue  # "post-Maidan", "pro-Kyiv": an era or a side, not a location
+        if _TIME_ZONE_AFTER.match(doc.text[m.end:m.end + 8]):
+            continue
         if _CLUB_AFTER.match(doc.text[m.end:m.end + 14]):
             continue  # "Manchester City", "Leeds United": a club named after its town ("Kansas City" is a
             #          gazetteer name of its own and is matched whole before this)

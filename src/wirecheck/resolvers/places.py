@@ -39,6 +39,8 @@ _DISTRICT_TYPES = {"raion", "rayon", "district", "county", "parish", "район
 _DISTRICT_SYNONYMS = ("raion", "rayon", "district")
 # Words around a bare name that say it is a region, not a town: "Washington state", "in eastern Washington".
 _STATE_AFTER = re.compile(r"^\s+state\b")  # lower case: "Ohio State" (a university) is not a hint
+# "Bryansk Governor Alexander Bogomaz", "the Kursk governor": a governor heads the region, not its capital.
+_GOVERNOR_AFTER = re.compile(r"^\s+(?:regional\s+)?(?:governor|gov\.)(?!\w)", re.I)
 _AREAL_BEFORE = re.compile(r"\b(?:(?:north|south)[ -]?(?:east|west)ern|eastern|western|northern|southern|central|"
                            r"upstate|downstate|rural)\s+$", re.I)
 
@@ -339,12 +341,19 @@ def resolve_document(doc: Document, gz: Any | None = None) -> None:
     cands: dict[str, list[_Cand]] = {}
     hints: dict[str, str] = {}
     areal: set[str] = set()
+    governed: set[str] = set()  # "Bryansk Governor": the region, even where its capital is most of it
     for f in facts:
         hint = str(f.attrs.get("level_hint") or f.attrs.get("level") or "")
         if not hint and _STATE_AFTER.match(doc.text[f.end:f.end + 12]) and any(
                 c.level == "region" and c.match_kind in (0, 1) for c in gz.lookup(fact_name(f))):
             # "Washington state"; not "Jordan state television", where no region bears the name.
             hint = "region"
+        if hint in ("", "settlement") and _GOVERNOR_AFTER.match(doc.text[f.end:f.end + 20]) and any(
+                c.level == "region" and c.match_kind <= 2 for c in gz.lookup(fact_name(f))):
+            # Over the extractor's guess of a town too; the region may bear its capital's name only as an
+            # alternate (Bryansk Oblast).
+            hint = "region"
+            governed.add(f.id)
         if not hint and (_TOWN_BEFORE.search(doc.text[max(0, f.start - 30):f.start])
                          or _TOWN_AFTER.match(doc.text[f.end:f.end + 20])):
             hint = "settlement"
@@ -388,7 +397,7 @@ def resolve_document(doc: Document, gz: Any | None = None) -> None:
             _rescore(f, facts, cands, picks, keys, containers.get(f.id, []), gz, distance_km,
                      contents.get(f.id, []))
     for f in facts:
-        _fill(f, cands[f.id], _district_cap(f, cands, containers.get(f.id, []), gz))
+        _fill(f, cands[f.id], _district_cap(f, cands, containers.get(f.id, []), gz), f.id in governed)
 
 
 def _rescore(f: Fact, facts: list[Fact], cands: dict[str, list[_Cand]],
@@ -459,16 +468,17 @@ def _district_cap(f: Fact, cands: dict[str, list[_Cand]], stated: list[Fact], gz
     return cap
 
 
-def _fill(f: Fact, cs: list[_Cand], cap: Any = None) -> None:
+def _fill(f: Fact, cs: list[_Cand], cap: Any = None, region_said: bool = False) -> None:
     if not cs:
         f.attrs.update(resolution=0.0, candidates=[])
         return
     order = sorted(range(len(cs)), key=lambda n: -cs[n].score)
     probs = _softmax([c.score for c in cs])
     top = cs[order[0]].place
-    if top.level == "region" and not _TYPE_WORDS.search(fact_name(f)):
+    if top.level == "region" and not _TYPE_WORDS.search(fact_name(f)) and not region_said:
         # A city that is its own region (Moscow, Kyiv, Sevastopol): the city, so that every language's
-        # mention of it gets the same key.  Not when the words say region («Воронежская область»).
+        # mention of it gets the same key.  Not when the words say region («Воронежская область»,
+        # "Bryansk Governor").
         for n in order[1:]:
             p = cs[n].place
             if p.level == "settlement" and p.region_code == top.region_code and p.population >= 0.3 * \

@@ -35,7 +35,8 @@ def sentences_en(doc: Document) -> Document:
     for p_start, p_end in paras:
         cuts = [p_start]
         for s in sp.sents:
-            if p_start < s.start_char < p_end and not _unfinished(doc.text[cuts[-1]:s.start_char]):
+            if p_start < s.start_char < p_end and not _unfinished(doc.text[cuts[-1]:s.start_char]) \
+                    and not _CLOCK_GOES_ON.search(doc.text[max(p_start, s.start_char - 8):s.start_char + 24]):
                 cuts.append(s.start_char)
         cuts.append(p_end)
         for a, b in zip(cuts, cuts[1:], strict=False):
@@ -67,6 +68,10 @@ def _cut_entities_at_newlines(sp: Any) -> None:
     sp.ents = ents
 
 
+# "at 4:30 a.m. Moscow time, ...": the abbreviation's full stop does not end the sentence when a time zone
+# follows.
+_CLOCK_GOES_ON = re.compile(r"\b[ap]\.m\.\s+(?:[A-Z][\w'’-]+\s+time\b|(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|EST|EDT|"
+                            r"CST|CDT|PST|PDT|ET|PT)\b)")
 _FINAL = re.compile(r"[.!?:;…\"”’')\]-]\s*$")
 
 
