@@ -95,6 +95,8 @@ def added_claims(comp: Comparison) -> None:
             continue
         if f.type is FactType.NUMBER and _anaphoric_count(story.text, f.start, f.text, f.attrs.get("value")):
             continue
+        if f.type is FactType.NUMBER and _vague_amount_in_source(comp, f):
+            continue
         if f.id in conversions:
             continue
         span = claim_span(story, f)
@@ -118,6 +120,24 @@ def added_claims(comp: Comparison) -> None:
                          "the story adds it.",
                          story=span, rule=f"fact.added:{f.type.value}", confidence=round(conf, 3),
                          story_fact=f.id))
+
+
+# The span of figures a plural amount word stands for: "millions" is anything from one to 999 million.
+_MAGNITUDES = {"dozens": (20, 100), "scores": (20, 100), "hundreds": (100, 1e3), "thousands": (1e3, 1e6),
+               "tens of thousands": (1e4, 1e5), "hundreds of thousands": (1e5, 1e6), "millions": (1e6, 1e9)}
+
+
+def _vague_amount_in_source(comp: Comparison, f: Fact) -> bool:
+    """"would cost millions" where the source puts the cost at £3.35 million to £4.5 million: a plural
+    amount word states only an order of magnitude, which a source figure of that size (of the same thing,
+    when both say what they count) supports."""
+    span = _MAGNITUDES.get(f.text.lower().strip())
+    if span is None or comp.source is None:
+        return False
+    noun = f.attrs.get("noun")
+    return any(span[0] <= float(g.attrs.get("value") or 0) < span[1]
+               and (not noun or not g.attrs.get("noun") or g.attrs.get("noun") == noun)
+               for g in comp.source.facts_of(FactType.NUMBER))
 
 
 def _capital_acting_for_named_country(f: Fact, comp: Comparison) -> bool:
@@ -198,7 +218,8 @@ def _name_in_source(comp: Comparison, f: Fact) -> int | None:
     name = re.sub(r"[’']s$", "", f.text.strip())
     if len(name) < 4 or " " not in name and f.type is FactType.ORGANIZATION:
         return None
-    flags = re.I if f.type is FactType.ORGANIZATION else 0
+    # A person's name of several words is the same in any case ("J.R.R. tolkien" in a lower-cased report).
+    flags = re.I if f.type is FactType.ORGANIZATION or " " in name else 0
     m = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", comp.source.text, flags)
     return m.start() if m else None
 

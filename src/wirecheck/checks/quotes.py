@@ -236,7 +236,12 @@ def quotes(comp: Comparison) -> None:
                 score = fuzz.token_set_ratio(_content(q), _content(cand))
                 if cand.type is FactType.ATTRIBUTION:
                     score -= 5  # reported speech turned into a quote is weaker evidence
-                if score > best[0]:
+                # Words two source statements hold equally well are the story speaker's if one is his
+                # ("he doesn't want to be near me," McGregor said: the "he doesn't want" inside is no
+                # statement of the "he" it speaks of).
+                if score > best[0] or (score == best[0] and best[1] is not None and speaker
+                                       and _same_speaker(speaker, _speaker(cand))
+                                       and not _same_speaker(speaker, _speaker(best[1]))):
                     best = (score, cand)
         else:
             best = _crosslingual_counterpart(comp, q, said, aligned_of.get(q.sentence, set()))
