@@ -89,3 +89,15 @@ def test_a_quote_two_source_statements_hold_alike_is_the_story_speakers() -> Non
               "in the world,\" Moss said.")
     comp = compare('Rui Costa said: "I want this more than anyone in the world."', source)
     assert "quote.speaker-differs" in rules(comp), comp.findings
+
+
+def test_a_small_count_of_what_the_source_counts_otherwise_is_added() -> None:
+    story = "Born in Leeds in 1954, the critic overcame dyslexia to become a writer and had three children."
+    lead = ("The critic was born in Leeds in 1954 and overcame dyslexia to become a writer. He married the "
+            "author Ann Vale in 1983. ")
+    comp = compare(story, lead + "They had two children together but later divorced. He also had two "
+                               "children with his partner of 20 years.")
+    assert "fact.added:number" in rules(comp), comp.findings
+    # A small count of what the source only lists by name is counted from the list: said weakly.
+    comp = compare(story, lead + "Their son Tom and daughters Eve and Amy live in London.")
+    assert "fact.added:number" not in rules(comp), comp.findings

@@ -113,7 +113,8 @@ def added_claims(comp: Comparison) -> None:
                              story=span, source=sentence_span(comp.source, j), rule=f"context:{f.type.value}",
                              confidence=round(0.8 * conf, 3), story_fact=f.id))
             continue
-        if f.type is FactType.NUMBER and float(f.attrs.get("value") or 0) <= 3 and not f.text[:1].isdigit():
+        if f.type is FactType.NUMBER and float(f.attrs.get("value") or 0) <= 3 and not f.text[:1].isdigit() \
+                and not _counted_otherwise(comp, f):
             conf *= 0.5  # "two films", "both sides": usually counted from what the source lists
         comp.add(Finding(FindingKind.ADDED_CLAIM,
                          f"The source has no {f.type.value} '{f.text}' here or anywhere else; "
@@ -345,6 +346,15 @@ def _currency(f: Fact, text: str) -> str:
     if m and m.group(1) == "pounds" and "£" in text[max(0, f.start - 3):f.start]:
         return "pound"
     return ""
+
+
+def _counted_otherwise(comp: Comparison, f: Fact) -> bool:
+    """The source counts the very thing the story's small count counts, with other values ("had three
+    children" where the source gives two children twice): not a count of what the source lists."""
+    noun = f.attrs.get("noun")
+    if not noun or comp.source is None or float(f.attrs.get("value") or 0) < 2:
+        return False  # "one game in seven": one of the things the source counts
+    return any(g.attrs.get("noun") == noun for g in comp.source.facts_of(FactType.NUMBER))
 
 
 def _anaphoric_count(text: str, start: int, words: str, value: object) -> bool:
