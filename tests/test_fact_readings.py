@@ -101,3 +101,17 @@ def test_a_small_count_of_what_the_source_counts_otherwise_is_added() -> None:
     # A small count of what the source only lists by name is counted from the list: said weakly.
     comp = compare(story, lead + "Their son Tom and daughters Eve and Amy live in London.")
     assert "fact.added:number" not in rules(comp), comp.findings
+
+
+def test_a_name_in_a_remark_about_the_text_is_the_sources_wherever_it_stands() -> None:
+    source = ("Orpheus (Ὀρφεύς [orpʰeús]) is the name ascribed by the ancient Greeks to the author of the Hymns "
+              "and the Elegies, two poems which are the central works of ancient Greek literature. The Harbour "
+              "is a mystery novel written by American author Jens Holm.")
+    lead = "Orpheus is the name given by ancient Greeks to the author of two poems. "
+    comp = compare(lead + "The Harbour is a mystery novel written by Jens Holm, an American author.\n\nThis "
+                   "summary covers the main points about Orpheus, as well as the mystery novel The Harbour written "
+                   "by its American author.", source)
+    assert "person_changed" not in kinds(comp), comp.findings
+    # Said as a claim, not as a remark about the text: Orpheus put in the novelist's place.
+    comp = compare(lead + "The mystery novel The Harbour was written by Orpheus, an American author.", source)
+    assert "person_changed" in kinds(comp), comp.findings

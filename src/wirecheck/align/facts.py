@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from wirecheck.checks._common import ABOUT_THE_TEXT
 from wirecheck.extractors.en_attribution import is_report
 from wirecheck.extractors.en_events import AGENT_CLASSES, contrasting
 from wirecheck.extractors.en_orgs import acronym_of, initials_of
@@ -650,7 +651,11 @@ def match_facts(comp: Comparison) -> None:
         else:
             pending.append(f)
     speaking = attribution_sources(story) | attribution_sources(source)
-    pending = _same_name_other_type(pending, src_facts, matches, used, source, aligned_of, _cut_at(story.text))
+    # A remark about the text ("This summary covers Homer and his works") lists what the source holds; it
+    # restates no one source sentence, so a name it shares with the source anywhere is the source's.
+    about = {i for i, s in enumerate(story.sentences) if ABOUT_THE_TEXT.search(s.text)}
+    pending = _same_name_other_type(pending, src_facts, matches, used, source,
+                                    {i: js for i, js in aligned_of.items() if i not in about}, _cut_at(story.text))
     merged = comp.extras["merged_sentences"] = _merged_sentences(comp, matches)
     for f in pending:
         aligned = aligned_of.get(f.sentence, set()) | merged.get(f.sentence, set())
