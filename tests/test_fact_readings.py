@@ -66,6 +66,12 @@ def test_a_name_cut_short_by_the_end_of_the_text_is_the_name_it_begins() -> None
     # Only the end of the text cuts a name short.
     comp = compare("The group leaked files from the ministry. It is also known as Grey Fal.", source)
     assert [r for r in rules(comp) if r.startswith(("fact.added", "slot:"))], comp.findings
+    # Cut short, the name is looked for in the whole source, not only in the aligned sentence.
+    source = ("The hacker group leaked files from the defence ministry in May. Its leader, a former engineer, "
+              "lives abroad. Members chose the name Grey Falcon in 2013.")
+    story = "The hacker group, which leaked files from the defence ministry in May, is known as Grey Fal"
+    assert not [r for r in rules(compare(story, source)) if r.startswith(("fact.added", "slot:"))]
+    assert [r for r in rules(compare(story + ".", source)) if r.startswith(("fact.added", "slot:"))]
 
 
 def test_an_order_of_magnitude_a_source_figure_has_is_not_an_added_number() -> None:

@@ -318,15 +318,15 @@ NAMED = (FactType.PERSON, FactType.ORGANIZATION, FactType.PLACE)
 
 def _verbatim(f: Fact, source: Document, aligned_of: dict[int, set[int]], cut: bool = False) -> bool:
     """The name's words stand in the source: in the aligned sentences when there are any (elsewhere in
-    the report, it may be a swap for the name the aligned sentence has), else anywhere (``cut``: as the
-    start of the source's words, for a name that the end of a cut-off text cuts short).
+    the report, it may be a swap for the name the aligned sentence has), else anywhere (``cut``: anywhere,
+    as the start of the source's words, for a name that the end of a cut-off text cuts short).
     A place may stand there as its adjective ('a West Australian beach' for 'Western Australia'), unless
     those words are a place the source's resolver put elsewhere."""
     # A name of several words is the same name in any case (a report in lower case, "J.R.R. tolkien");
     # one word is not ("Hope" and "hope").
     rx = re.compile(r"(?<!\w)" + re.escape(f.text) + ("" if cut else r"(?!\w)"),
                     re.I if len(f.text.split()) > 1 else 0)
-    aligned = aligned_of.get(f.sentence, set())
+    aligned = set() if cut else aligned_of.get(f.sentence, set())  # a name cut short is no evidence of a swap
     texts = [source.text] if not aligned else [
         source.sentences[j].text for j in sorted(aligned) if j < len(source.sentences)]
     if any(rx.search(t) for t in texts):
