@@ -121,3 +121,14 @@ def test_a_name_in_a_remark_about_the_text_is_the_sources_wherever_it_stands() -
     # Said as a claim, not as a remark about the text: Orpheus put in the novelist's place.
     comp = compare(lead + "The mystery novel The Harbour was written by Orpheus, an American author.", source)
     assert "person_changed" in kinds(comp), comp.findings
+
+
+def test_a_word_capitalised_only_to_open_its_sentence_is_the_sources_common_noun() -> None:
+    source = ("A new tool was released on Monday. The software reads the colours of paintings found online and "
+              "plots them by year.")
+    comp = compare("Software reads the colours of paintings found online and plots them by year.", source)
+    assert not [r for r in rules(comp) if r.startswith("fact.added")], comp.findings
+    # Inside the sentence, the capital makes it a name the source does not have.
+    comp = compare("The tool, from Software, reads the colours of paintings found online and plots them by year.",
+                   source)
+    assert [r for r in rules(comp) if r.startswith("fact.added")], comp.findings

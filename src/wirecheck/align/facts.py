@@ -316,12 +316,15 @@ def _date_shape(key: str) -> str:
 NAMED = (FactType.PERSON, FactType.ORGANIZATION, FactType.PLACE)
 
 
-def _verbatim(f: Fact, source: Document, aligned_of: dict[int, set[int]], cut: bool = False) -> bool:
+def _verbatim(f: Fact, source: Document, aligned_of: dict[int, set[int]], cut: bool = False,
+              initial: bool = False) -> bool:
     """The name's words stand in the source: in the aligned sentences when there are any (elsewhere in
     the report, it may be a swap for the name the aligned sentence has), else anywhere (``cut``: anywhere,
     as the start of the source's words, for a name that the end of a cut-off text cuts short).
     A place may stand there as its adjective ('a West Australian beach' for 'Western Australia'), unless
-    those words are a place the source's resolver put elsewhere."""
+    those words are a place the source's resolver put elsewhere.  ``initial``: a single word that opens
+    its sentence ("Software extracts the colour information"), capitalised for that alone, also stands
+    there as the source's lower-case word."""
     # A name of several words is the same name in any case (a report in lower case, "J.R.R. tolkien");
     # one word is not ("Hope" and "hope").
     rx = re.compile(r"(?<!\w)" + re.escape(f.text) + ("" if cut else r"(?!\w)"),
@@ -331,6 +334,10 @@ def _verbatim(f: Fact, source: Document, aligned_of: dict[int, set[int]], cut: b
         source.sentences[j].text for j in sorted(aligned) if j < len(source.sentences)]
     if any(rx.search(t) for t in texts):
         return True
+    if initial and len(f.text.split()) == 1 and not f.text.isupper():
+        low = re.compile(r"(?<!\w)" + re.escape(f.text.lower()) + r"(?!\w)")
+        if any(low.search(t) for t in texts):
+            return True
     if f.type is not FactType.PLACE:
         return False
     offsets = [0] if not aligned else [
@@ -400,10 +407,11 @@ def _cut_at(text: str) -> int | None:
 
 def _same_name_other_type(pending: list[Fact], src_facts: list[Fact], matches: list[Match],
                           used: set[str], source: Document, aligned_of: dict[int, set[int]],
-                          cut_at: int | None = None) -> list[Fact]:
+                          cut_at: int | None = None, initial: frozenset[str] = frozenset()) -> list[Fact]:
     """Taggers disagree across languages (spaCy calls "Oleh Kiper" an organisation, natasha a person):
     an unmatched name whose words equal a source name of another type is that name, not a new one.
-    ``cut_at``: where the story ends if it stops in mid-sentence (a name there may be cut short)."""
+    ``cut_at``: where the story ends if it stops in mid-sentence (a name there may be cut short);
+    ``initial``: the facts that open their sentence."""
     rest = []
     for f in pending:
         hit = None
@@ -422,7 +430,7 @@ def _same_name_other_type(pending: list[Fact], src_facts: list[Fact], matches: l
             hit = next((g for g in src_facts if g.type is FactType.PERSON and len(key) >= 4
                         and sound_key(str(g.attrs.get("surname") or "")) == key), None)
         if hit is None and f.type in NAMED and len(f.text) >= 3 and _verbatim(f, source, aligned_of,
-                                                                                f.end == cut_at):
+                                                                                f.end == cut_at, f.id in initial):
             # The very words stand in the source, whatever its tagger made of them.
             matches.append(Match(f, None, Verdict.SUPPORTED, "verbatim-in-source", 0.7))
             continue
@@ -654,8 +662,11 @@ def match_facts(comp: Comparison) -> None:
     # A remark about the text ("This summary covers Homer and his works") lists what the source holds; it
     # restates no one source sentence, so a name it shares with the source anywhere is the source's.
     about = {i for i, s in enumerate(story.sentences) if ABOUT_THE_TEXT.search(s.text)}
+    initial = frozenset(f.id for f in pending if f.sentence < len(story.sentences)
+                        and not story.text[story.sentences[f.sentence].start:f.start].strip(" \t\n*-•\"'“‘(0123456789."))
     pending = _same_name_other_type(pending, src_facts, matches, used, source,
-                                    {i: js for i, js in aligned_of.items() if i not in about}, _cut_at(story.text))
+                                    {i: js for i, js in aligned_of.items() if i not in about}, _cut_at(story.text),
+                                    initial)
     merged = comp.extras["merged_sentences"] = _merged_sentences(comp, matches)
     for f in pending:
         aligned = aligned_of.get(f.sentence, set()) | merged.get(f.sentence, set())
