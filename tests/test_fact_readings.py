@@ -132,3 +132,14 @@ def test_a_word_capitalised_only_to_open_its_sentence_is_the_sources_common_noun
     comp = compare("The tool, from Software, reads the colours of paintings found online and plots them by year.",
                    source)
     assert [r for r in rules(comp) if r.startswith("fact.added")], comp.findings
+
+
+def test_a_speaker_called_by_the_title_the_source_gives_them_is_that_speaker() -> None:
+    source = ('Scientists met in Houston this week. "We will find water on the moon within a decade, and life '
+              'within thirty years," space agency chief scientist Mara Quist said on Tuesday. Astronaut Tom '
+              'Reyes said the rover was ready.')
+    comp = compare('"We will find water on the moon within a decade," space agency chief scientist says. '
+                   'Astronaut Tom Reyes said the rover was ready.', source)
+    assert "quote.speaker-differs" not in rules(comp), comp.findings
+    comp = compare('"We will find water on the moon within a decade," astronaut Tom Reyes says.', source)
+    assert "quote.speaker-differs" in rules(comp), comp.findings

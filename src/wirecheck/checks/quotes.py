@@ -46,6 +46,14 @@ def _same_speaker(a: str, b: str) -> bool:
     return same_name(a.split()[-1], b.split()[-1]) or a.lower() == b.lower()
 
 
+def _named_as(a: Fact, b: Fact) -> bool:
+    """``a``'s speaker is all words of how ``b`` names its speaker: "NASA chief scientist" for the
+    source's "NASA chief scientist Ellen Stofan" is that person by title."""
+    words = _speaker(a).lower().split()
+    mention = str(b.attrs.get("speaker_mention") or b.attrs.get("source_text") or "").lower().split()
+    return len(words) >= 2 and len(mention) > len(words) and all(w in mention for w in words)
+
+
 _SMALL = {"a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "at", "by", "from", "with"}
 
 
@@ -268,7 +276,7 @@ def quotes(comp: Comparison) -> None:
             continue
         src_speaker = _speaker(match)
         if speaker and src_speaker and _comparable(speaker) and _comparable(src_speaker) \
-                and not _same_speaker(speaker, src_speaker):
+                and not _same_speaker(speaker, src_speaker) and not _named_as(q, match) and not _named_as(match, q):
             comp.add(Finding(FindingKind.MISATTRIBUTED_QUOTE,
                              f"The story gives these words to {speaker}; in the source they are "
                              f"{src_speaker}'s.", story=q.span, source=match.span, before=src_speaker,
