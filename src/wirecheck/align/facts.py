@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from wirecheck.checks._common import ABOUT_THE_TEXT
 from wirecheck.extractors.en_attribution import is_report
 from wirecheck.extractors.en_events import AGENT_CLASSES, contrasting
 from wirecheck.extractors.en_orgs import acronym_of, initials_of
@@ -175,11 +176,15 @@ def _negated_in_effect(f: Fact, text: str) -> bool:
 
 
 def _by_given_name(a: Fact, b: Fact) -> bool:
-    """'Lamya' for 'Lamya Khan': one side names the person by the other's given name alone."""
+    """'Lamya' for 'Lamya Khan': one side names the person by the other's given name alone, or by the
+    first of several ('his wife Faryal' for 'his wife Faryal Makhdoom Khan'); a title on the short form
+    ('Mr Khan') makes it a surname, unless the other side gives the person that very title."""
     for short, full in ((a, b), (b, a)):
         given = str(full.attrs.get("given") or "")
-        if len(short.text.split()) == 1 and len(given) >= 3 and not short.attrs.get("title") \
-                and short.text.lower() == given.lower():
+        title = short.attrs.get("title")
+        if (len(short.text.split()) == 1 and len(short.text) >= 3 and given.strip()
+                and (not title or title == full.attrs.get("title"))
+                and short.text.lower() in (given.lower(), given.split()[0].lower())):
             return True
     return False
 
@@ -313,17 +318,28 @@ def _date_shape(key: str) -> str:
 NAMED = (FactType.PERSON, FactType.ORGANIZATION, FactType.PLACE)
 
 
-def _verbatim(f: Fact, source: Document, aligned_of: dict[int, set[int]]) -> bool:
+def _verbatim(f: Fact, source: Document, aligned_of: dict[int, set[int]], cut: bool = False,
+              initial: bool = False) -> bool:
     """The name's words stand in the source: in the aligned sentences when there are any (elsewhere in
-    the report, it may be a swap for the name the aligned sentence has), else anywhere.  A place may
-    stand there as its adjective ('a West Australian beach' for 'Western Australia'), unless those words
-    are a place the source's resolver put elsewhere."""
-    rx = re.compile(r"(?<!\w)" + re.escape(f.text) + r"(?!\w)")
-    aligned = aligned_of.get(f.sentence, set())
+    the report, it may be a swap for the name the aligned sentence has), else anywhere (``cut``: anywhere,
+    as the start of the source's words, for a name that the end of a cut-off text cuts short).
+    A place may stand there as its adjective ('a West Australian beach' for 'Western Australia'), unless
+    those words are a place the source's resolver put elsewhere.  ``initial``: a single word that opens
+    its sentence ("Software extracts the colour information"), capitalised for that alone, also stands
+    there as the source's lower-case word."""
+    # A name of several words is the same name in any case (a report in lower case, "J.R.R. tolkien");
+    # one word is not ("Hope" and "hope").
+    rx = re.compile(r"(?<!\w)" + re.escape(f.text) + ("" if cut else r"(?!\w)"),
+                    re.I if len(f.text.split()) > 1 else 0)
+    aligned = set() if cut else aligned_of.get(f.sentence, set())  # a name cut short is no evidence of a swap
     texts = [source.text] if not aligned else [
         source.sentences[j].text for j in sorted(aligned) if j < len(source.sentences)]
     if any(rx.search(t) for t in texts):
         return True
+    if initial and len(f.text.split()) == 1 and not f.text.isupper():
+        low = re.compile(r"(?<!\w)" + re.escape(f.text.lower()) + r"(?!\w)")
+        if any(low.search(t) for t in texts):
+            return True
     if f.type is not FactType.PLACE:
         return False
     offsets = [0] if not aligned else [
@@ -385,10 +401,19 @@ def _adjective_pair(a: Fact, b: Fact) -> bool:
             and bool(adjective_form_spans(a.text, b.text) or adjective_form_spans(b.text, a.text)))
 
 
+def _cut_at(text: str) -> int | None:
+    """Where a text that stops in mid-sentence (no closing punctuation: a truncated copy) ends."""
+    body = text.rstrip()
+    return len(body) if body and body[-1].isalnum() else None
+
+
 def _same_name_other_type(pending: list[Fact], src_facts: list[Fact], matches: list[Match],
-                          used: set[str], source: Document, aligned_of: dict[int, set[int]]) -> list[Fact]:
+                          used: set[str], source: Document, aligned_of: dict[int, set[int]],
+                          cut_at: int | None = None, initial: frozenset[str] = frozenset()) -> list[Fact]:
     """Taggers disagree across languages (spaCy calls "Oleh Kiper" an organisation, natasha a person):
-    an unmatched name whose words equal a source name of another type is that name, not a new one."""
+    an unmatched name whose words equal a source name of another type is that name, not a new one.
+    ``cut_at``: where the story ends if it stops in mid-sentence (a name there may be cut short);
+    ``initial``: the facts that open their sentence."""
     rest = []
     for f in pending:
         hit = None
@@ -406,7 +431,8 @@ def _same_name_other_type(pending: list[Fact], src_facts: list[Fact], matches: l
             key = sound_key(f.text)
             hit = next((g for g in src_facts if g.type is FactType.PERSON and len(key) >= 4
                         and sound_key(str(g.attrs.get("surname") or "")) == key), None)
-        if hit is None and f.type in NAMED and len(f.text) >= 3 and _verbatim(f, source, aligned_of):
+        if hit is None and f.type in NAMED and len(f.text) >= 3 and _verbatim(f, source, aligned_of,
+                                                                                f.end == cut_at, f.id in initial):
             # The very words stand in the source, whatever its tagger made of them.
             matches.append(Match(f, None, Verdict.SUPPORTED, "verbatim-in-source", 0.7))
             continue
@@ -550,12 +576,26 @@ def _at_home(f: Fact, same: list[Fact], rival: Fact, story: Document, source: Do
     another.  Same-language pairs only (the context is compared word for word)."""
     if story.lang != source.lang:
         return False
-    ctx = _fact_context(story, f)
+    # The words that lead up to a name in its own phrase ('Health Minister Kemal Memisoglu') go with the
+    # person wherever it is named; they say nothing of the statement.
+    ctx = _fact_context(story, f) - _own_phrase(story, f)
     if not ctx:
         return False
     lemmas = _sentence_lemmas(source)
     there = len(ctx & lemmas[rival.sentence]) if rival.sentence < len(lemmas) else 0
-    return _shared_at_home(ctx, same, lemmas) > there
+    home = _shared_at_home(ctx, same, lemmas)
+    # A tie is no evidence of a swap ('It consisted of 34 episodes, but CBS cancelled the show', where both
+    # the episode count's sentence and the cancellation's name CBS).
+    return home > there or home == there > 0
+
+
+def _own_phrase(doc: Document, f: Fact) -> set[str]:
+    """Content lemmas of the words before ``f`` in its own noun phrase (its title, its modifiers)."""
+    sp = doc.extras.get("spacy")
+    if sp is None:
+        return set()
+    own = sp.char_span(f.start, f.end, alignment_mode="expand")
+    return set() if own is None else _content_lemmas(sp[own.root.left_edge.i:own.start])
 
 
 def _shared_at_home(ctx: set[str], same: list[Fact], lemmas: list[set[str]]) -> int:
@@ -621,12 +661,24 @@ def match_facts(comp: Comparison) -> None:
         else:
             pending.append(f)
     speaking = attribution_sources(story) | attribution_sources(source)
-    pending = _same_name_other_type(pending, src_facts, matches, used, source, aligned_of)
+    # A remark about the text ("This summary covers Homer and his works") lists what the source holds; it
+    # restates no one source sentence, so a name it shares with the source anywhere is the source's.
+    about = {i for i, s in enumerate(story.sentences) if ABOUT_THE_TEXT.search(s.text)}
+    initial = frozenset(f.id for f in pending if f.sentence < len(story.sentences)
+                        and not story.text[story.sentences[f.sentence].start:f.start].strip(" \t\n*-•\"'“‘(0123456789."))
+    pending = _same_name_other_type(pending, src_facts, matches, used, source,
+                                    {i: js for i, js in aligned_of.items() if i not in about}, _cut_at(story.text),
+                                    initial)
     merged = comp.extras["merged_sentences"] = _merged_sentences(comp, matches)
     for f in pending:
         aligned = aligned_of.get(f.sentence, set()) | merged.get(f.sentence, set())
-        # A source fact already echoed in this very story sentence is not what this one replaced.
+        # A source fact already echoed in this very story sentence is not what this one replaced, nor is
+        # another mention of the same person or thing ("Amir Khan ... his wife Faryal" does not put Faryal
+        # in the place of the report's other "Amir Khan").
         echoed = {m.source.id for m in matches if m.story and m.source and m.story.sentence == f.sentence}
+        echoed |= {g.id for g in src_facts if g.type is f.type and any(
+            same_fact(m.source, g) for m in matches if m.story and m.source and m.status is Verdict.SUPPORTED
+            and m.story.sentence == f.sentence and m.story.type is f.type)}
         if f.type is FactType.PLACE:  # "West Australian" is echoed by the sentence's "Western Australia"
             told = [x for x in story.facts_in(f.sentence, f.type) if x.id != f.id]
             echoed |= {g.id for g in src_facts if g.type is f.type and any(_adjective_pair(x, g) for x in told)}

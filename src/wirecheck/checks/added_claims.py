@@ -95,6 +95,8 @@ def added_claims(comp: Comparison) -> None:
             continue
         if f.type is FactType.NUMBER and _anaphoric_count(story.text, f.start, f.text, f.attrs.get("value")):
             continue
+        if f.type is FactType.NUMBER and _vague_amount_in_source(comp, f):
+            continue
         if f.id in conversions:
             continue
         span = claim_span(story, f)
@@ -111,13 +113,32 @@ def added_claims(comp: Comparison) -> None:
                              story=span, source=sentence_span(comp.source, j), rule=f"context:{f.type.value}",
                              confidence=round(0.8 * conf, 3), story_fact=f.id))
             continue
-        if f.type is FactType.NUMBER and float(f.attrs.get("value") or 0) <= 3 and not f.text[:1].isdigit():
+        if f.type is FactType.NUMBER and float(f.attrs.get("value") or 0) <= 3 and not f.text[:1].isdigit() \
+                and not _counted_otherwise(comp, f):
             conf *= 0.5  # "two films", "both sides": usually counted from what the source lists
         comp.add(Finding(FindingKind.ADDED_CLAIM,
                          f"The source has no {f.type.value} '{f.text}' here or anywhere else; "
                          "the story adds it.",
                          story=span, rule=f"fact.added:{f.type.value}", confidence=round(conf, 3),
                          story_fact=f.id))
+
+
+# The span of figures a plural amount word stands for: "millions" is anything from one to 999 million.
+_MAGNITUDES = {"dozens": (20, 100), "scores": (20, 100), "hundreds": (100, 1e3), "thousands": (1e3, 1e6),
+               "tens of thousands": (1e4, 1e5), "hundreds of thousands": (1e5, 1e6), "millions": (1e6, 1e9)}
+
+
+def _vague_amount_in_source(comp: Comparison, f: Fact) -> bool:
+    """"would cost millions" where the source puts the cost at £3.35 million to £4.5 million: a plural
+    amount word states only an order of magnitude, which a source figure of that size (of the same thing,
+    when both say what they count) supports."""
+    span = _MAGNITUDES.get(f.text.lower().strip())
+    if span is None or comp.source is None:
+        return False
+    noun = f.attrs.get("noun")
+    return any(span[0] <= float(g.attrs.get("value") or 0) < span[1]
+               and (not noun or not g.attrs.get("noun") or g.attrs.get("noun") == noun)
+               for g in comp.source.facts_of(FactType.NUMBER))
 
 
 def _capital_acting_for_named_country(f: Fact, comp: Comparison) -> bool:
@@ -198,7 +219,8 @@ def _name_in_source(comp: Comparison, f: Fact) -> int | None:
     name = re.sub(r"[’']s$", "", f.text.strip())
     if len(name) < 4 or " " not in name and f.type is FactType.ORGANIZATION:
         return None
-    flags = re.I if f.type is FactType.ORGANIZATION else 0
+    # A person's name of several words is the same in any case ("J.R.R. tolkien" in a lower-cased report).
+    flags = re.I if f.type is FactType.ORGANIZATION or " " in name else 0
     m = re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", comp.source.text, flags)
     return m.start() if m else None
 
@@ -324,6 +346,15 @@ def _currency(f: Fact, text: str) -> str:
     if m and m.group(1) == "pounds" and "£" in text[max(0, f.start - 3):f.start]:
         return "pound"
     return ""
+
+
+def _counted_otherwise(comp: Comparison, f: Fact) -> bool:
+    """The source counts the very thing the story's small count counts, with other values ("had three
+    children" where the source gives two children twice): not a count of what the source lists."""
+    noun = f.attrs.get("noun")
+    if not noun or comp.source is None or float(f.attrs.get("value") or 0) < 2:
+        return False  # "one game in seven": one of the things the source counts
+    return any(g.attrs.get("noun") == noun for g in comp.source.facts_of(FactType.NUMBER))
 
 
 def _anaphoric_count(text: str, start: int, words: str, value: object) -> bool:

@@ -46,6 +46,14 @@ def _same_speaker(a: str, b: str) -> bool:
     return same_name(a.split()[-1], b.split()[-1]) or a.lower() == b.lower()
 
 
+def _named_as(a: Fact, b: Fact) -> bool:
+    """``a``'s speaker is all words of how ``b`` names its speaker: "NASA chief scientist" for the
+    source's "NASA chief scientist Ellen Stofan" is that person by title."""
+    words = _speaker(a).lower().split()
+    mention = str(b.attrs.get("speaker_mention") or b.attrs.get("source_text") or "").lower().split()
+    return len(words) >= 2 and len(mention) > len(words) and all(w in mention for w in words)
+
+
 _SMALL = {"a", "an", "the", "of", "to", "in", "on", "and", "or", "for", "at", "by", "from", "with"}
 
 
@@ -236,7 +244,12 @@ def quotes(comp: Comparison) -> None:
                 score = fuzz.token_set_ratio(_content(q), _content(cand))
                 if cand.type is FactType.ATTRIBUTION:
                     score -= 5  # reported speech turned into a quote is weaker evidence
-                if score > best[0]:
+                # Words two source statements hold equally well are the story speaker's if one is his
+                # ("he doesn't want to be near me," McGregor said: the "he doesn't want" inside is no
+                # statement of the "he" it speaks of).
+                if score > best[0] or (score == best[0] and best[1] is not None and speaker
+                                       and _same_speaker(speaker, _speaker(cand))
+                                       and not _same_speaker(speaker, _speaker(best[1]))):
                     best = (score, cand)
         else:
             best = _crosslingual_counterpart(comp, q, said, aligned_of.get(q.sentence, set()))
@@ -263,7 +276,7 @@ def quotes(comp: Comparison) -> None:
             continue
         src_speaker = _speaker(match)
         if speaker and src_speaker and _comparable(speaker) and _comparable(src_speaker) \
-                and not _same_speaker(speaker, src_speaker):
+                and not _same_speaker(speaker, src_speaker) and not _named_as(q, match) and not _named_as(match, q):
             comp.add(Finding(FindingKind.MISATTRIBUTED_QUOTE,
                              f"The story gives these words to {speaker}; in the source they are "
                              f"{src_speaker}'s.", story=q.span, source=match.span, before=src_speaker,

@@ -16,6 +16,7 @@ from wirecheck.checks.quotes import (
     CROSS_SAME_QUOTE,
     _comparable,
     _content,
+    _named_as,
     _said_text,
     _same_speaker,
     _speaker,
@@ -96,11 +97,12 @@ def reported_speech(comp: Comparison) -> None:
         sims = _similarities(comp, f, said)
         if sims is None:
             continue
-        own = [s for s, g in zip(sims, said, strict=True) if _same_speaker(speaker, _speaker(g))]
+        own = [s for s, g in zip(sims, said, strict=True)
+               if _same_speaker(speaker, _speaker(g)) or _named_as(f, g) or _named_as(g, f)]
         if own and max(own) >= threshold:
             continue  # the speaker said so (too) in the source
         best, g = max(zip(sims, said, strict=True), key=lambda sg: sg[0])
-        if best < threshold or _same_speaker(speaker, _speaker(g)):
+        if best < threshold or _same_speaker(speaker, _speaker(g)) or _named_as(f, g) or _named_as(g, f):
             continue
         # A quoted fragment of this report ("for as long as it takes") is part of the other speaker's
         # statement, not an invention: this finding replaces the quote check's.
