@@ -62,3 +62,14 @@ def test_the_evacuated_told_as_the_dead() -> None:
     source = "МОСКВА, 14 ноября. /ТАСС/. Из приграничных сел эвакуированы около 300 человек."
     comp = compare("About 300 people were killed in border villages.", source, story_lang="en", source_lang="ru")
     assert [f.kind.value for f in comp.findings if f.kind.value == "predicate_changed"] == ["predicate_changed"]
+
+
+@pytest.mark.parametrize(("lang", "source"), [
+    ("ru", "МОСКВА, 14 ноября. /ТАСС/. Накануне силы ПВО сбили 41 беспилотник над Белгородской областью."),
+    ("en", "MOSCOW, Nov 14 (Reuters) - Air defences shot down 41 drones over the Belgorod region yesterday."),
+])
+def test_the_day_before_is_the_datelines_day_before(lang: str, source: str) -> None:
+    story = "On November {}, air defences shot down 41 drones over the Belgorod region."
+    assert _kinds(story.format(13), source, lang, "date_changed", "added_claim") == []
+    [(kind, _, after)] = _kinds(story.format(12), source, lang, "date_changed", "added_claim")
+    assert (kind, after) == ("date_changed", "November 12")

@@ -271,6 +271,10 @@ def slot_score(a: Fact, b: Fact, aligned: bool, both_speak: bool = False) -> flo
             return 0.8  # "3-2" for "3-1": the other number of the same score
         return 0.0
     if t is FactType.DATE:
+        for x, y in ((a, b), (b, a)):
+            also = x.attrs.get("also")
+            if also and _date_shape(str(also)) == _date_shape(y.key) and x.attrs.get("kind") == "relative":
+                return 0.9  # "November 12" for "yesterday" in a report datelined November 14
         if a.attrs.get("kind") != b.attrs.get("kind"):
             return 0.0
         if a.attrs.get("kind") == "duration":

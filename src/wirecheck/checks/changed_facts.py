@@ -74,6 +74,10 @@ def _message(kind: FindingKind, story: Fact, source: Fact) -> str:
         if noun == "no.":
             return f"The source numbers it {_amount(sv)}; the story {_amount(tv)}."
         return f"The source gives {_amount(sv)} {noun}; the story {_amount(tv)}."
+    if kind is FindingKind.DATE_CHANGED and source.attrs.get("also") and source.attrs.get("kind") == "relative":
+        # "yesterday" in a report datelined November 14: the day it means.
+        return (f"The source says '{source.text}' ({date_words(str(source.attrs['also']))} by its dateline); the "
+                f"story says '{story.text}'.")
     if kind is FindingKind.DATE_CHANGED and (not source.text.isascii() or source.text.strip().isdigit()):
         return f"The source says '{source.text}' ({date_words(source.key)}); the story says '{story.text}'."
     if kind is FindingKind.PREDICATE_CHANGED:

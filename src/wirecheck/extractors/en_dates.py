@@ -78,6 +78,44 @@ _REPORT_PERIOD = re.compile(
     r"(?:(?P<hours>24|48|72)\s+hours|(?P<unit>day|week|month|year))\b", re.I)
 
 
+# Relative days the dateline's date settles: "yesterday" in a report datelined November 14 is November 13.
+_DAYS_BACK = {"rel:yesterday": 1, "rel:day_before": 1, "rel:today": 0}
+
+
+def shifted_day(key: str, back: int) -> str | None:
+    """'month:11-14' one day back -> 'month:11-13' (a year without 29 February when none is given)."""
+    import datetime as dt
+
+    m = re.fullmatch(r"(?:date:(\d{4})-|month:)(\d\d)-(\d\d)", key)
+    if not m:
+        return None
+    year = int(m.group(1) or 2023)
+    try:
+        day = dt.date(year, int(m.group(2)), int(m.group(3))) - dt.timedelta(days=back)
+    except ValueError:
+        return None
+    return f"date:{day:%Y-%m-%d}" if m.group(1) else f"month:{day:%m-%d}"
+
+
+def settle_relative_days(doc: Document) -> None:
+    """Give each 'yesterday', «накануне», 'today' the calendar day of the dateline's date (attr ``also``),
+    so that a story writing that day out states no other date."""
+    from wirecheck.segment.sentences import dateline_length
+
+    head = dateline_length(doc.text)
+    stamp = next((f for f in doc.facts_of(FactType.DATE) if f.start < head and f.attrs.get("kind") == "absolute"
+                  and re.match(r"(?:date|month):\d", f.key) and f.key.count("-") >= 1 + f.key.startswith("date")),
+                 None)
+    if stamp is None:
+        return
+    for f in doc.facts_of(FactType.DATE):
+        back = _DAYS_BACK.get(f.key)
+        if back is not None and f.start >= head and not f.attrs.get("also"):
+            day = shifted_day(stamp.key, back)
+            if day is not None:
+                f.attrs["also"] = day
+
+
 def _add(doc: Document, start: int, end: int, key: str, kind: str, taken: list[tuple[int, int]],
          **attrs: Any) -> None:
     if any(a < end and start < b for a, b in taken):
@@ -149,6 +187,7 @@ def dates_en(doc: Document) -> Document:
         if _AGE_AFTER.match(t[m.end():m.end() + 6]) or (n == "one" and unit == "day"):
             continue  # "41 years old" is an age; "one day" is usually "some day"
         _add(doc, m.start(), m.end(), _duration_key(n, unit), "duration", taken)
+    settle_relative_days(doc)
     return doc
 
 

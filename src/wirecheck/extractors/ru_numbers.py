@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from wirecheck.extractors.en_dates import settle_relative_days
 from wirecheck.model import Document, FactType
 from wirecheck.nlp.en_terms import ORDINAL_NOUNS
 from wirecheck.nlp.russian import Token, match_term, ordinal_value, term_lookup, terms_of, tokens
@@ -184,6 +185,7 @@ def dates(doc: Document) -> Document:
                 doc.add_fact(FactType.DATE, m.start(), m.end(), key=key, extractor=EXTRACTOR, value=key,
                              kind="relative", relative=True)
     _durations(doc, toks)
+    settle_relative_days(doc)
     for m in re.finditer(r"\b((?:19|20)\d{2})\s*(?:год[ауе]?|року|році|рік|г\.|р\.)", lower):
         if not _taken(doc, m.start(1), m.end(1)):
             doc.add_fact(FactType.DATE, m.start(1), m.end(1), key=f"year:{m.group(1)}", extractor=EXTRACTOR,
