@@ -73,3 +73,26 @@ def test_the_day_before_is_the_datelines_day_before(lang: str, source: str) -> N
     assert _kinds(story.format(13), source, lang, "date_changed", "added_claim") == []
     [(kind, _, after)] = _kinds(story.format(12), source, lang, "date_changed", "added_claim")
     assert (kind, after) == ("date_changed", "November 12")
+
+
+def test_words_padded_into_a_quote() -> None:
+    source = 'KYIV, March 3 (Reuters) - "We will respond," the minister said. "Our patience is not endless."'
+    comp = compare('"We will respond decisively and without mercy," the minister said.', source)
+    padded = [(f.rule, f.after) for f in comp.findings if f.kind.value == "fabricated_quote"]
+    assert padded == [("quote.padded", "decisively and without mercy")]
+    # Two of the speaker's quotes glued together add nothing the speaker did not say.
+    glued = compare('"We will respond. Our patience is not endless," the minister said.', source)
+    assert not [f for f in glued.findings if f.kind.value == "fabricated_quote"]
+
+
+@pytest.mark.parametrize(("lang", "source"), [
+    ("en", "Two soldiers were killed in the shelling, the regional governor said."),
+    ("ru", "В результате обстрела погибли двое военнослужащих, сообщил губернатор."),
+])
+def test_soldiers_told_as_civilians(lang: str, source: str) -> None:
+    story = "Two civilians were killed in the shelling, the regional governor said."
+    changed = [f.message for f in compare(story, source, story_lang="en", source_lang=lang).findings
+               if f.kind.value == "number_changed"]
+    assert changed == ["The source counts 2 soldiers; the story 2 civilians."]
+    assert not [f for f in compare(story.replace("civilians", "servicemen"), source, story_lang="en",
+                                   source_lang=lang).findings if f.kind.value == "number_changed"]

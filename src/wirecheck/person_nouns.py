@@ -48,8 +48,24 @@ def person_lemma(lemmas: Iterable[str]) -> str | None:
     return next((lem for lem in sorted(lemmas) if person_noun(lem)), None)
 
 
+# Combatants and civilians: "two soldiers were killed" told as "two civilians" changes who died.
+_STATUS_TABLE = """
+military  soldier soldiers serviceman servicemen servicewoman troops fighter fighters военный военнослужащий
+          солдат боец военные военнослужащие солдаты бойцы військовий військовослужбовець боєць військові
+          військовослужбовці солдати бійці
+civilian  civilian civilians resident residents житель жители мирный мирные мешканець мешканці жителі
+          цивільний цивільні
+"""
+STATUS: dict[str, str] = {w: _line.split()[0] for _line in re.sub(r"\n\s+(?=\S)", " ", _STATUS_TABLE.strip())
+                          .splitlines() for w in _line.split()[1:]}
+
+
 def different_people(a: str, b: str) -> bool:
-    """Do the two nouns describe people of another sex or age group ("man" / «женщина», "boy" / "man")?"""
+    """Do the two nouns describe people of another sex or age group ("man" / «женщина», "boy" / "man"), or
+    soldiers and civilians?"""
+    sa, sb = STATUS.get(a.lower()), STATUS.get(b.lower())
+    if sa and sb and sa != sb:
+        return True
     pa, pb = person_noun(a), person_noun(b)
     if pa is None or pb is None:
         return False

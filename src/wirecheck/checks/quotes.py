@@ -201,6 +201,39 @@ def _changed_force_words(story_words: list[str], source_words: list[str]) -> tup
     return before, after
 
 
+_STOP = frozenset("a an the and or but of to in on at for with by from as is are was were be been it its this that "
+                  "these those we i you he she they our your their his her us them".split())
+
+
+def _padded_quote(comp: Comparison, q: Fact, match: Fact, source_words: str) -> bool:
+    """A story quote that is the source's with a run of words of its own added inside the quotation marks
+    ('"We will respond decisively and without mercy"' for '"We will respond"').  Words the source has
+    as a phrase elsewhere (another quote of the same speaker glued on, the reported speech around it)
+    are not the story's own.  Reported; True when it was."""
+    from difflib import SequenceMatcher
+
+    assert comp.source is not None
+    ours = _content(q).split()
+    theirs = re.sub(r"[^\w\s]", "", _said_text(comp.source.text, match).lower()).split()
+    added: list[str] = []
+    for op, _a1, _a2, b1, b2 in SequenceMatcher(None, theirs, ours, autojunk=False).get_opcodes():
+        run = ours[b1:b2]
+        if op in ("insert", "replace") and len([w for w in run if w not in _STOP]) >= PADDING_WORDS \
+                and _padded(" ".join(run)) not in source_words:
+            added += run
+    if not added:
+        return False
+    now = " ".join(added)
+    comp.add(Finding(FindingKind.FABRICATED_QUOTE,
+                     f"The quote is the source's with words the speaker did not say added: '{now}'.",
+                     story=q.span, source=match.span, before=None, after=now,
+                     rule="quote.padded", confidence=0.65, story_fact=q.id, source_fact=match.id))
+    return True
+
+
+PADDING_WORDS = 2  # content words a story adds inside the quotation marks before it is a padded quote
+
+
 def _altered_words(comp: Comparison, q: Fact, match: Fact) -> None:
     """A story quote matched to the source's quote but with a force word or number changed."""
     assert comp.source is not None
@@ -286,4 +319,5 @@ def quotes(comp: Comparison) -> None:
             if not _padded_translation(comp, q, match):
                 _reversed_translation(comp, q, match)  # padding brings its own words, negations among them
         if same_lang and match.type is FactType.QUOTE:
-            _altered_words(comp, q, match)
+            if not _padded_quote(comp, q, match, source_words):
+                _altered_words(comp, q, match)
