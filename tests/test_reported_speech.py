@@ -52,3 +52,17 @@ def test_a_speaker_found_by_resolving_a_pronoun_is_not_enough_to_call_it_misattr
     named = [f for f in compare(story, source.replace("she said", "Hale said")).findings
              if f.rule == "reported.speaker-differs"]
     assert len(named) == 1 and named[0].confidence >= 0.5
+
+
+def test_a_statement_handed_to_the_other_side_of_the_war() -> None:
+    source = "KYIV, March 3 (Reuters) - Russia said its forces had captured the village of Pishchane."
+    comp = compare("Ukraine said Russian forces had captured the village of Pishchane.", source)
+    assert [(f.rule, f.before, f.after) for f in comp.findings if f.kind.value == "misattributed_quote"] == [
+        ("reported.side-differs", "Russia", "Ukraine")]
+    same_side = compare("Moscow said its forces had captured the village of Pishchane.", source)
+    assert not [f for f in same_side.findings if f.kind.value == "misattributed_quote"]
+    ru = ("МОСКВА, 3 марта. /ТАСС/. Минобороны России заявило, что подразделения группировки «Запад» "
+          "освободили населенный пункт Песчаное в Харьковской области.")
+    comp = compare("Kyiv said Russian forces had captured the village of Pishchane in the Kharkiv region.", ru,
+                   story_lang="en", source_lang="ru")
+    assert [f.rule for f in comp.findings if f.kind.value == "misattributed_quote"] == ["reported.side-differs"]
