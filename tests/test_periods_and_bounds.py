@@ -96,3 +96,16 @@ def test_soldiers_told_as_civilians(lang: str, source: str) -> None:
     assert changed == ["The source counts 2 soldiers; the story 2 civilians."]
     assert not [f for f in compare(story.replace("civilians", "servicemen"), source, story_lang="en",
                                    source_lang=lang).findings if f.kind.value == "number_changed"]
+
+
+@pytest.mark.parametrize(("lang", "source"), [
+    ("en", "KYIV, March 3 (Reuters) - Ukraine's air force said it shot down 30 of 40 drones launched overnight."),
+    ("uk", "КИЇВ, 3 березня. Повітряні сили повідомили, що збили 30 з 40 ударних безпілотників."),
+])
+def test_a_part_told_as_the_whole(lang: str, source: str) -> None:
+    story = "Ukraine's air force said it shot down all 40 drones launched overnight."
+    found = [(f.rule, f.message) for f in compare(story, source, story_lang="en", source_lang=lang).findings
+             if f.kind.value == "number_changed"]
+    assert found == [("number.part-as-whole", "The source says 30 of 40; the story says all 40.")]
+    kept = compare(story.replace("all 40", "30 of 40"), source, story_lang="en", source_lang=lang)
+    assert not [f for f in kept.findings if f.kind.value == "number_changed"]

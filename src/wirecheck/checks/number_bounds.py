@@ -4,6 +4,8 @@ matcher calls it supported; the claim is not the same."""
 
 from __future__ import annotations
 
+import re
+
 from wirecheck.checks._common import matches
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, FactType, Finding, Verdict
@@ -46,3 +48,38 @@ def number_bounds(comp: Comparison) -> None:
                          rule="number.bound-dropped" if tb is None else "number.bound-reversed",
                          confidence=0.6, story_fact=m.story.id, source_fact=m.source.id))
         reported.add(m.story.id)
+
+
+# "30 of 40 drones", «30 из 40», «30 з 40»: a part of a whole; "all 40" makes the part the whole.
+_PART_OF = re.compile(r"(?<![\d,.])(?P<part>\d{1,3}(?:[ ,\u00a0]\d{3})*)\s+(?:of|out\s+of|из|з|із)\s+"
+                      r"(?P<whole>\d{1,3}(?:[ ,\u00a0]\d{3})*)(?![\d,.]\d)", re.I)
+_ALL_BEFORE = re.compile(r"\ball(?:\s+the)?\s+$", re.I)
+
+
+def _value(digits: str) -> int:
+    return int(re.sub(r"\D", "", digits))
+
+
+@check("part-as-whole", kinds=[FindingKind.NUMBER_CHANGED], requires=["alignments"], order=81)
+def part_as_whole(comp: Comparison) -> None:
+    """'shot down 30 of 40 drones' told as 'shot down all 40 drones'."""
+    assert comp.source is not None
+    aligned = {a.story: a.source for a in comp.alignments if a.source}
+    for f in comp.story.facts_of(FactType.NUMBER):
+        if not _ALL_BEFORE.search(comp.story.text[max(0, f.start - 10):f.start]) or f.sentence not in aligned:
+            continue
+        value = f.attrs.get("value")
+        for i in aligned[f.sentence]:
+            sent = comp.source.sentences[i]
+            m = next((m for m in _PART_OF.finditer(sent.text) if value is not None
+                      and _value(m.group("whole")) == value and _value(m.group("part")) < value), None)
+            if m is None:
+                continue
+            at = sent.start + m.start()
+            comp.add(Finding(FindingKind.NUMBER_CHANGED,
+                             f"The source says {m.group('part')} of {m.group('whole')}; the story says all "
+                             f"{m.group('whole')}.", story=f.span, source=comp.source.span(at, sent.start + m.end()),
+                             before=m.group(0), after=comp.story.text[f.start:f.end],
+                             rule="number.part-as-whole", confidence=0.7, story_fact=f.id))
+            break
+
