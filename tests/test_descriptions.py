@@ -149,3 +149,14 @@ def test_what_a_strike_hit_changed_in_english_and_across_languages() -> None:
 def test_a_russian_place_natasha_leaves_in_its_case_is_read_by_the_dictionary() -> None:
     comp = compare("A drone hit Sumy.", "Беспилотник атаковал объект в Сумах.", story_lang="en", source_lang="ru")
     assert not [f for f in comp.findings if f.kind.value == "place_changed"]  # not the village Sumag (Philippines)
+
+
+def test_energy_infrastructure_is_no_hospital_but_is_a_power_plant() -> None:
+    source = ("КИЇВ, 3 березня. Уночі російські дрони атакували енергетичну інфраструктуру Одеси, повідомили в "
+              "обласній адміністрації.")
+    story = "Russian drones attacked {} in Odesa overnight, the regional administration said."
+    comp = compare(story.format("a hospital"), source, story_lang="en", source_lang="uk")
+    assert [f.message for f in comp.findings if f.kind.value == "description_changed"] == [
+        "The source's sentence has an energy facility; the story's makes it a hospital."]
+    for same in ("a power plant", "energy infrastructure"):
+        assert changed(compare(story.format(same), source, story_lang="en", source_lang="uk")) == [], same

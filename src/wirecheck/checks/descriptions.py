@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from wirecheck.checks._common import aligned_items
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Document, Finding, Span
-from wirecheck.nlp.thing_types import NAMED_CLASSES, phrase_pattern
+from wirecheck.nlp.thing_types import NAMED_CLASSES, PARENT_TYPES, phrase_pattern
 from wirecheck.nlp.thing_types import SLAVIC_TYPES as _SLAVIC_TYPES
 from wirecheck.nlp.thing_types import TYPES as _TYPES
 from wirecheck.registry import check
@@ -88,10 +88,14 @@ def typed_names(doc: Document) -> Iterator[_Typed]:
             yield _Typed(" ".join(words), t, _CLASS_OF[t], doc.span(start, m.end()))
 
 
+def _a(phrase: str) -> str:
+    return ("an " if phrase[:1] in "aeiou" else "a ") + phrase
+
+
 def _fits(a: str, b: str) -> bool:
     """Can one thing be both an ``a`` and a ``b``?"""
     ca, cb = _TYPES[_CLASS_OF[a]][a], _TYPES[_CLASS_OF[b]][b]
-    if not ca or not cb or ca == cb:
+    if not ca or not cb or ca == cb or PARENT_TYPES.get(ca) == cb or PARENT_TYPES.get(cb) == ca:
         return True
     wa, wb = set(a.split()), set(b.split())
     return wa <= wb or wb <= wa or set(ca.split()) <= set(cb.split()) or set(cb.split()) <= set(ca.split())
@@ -188,7 +192,7 @@ def _unnamed(comp: Comparison, reported: set[int]) -> None:
                 continue
             comp.add(Finding(
                 FindingKind.DESCRIPTION_CHANGED,
-                f"The source's sentence has a {peers[0][0]}; the story's makes it a {t}.",
+                f"The source's sentence has {_a(peers[0][0])}; the story's makes it {_a(t)}.",
                 story=span, source=peers[0][1], before=peers[0][0], after=t,
                 rule=f"description.{cls}.unnamed", confidence=UNNAMED_CONFIDENCE))
 
@@ -215,7 +219,7 @@ def changed_descriptions(comp: Comparison) -> None:
         peer = peers[0]
         comp.add(Finding(
             FindingKind.DESCRIPTION_CHANGED,
-            f"The source calls {peer.name} a {peer.type}; the story calls it a {ours.type}.",
+            f"The source calls {peer.name} {_a(peer.type)}; the story calls it {_a(ours.type)}.",
             story=ours.span, source=peer.span, before=peer.type, after=ours.type,
             rule=f"description.{ours.cls}", confidence=CONFIDENCE))
     _unnamed(comp, reported)

@@ -52,7 +52,8 @@ TYPES: dict[str, dict[str, str]] = {
     # A house and an apartment block are one type (both homes); a nuclear power plant is a power plant.
     "site": {
         "building": "", "facility": "", "site": "", "structure": "", "premises": "", "infrastructure": "",
-        "property": "", "civilian infrastructure": "", "energy facility": "", "energy infrastructure": "",
+        "property": "", "civilian infrastructure": "", "energy facility": "energy facility",
+        "energy infrastructure": "energy facility", "energy site": "energy facility",
         "industrial facility": "", "enterprise": "", "educational institution": "", "educational facility": "",
         "residential building": "residential building", "apartment building": "residential building",
         "apartment block": "residential building", "block of flats": "residential building",
@@ -86,6 +87,10 @@ TYPES: dict[str, dict[str, str]] = {
         "pumping station": "water utility", "boiler house": "boiler house",
     },
 }
+# Types that are kinds of a broader one: a power plant is an energy facility, so neither word changes the
+# other.
+PARENT_TYPES = {"power plant": "energy facility", "nuclear power plant": "energy facility",
+                "substation": "energy facility", "boiler house": "energy facility"}
 # Classes whose types are read before a name ("the bulk carrier Eternity C"); a site is seldom named so
 # ("the hotel Ukraina") and "the market Tuesday" would read as a name.
 NAMED_CLASSES = frozenset({"vessel", "company"})
@@ -133,6 +138,8 @@ SLAVIC_TYPES: list[tuple[str, str]] = [
     (r"гостиниц|готел", "hotel"), (r"ресторан", "restaurant"), (r"кафе(?!\w)", "cafe"),
     (r"стадион|стадіон", "stadium"), (r"водоканал|водоочистн\w*\s+сооружени|очисн\w*\s+споруд", "water utility"),
     (r"котельн", "boiler house"),
+    (r"энергетическ\w*\s+(?:инфраструктур|объект)|енергетичн\w*\s+(?:інфраструктур|об.єкт)|"
+     r"объект\w*\s+энергетики|об.єкт\w*\s+енергетики|енергооб.єкт|энергообъект", "energy facility"),
     (r"отдел\w*\s+полиции|відділ\w*\s+поліції|полицейск\w*\s+участ", "police station"),
 ]
 
