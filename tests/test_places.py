@@ -482,3 +482,18 @@ def test_a_governor_heads_the_region_and_a_time_zone_is_no_place() -> None:
     # Without the governor, the bare name is the city.
     city = analyse("The drone hit Bryansk at dawn.").facts_of(FactType.PLACE)
     assert [(f.attrs.get("level"), f.attrs.get("resolved_name")) for f in city] == [("settlement", "Bryansk")]
+
+
+def test_a_country_in_cyrillic_and_the_office_it_names() -> None:
+    # «Канади» is the country (pycountry's Ukrainian name in the gazetteer), not the village Kanada in Indonesia.
+    [p] = analyse("Зеленський провів розмову з прем'єр-міністром Канади.", lang="uk").facts_of(FactType.PLACE)
+    assert (p.attrs["level"], p.attrs["resolved_name"]) == ("country", "Canada")
+    story = "President Volodymyr Zelensky held a phone call with the Prime Minister of {}."
+    source = "КИЇВ, 3 березня. Президент Володимир Зеленський провів телефонну розмову з прем'єр-міністром Канади."
+    swapped = compare(story.format("Australia"), source, story_lang="en", source_lang="uk")
+    assert [f.after for f in swapped.findings if f.kind is FindingKind.PLACE_CHANGED] == ["Australia"]
+    kept = compare(story.format("Canada"), source, story_lang="en", source_lang="uk")
+    assert not [f for f in kept.findings if f.kind is FindingKind.PLACE_CHANGED]
+    # "the Prime Minister of Canada in Ottawa" says where he was, not that Canada lies in Ottawa.
+    met = compare("Zelensky met the Prime Minister of Canada in Ottawa.", source, story_lang="en", source_lang="uk")
+    assert not [f for f in met.findings if f.kind in (FindingKind.PLACE_CHANGED, FindingKind.PLACE_NOT_IN_REGION)]

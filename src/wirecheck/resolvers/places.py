@@ -211,6 +211,8 @@ def stated_claims(doc: Document) -> list[Claim]:
                     not re.match(r"[’']s\b", text[y.end:y.end + 3]):
                 # ("near Kupiansk, Russia's Defence Ministry said": the possessive opens a new phrase)
                 pattern = "comma"
+            if pattern and pattern != "possessive" and _country_in_smaller(x, y):
+                pattern = None  # "the Prime Minister of Canada in Ottawa": where he was, not where Canada is
             if pattern:
                 for member in _list_before(doc, places, i):
                     claims.append(Claim(member, y, pattern, text[member.start:y.end], member.start, y.end))
@@ -220,6 +222,19 @@ def stated_claims(doc: Document) -> list[Claim]:
             if nxt.sentence == x.sentence and _POSS.match(text[x.end:nxt.start]):
                 claims.append(Claim(nxt, x, "possessive", text[x.start:nxt.end], x.start, nxt.end))
     return claims
+
+
+def _country_in_smaller(x: Fact, y: Fact) -> bool:
+    """Is ``x`` a country's name and ``y`` no name of a country or larger area?  A country lies in nothing
+    smaller, so "X in Y" then says where something happened, not where X is."""
+    try:
+        gz = _gz()
+    except Exception:  # noqa: BLE001 - without the gazetteer, claims are read as written
+        return False
+    xs = gz.lookup(fact_name(x), sound=False)
+    if not any(p.level == "country" and p.match_kind <= 2 for p in xs[:3]):
+        return False
+    return not any(p.level in ("country", "area", "continent") for p in gz.lookup(fact_name(y), sound=False)[:5])
 
 
 def _list_before(doc: Document, places: list[Fact], i: int) -> list[Fact]:
