@@ -82,4 +82,3 @@ def part_as_whole(comp: Comparison) -> None:
                              before=m.group(0), after=comp.story.text[f.start:f.end],
                              rule="number.part-as-whole", confidence=0.7, story_fact=f.id))
             break
-

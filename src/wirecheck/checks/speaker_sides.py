@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from wirecheck.checks.quotes import _speaker
-from wirecheck.checks.reported_speech import MIN_WORDS, _similarities, _statements
+from wirecheck.checks.quotes import CROSS_SAME_QUOTE, _speaker
+from wirecheck.checks.reported_speech import MIN_WORDS, SAME_REPORT, _similarities, _statements
 from wirecheck.checks.sides import _side
 from wirecheck.extractors.en_attribution import is_report
 from wirecheck.kinds import FindingKind
@@ -23,8 +23,6 @@ from wirecheck.registry import check
 # because there they are places struck, not actors.
 _CAPITALS = {"moscow": "ru", "kremlin": "ru", "москва": "ru", "кремль": "ru", "kyiv": "ua", "kiev": "ua",
              "киев": "ua", "київ": "ua"}
-SAME_STATEMENT = 0.75  # token-set ratio, as the reported-speech check's
-CROSS_SAME_STATEMENT = 0.40
 CONFIDENCE = 0.6
 
 
@@ -47,7 +45,8 @@ def speaker_sides(comp: Comparison) -> None:
     said = [(g, s) for g, s in said if s is not None]
     if not said:
         return
-    threshold = SAME_STATEMENT if comp.story.lang == comp.source.lang else CROSS_SAME_STATEMENT
+    # The same statement: the reported-speech check's thresholds.
+    threshold = SAME_REPORT / 100 if comp.story.lang == comp.source.lang else CROSS_SAME_QUOTE
     taken = {x.story_fact for x in comp.findings if x.kind is FindingKind.MISATTRIBUTED_QUOTE}
     for f in comp.story.facts:
         if f.type is not FactType.ATTRIBUTION or not is_report(f.attrs) or f.id in taken:
