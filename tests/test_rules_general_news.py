@@ -282,3 +282,16 @@ def test_a_disputed_claim_stated_as_fact_is_a_certainty_change() -> None:
     said = compare(story, "Russian officials said air defences shot down 41 Ukrainian drones over the Belgorod "
                    "region overnight.")
     assert not [f for f in said.findings if f.kind.value == "certainty_changed"]
+
+
+def test_a_loss_told_as_a_profit_and_a_million_as_a_billion() -> None:
+    source = "NEW YORK, March 3 (Reuters) - The company reported a net loss of $2 million for the quarter."
+    comp = compare("The company reported a net profit of $2 billion for the quarter.", source)
+    assert sorted(f.message for f in comp.findings if f.kind.value in ("predicate_changed", "number_changed")) == [
+        "The source gives 2 million dollars; the story 2 billion.",
+        "The source says 'loss' (loss); the story says 'profit' (profit): a different event."]
+    ru = "МОСКВА, 3 марта. /ТАСС/. Компания получила чистый убыток в размере 2 млрд рублей за квартал."
+    comp = compare("The company reported a net profit of 2 billion rubles for the quarter.", ru, story_lang="en",
+                   source_lang="ru")
+    assert [f.kind.value for f in comp.findings if f.kind.value == "predicate_changed"] == ["predicate_changed"]
+    assert compare(source.split(" - ", 1)[1], source).findings == []

@@ -32,6 +32,8 @@ EVENT_LEMMAS: dict[str, str] = {
     "resign": "resign", "dismiss": "dismiss", "fire_person": "dismiss", "sign": "sign", "reject": "reject",
     "approve": "approve", "deny": "deny", "confirm": "confirm", "evacuate": "evacuate", "hospitalise": "hospitalise", "hospitalize": "hospitalise", "flee": "flee",
     "displace": "flee",
+    # results: "a net loss of $2 billion" told as "a net profit"
+    "profit": "profit", "loss": "loss",
     # courts
     "charge": "charge", "indict": "charge", "convict": "convict", "guilty": "convict", "acquit": "acquit",
     "clear": "acquit", "pardon": "pardon", "accept": "approve", "appeal": "appeal",
@@ -86,12 +88,13 @@ CONTRASTS: list[frozenset[str]] = [
     frozenset({"increase", "decrease"}),
     frozenset({"allow", "ban"}),
     frozenset({"extinguish", "burn"}),
+    frozenset({"profit", "loss"}),
 ]
 # Lemmas that are events only as verbs: "a double", "the drop zone", "a clear day", "a grow bag".
 _VERB_ONLY = frozenset({"fall", "push", "free", "fire", "lose", "hit", "down", "clear", "double", "triple",
                         "grow", "permit", "charge", "drop", "beat", "defeat", "win", "gain"})
 # Charges that are charges only as nouns: "was murdered" is a killing, "murder" in a charge is the offence.
-_NOUN_ONLY = frozenset({"murder", "rape", "misconduct", "manslaughter", "theft", "robbery", "burglary",
+_NOUN_ONLY = frozenset({"profit", "loss", "murder", "rape", "misconduct", "manslaughter", "theft", "robbery", "burglary",
                         "laundering", "perjury", "kidnapping", "arson", "trafficking", "stalking", "harassment"})
 # What a side loses when "lose" means giving up ground rather than a match or a vote.
 _GROUND = frozenset({"ground", "territory", "position", "control", "village", "town", "city", "settlement",

@@ -154,6 +154,10 @@ def numbers_en(doc: Document) -> Document:
             end = max(end, noun.idx + len(noun.text))
         elif any(t.lemma_ == "age" for t in toks[max(0, i - 5):i]):
             attrs["noun"] = "year-old"  # "lowering the conscription age from 27 to 25": ages
+        elif (sym := doc.text[max(0, start - 1):start]) in _SYMBOLS:
+            # "$5 million" counts dollars as "5 million dollars" does, so "$5 billion" is the same slot.
+            attrs["noun"] = _SYMBOLS[sym]
+            attrs["noun_text"] = _SYMBOLS[sym] if _SYMBOLS[sym] == "yen" else _SYMBOLS[sym] + "s"
         if low in ("one", "a") and noun is None:
             i = j
             continue
@@ -325,6 +329,7 @@ def counted_noun_key(noun: Any) -> str:
 
 
 # Currencies named after an amount; "won" and "pound" also parse as verbs ("4.6 trillion won analysts").
+_SYMBOLS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", "₴": "hryvnia", "₽": "ruble", "₹": "rupee"}
 _CURRENCIES = frozenset("""won yen yuan renminbi rupee rupees rupiah ringgit baht peso pesos real reais rand lira
 euro euros dollar dollars pound pounds franc francs ruble rubles rouble roubles hryvnia hryvnias shekel shekels
 dirham dirhams riyal riyals naira""".split())
