@@ -295,3 +295,21 @@ def test_a_loss_told_as_a_profit_and_a_million_as_a_billion() -> None:
                    source_lang="ru")
     assert [f.kind.value for f in comp.findings if f.kind.value == "predicate_changed"] == ["predicate_changed"]
     assert compare(source.split(" - ", 1)[1], source).findings == []
+
+
+def test_russian_offices_and_rates() -> None:
+    d = "МОСКВА, 3 марта. /ТАСС/. "
+    deputy = compare("Russian Defence Minister Alexei Krivoruchko visited the plant.",
+                     d + "Заместитель министра обороны России Алексей Криворучко посетил завод.",
+                     story_lang="en", source_lang="ru")
+    assert [f.kind.value for f in deputy.findings if f.kind.value == "title_changed"] == ["title_changed"]
+    # «пресс-секретарь президента»: the president's spokesman, not the president.
+    spokesman = compare("Kremlin spokesman Dmitry Peskov said the talks would continue.",
+                        d + "Пресс-секретарь президента России Дмитрий Песков заявил, что переговоры продолжатся.",
+                        story_lang="en", source_lang="ru")
+    assert not [f for f in spokesman.findings if f.kind.value == "title_changed"]
+    for story, source in (("Inflation in Russia accelerated to 7.5% in February.",
+                           "Инфляция в России в феврале замедлилась до 7,5%."),
+                          ("The central bank raised its key rate to 21%.", "ЦБ сохранил ключевую ставку на уровне 21%.")):
+        comp = compare(story, d + source, story_lang="en", source_lang="ru")
+        assert [f.kind.value for f in comp.findings if f.kind.value == "predicate_changed"] == ["predicate_changed"]

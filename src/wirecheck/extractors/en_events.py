@@ -57,6 +57,9 @@ EVENT_LEMMAS: dict[str, str] = {
     "rise": "increase", "increase": "increase", "grow": "increase", "soar": "increase", "surge": "increase",
     "double": "increase", "triple": "increase", "drop": "decrease", "decline": "decrease",
     "decrease": "decrease", "plunge": "decrease", "slump": "decrease", "shrink": "decrease", "halve": "decrease",
+    # a rate going faster or slower ("inflation accelerated / slowed to 7.5%")
+    "accelerate": "increase", "quicken": "increase", "slow": "decrease", "decelerate": "decrease",
+    "ease": "decrease",
     # ... and pushed up or down ("raised its key rate", "cut rates")
     "raise": "increase", "hike": "increase", "boost": "increase", "cut": "decrease", "lower": "decrease",
     "reduce": "decrease", "slash": "decrease", "trim": "decrease",
@@ -86,6 +89,8 @@ CONTRASTS: list[frozenset[str]] = [
     # what is gained or lost: ice, seats, value ("gained 3%" against "fell 3%")
     frozenset({"gain", "lose"}), frozenset({"gain", "decrease"}), frozenset({"increase", "lose"}),
     frozenset({"increase", "decrease"}),
+    # «ЦБ сохранил ставку» (kept the rate) told as "raised the rate"
+    frozenset({"unchanged", "increase"}), frozenset({"unchanged", "decrease"}),
     frozenset({"allow", "ban"}),
     frozenset({"extinguish", "burn"}),
     frozenset({"profit", "loss"}),

@@ -354,13 +354,29 @@ def _title_before(doc: Document, toks: list[Token], i0: int) -> tuple[str | None
                 m = match_term(toks, k, titles)
                 if m is None or m[1] != k1:
                     continue
-                title = m[0].english
+                title, k = _head_title(toks, titles, k, m[0].english)
                 if f.type is FactType.ORGANIZATION and "ministry" in f.key.split() and title.endswith("head"):
                     title = title[: -len("head")] + "minister"  # «глава Минэкономразвития»: the minister
                 if f.type is FactType.ORGANIZATION and f.key in _GOVERNED and title in ("head", "chief"):
                     title = _GOVERNED[f.key]  # the head of a regional administration is its governor
                 return title, k
     return None, i0
+
+
+def _head_title(toks: list[Token], titles: Any, k: int, title: str) -> tuple[str, int]:
+    """The title a name bears when the office found at ``k`` is only part of a longer one: «заместитель
+    министра обороны» (a deputy defence minister, not the minister), «пресс-секретарь президента» (the
+    president's spokesman, not the president)."""
+    for j in range(max(0, k - 3), k):
+        m = match_term(toks, j, titles)
+        if m is None:
+            continue
+        outer = m[0].english
+        if m[1] > k and outer.split()[-1] == title.split()[-1]:
+            return " ".join(outer.split()[:-1] + [title]), j  # deputy + defence minister
+        if m[1] == k and toks[k].has("gent"):
+            return outer, j  # the first title governs the second in the genitive
+    return title, k
 
 
 def _fact_ending_at(doc: Document, toks: list[Token], i: int) -> Fact | None:
