@@ -104,8 +104,7 @@ def settle_relative_days(doc: Document) -> None:
 
     head = dateline_length(doc.text)
     stamp = next((f for f in doc.facts_of(FactType.DATE) if f.start < head and f.attrs.get("kind") == "absolute"
-                  and re.match(r"(?:date|month):\d", f.key) and f.key.count("-") >= 1 + f.key.startswith("date")),
-                 None)
+                  and shifted_day(f.key, 0) is not None), None)  # a day, not a month alone
     if stamp is None:
         return
     for f in doc.facts_of(FactType.DATE):
