@@ -313,3 +313,15 @@ def test_russian_offices_and_rates() -> None:
                           ("The central bank raised its key rate to 21%.", "ЦБ сохранил ключевую ставку на уровне 21%.")):
         comp = compare(story, d + source, story_lang="en", source_lang="ru")
         assert [f.kind.value for f in comp.findings if f.kind.value == "predicate_changed"] == ["predicate_changed"]
+
+
+def test_a_price_move_turned_round_and_job_cuts_told_as_hiring() -> None:
+    ny = "NEW YORK, March 3 (Reuters) - "
+    for source, story in (("Shares of Apple closed up 2% on Tuesday.", "Shares of Apple closed down 2% on Tuesday."),
+                          ("The CEO said the company would cut about 1,000 jobs.",
+                           "The CEO said the company would hire about 1,000 people.")):
+        comp = compare(story, ny + source)
+        assert [f.kind.value for f in comp.findings if f.kind.value == "predicate_changed"] == ["predicate_changed"]
+        assert not [f for f in compare(source, ny + source).findings if f.kind.value == "predicate_changed"]
+    # Not a price: "closed down the factory" moves nothing.
+    assert not [f for f in analyse("He closed down the factory.").facts if f.key in ("increase", "decrease")]

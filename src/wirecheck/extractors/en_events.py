@@ -63,6 +63,8 @@ EVENT_LEMMAS: dict[str, str] = {
     # ... and pushed up or down ("raised its key rate", "cut rates")
     "raise": "increase", "hike": "increase", "boost": "increase", "cut": "decrease", "lower": "decrease",
     "reduce": "decrease", "slash": "decrease", "trim": "decrease",
+    # staff: "cut 1,000 jobs" told as "hire 1,000 people"
+    "hire": "increase", "recruit": "increase",
     # rules
     "allow": "allow", "permit": "allow", "legalise": "allow", "legalize": "allow", "authorise": "allow",
     "authorize": "allow", "ban": "ban", "prohibit": "ban", "outlaw": "ban", "forbid": "ban",
@@ -193,6 +195,13 @@ def events_en(doc: Document) -> Document:
             continue
         if lemma == "death" and tok.dep_ == "pobj" and tok.head.head.lemma_ == "sentence":
             continue  # "sentenced to death": the court's sentence, read above, not a killing
+        if tok.lower_ in ("up", "down") and tok.dep_ in ("advmod", "prt") and tok.head.lemma_ in _MARKET_VERBS \
+                and any(t.like_num for t in sp[tok.i + 1:tok.i + 4]):
+            # "shares closed up 2%" / "closed down 2%": a price's move, not a drone shot down
+            doc.add_fact(FactType.EVENT, tok.idx, tok.idx + len(tok.text), extractor="events.en",
+                         key="increase" if tok.lower_ == "up" else "decrease", confidence=0.8, lemma=tok.lower_,
+                         negated=False, agent=_agent(tok.head))
+            continue
         cls = EVENT_LEMMAS.get(lemma) or EVENT_LEMMAS.get(tok.lower_)
         if lemma == "put" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children) and _about_fire(tok):
             cls = "extinguish"  # "the fire was put out"
@@ -240,6 +249,8 @@ def events_en(doc: Document) -> Document:
 
 
 _FIRES = frozenset({"fire", "blaze", "flame", "wildfire", "inferno"})
+# Verbs of a market session whose "up" or "down" is the move of a price ("closed up 2%", "ended the day down").
+_MARKET_VERBS = frozenset({"close", "end", "finish", "open", "trade", "settle"})
 
 
 def _about_fire(tok: Any) -> bool:
