@@ -181,9 +181,7 @@ def certainty(comp: Comparison) -> None:
                              story=span, source=sentence_span(source, h.sentence), before=h.text,
                              after=s_boost[0].text if s_boost else None,
                              rule="hedge.dropped", confidence=0.75, source_fact=h.id))
-        elif not s_hedge and not s_boost and _belief_stated_as_fact(comp, s_facts, t_facts):
-            b = _belief_stated_as_fact(comp, s_facts, t_facts)
-            assert b is not None
+        elif not s_hedge and not s_boost and (b := _belief_stated_as_fact(comp, s_facts, t_facts)) is not None:
             comp.add(Finding(FindingKind.CERTAINTY_CHANGED,
                              f"The source gives this as a "
                              f"{'claim' if _doubting(comp, b) else 'belief'} "

@@ -203,6 +203,7 @@ def _changed_force_words(story_words: list[str], source_words: list[str]) -> tup
 
 _STOP = frozenset("a an the and or but of to in on at for with by from as is are was were be been it its this that "
                   "these those we i you he she they our your their his her us them".split())
+PADDING_WORDS = 2  # content words a story adds inside the quotation marks before it is a padded quote
 
 
 def _padded_quote(comp: Comparison, q: Fact, match: Fact, source_words: str) -> bool:
@@ -229,9 +230,6 @@ def _padded_quote(comp: Comparison, q: Fact, match: Fact, source_words: str) -> 
                      story=q.span, source=match.span, before=None, after=now,
                      rule="quote.padded", confidence=0.65, story_fact=q.id, source_fact=match.id))
     return True
-
-
-PADDING_WORDS = 2  # content words a story adds inside the quotation marks before it is a padded quote
 
 
 def _altered_words(comp: Comparison, q: Fact, match: Fact) -> None:

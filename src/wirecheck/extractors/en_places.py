@@ -441,7 +441,7 @@ _AFFIXED = re.compile(r"\b(?:post|pre|anti|pro|non|ex)-$", re.I)
 _CLUB_AFTER = re.compile(r"\s+(?:City|United|FC|Athletic|Rovers|Wanderers|Hotspur|Albion|Rangers|Celtic)\b")
 _TIME_ZONE_AFTER = re.compile(r"\s+time\b", re.I)  # "4:30 a.m. Moscow time": a clock, not a location
 # "the Prime Minister of Canada": the country whose office is meant (a slot another country can take).
-TITLE_OF = re.compile(r"\b(?:prime\s+minister|president|(?:foreign|defen[cs]e|interior)?\s*minister|premier|chancellor|"
+TITLE_OF = re.compile(r"\b(?:minister|president|premier|chancellor|"
                       r"king|queen|ambassador|embassy|government|leader|parliament|foreign\s+ministry)\s+of\s+"
                       r"(?:the\s+)?$", re.I)
 

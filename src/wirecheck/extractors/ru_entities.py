@@ -637,11 +637,11 @@ def _two_word_place(run: list[Token], lang: str = "uk") -> str | None:
     Челны) or the words as written (Часів Яр, whose first word is a genitive that never changes)."""
     a, b = run
     nouns = [str(p.normal_form) for p in b.parses if "NOUN" in p.tag.grammemes] or [b.lower]
+    adjs = sorted({str(p.normal_form) for p in a.parses if "ADJF" in p.tag.grammemes})
     cands: list[str] = []
     for noun in dict.fromkeys(nouns):
-        adjs = {str(p.normal_form) for p in a.parses if "ADJF" in p.tag.grammemes}
         cands += [capitalise(adjective_agree(lang, adj, noun), a.text) + " " + capitalise(noun, b.text)
-                  for adj in sorted(adjs)]
+                  for adj in adjs]
         cands.append(a.text + " " + capitalise(noun, b.text))
     cands.append(a.text + " " + b.text)
     known = [c for c in dict.fromkeys(cands) if _gazetteer_has(c)]

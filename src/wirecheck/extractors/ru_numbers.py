@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from wirecheck.extractors.en_dates import settle_relative_days
+from wirecheck.extractors.en_dates import clock_key, settle_relative_days
 from wirecheck.model import Document, FactType
 from wirecheck.nlp.en_terms import ORDINAL_NOUNS
 from wirecheck.nlp.russian import Token, match_term, ordinal_value, term_lookup, terms_of, tokens
@@ -169,10 +169,9 @@ def dates(doc: Document) -> Document:
                              kind="absolute", relative=False)
                 break
     for m in _CLOCK.finditer(lower):
-        hour, minute = int(m.group("h")), int(m.group("m"))
-        if hour < 24 and not _taken(doc, m.start("h"), m.end()):
-            key = f"time:{hour:02d}:{minute:02d}"
-            doc.add_fact(FactType.DATE, m.start("h"), m.end(), key=key, extractor=EXTRACTOR, value=key,
+        clock = clock_key(int(m.group("h")), int(m.group("m")), None)
+        if clock is not None and not _taken(doc, m.start("h"), m.end()):
+            doc.add_fact(FactType.DATE, m.start("h"), m.end(), key=clock, extractor=EXTRACTOR, value=clock,
                          kind="time", relative=False)
     for pattern, key in PERIODS:
         for m in re.finditer(pattern, lower):
