@@ -202,3 +202,13 @@ def test_a_relative_named_after_a_kinship_word_is_a_person_whose_name_and_relati
     assert changed(compare(renamed, source), "person_changed") == [("Mirela", "Ilona")]
     remarried = "The boxer Tomas Varga spent Friday at a safari park with his wife Mirela, who fed a giraffe."
     assert changed(compare(remarried, source), "title_changed") == [("daughter", "wife")]
+
+
+def test_an_english_wire_dateline_is_no_dropped_place() -> None:
+    from wirecheck.pipeline import compare
+
+    source = "MOSCOW, November 20. Kremlin spokesman Dmitry Peskov said on Thursday that talks would continue."
+    story = "Kremlin spokesman Dmitry Peskov said on Thursday that talks would continue."
+    assert compare(story, source, story_lang="en", source_lang="en").findings == []
+    swapped = compare(story.replace("Kremlin", "Pentagon"), source, story_lang="en", source_lang="en")
+    assert [(f.kind.value, f.before) for f in swapped.findings] == [("organization_changed", "Kremlin")]

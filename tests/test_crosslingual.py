@@ -205,3 +205,20 @@ def test_a_headline_aligns_with_the_lead_not_with_the_dateline() -> None:
     # The dateline's pieces are no dropped sentences either.
     assert not [f for f in comp.findings if f.kind.value == "dropped_fact" and f.source is not None
                 and f.source.text.strip() in ("ОДЕСА, 23 липня.", "/Укрінформ/.")]
+
+
+def test_a_seat_of_government_stands_for_the_country_the_source_names() -> None:
+    from wirecheck.pipeline import compare
+
+    # English wires write «пресс-секретарь президента РФ» as "Kremlin spokesman": neither the Kremlin
+    # nor Russia is new or dropped, and the organisation is the Kremlin, not "Kremlin spokesman".
+    source = ("МОСКВА, 20 ноября. Пресс-секретарь президента РФ Дмитрий Песков заявил в четверг, что "
+              "переговоры с Вашингтоном продолжатся на следующей неделе.")
+    story = ("Kremlin spokesman Dmitry Peskov said on Thursday that talks with Washington would continue "
+             "next week.")
+    comp = compare(story, source, story_lang="en", source_lang="ru")
+    assert [f.text for f in comp.story.facts if f.type.value == "organization"] == ["Kremlin"]
+    assert not [(f.kind.value, f.rule) for f in comp.findings if f.kind.value in ("added_claim", "dropped_fact")]
+    # A seat of another government is still an organisation the source does not have.
+    other = compare(story.replace("Kremlin", "Pentagon"), source, story_lang="en", source_lang="ru")
+    assert [f.rule for f in other.findings if f.kind.value == "added_claim"] == ["fact.added:organization"]

@@ -7,6 +7,7 @@ import re
 
 from wirecheck.checks._common import claim_span, matches, sentence_span
 from wirecheck.extractors.en_people import is_headline
+from wirecheck.gazetteer.seats import seat_country
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Fact, FactType, Finding, Verdict
 from wirecheck.nlp.en_terms import NUMBER_WORDS, ORDINAL_WORDS, SCALES, TITLES
@@ -91,6 +92,8 @@ def added_claims(comp: Comparison) -> None:
             continue
         if f.type is FactType.PLACE and _capital_acting_for_named_country(f, comp):
             continue
+        if _seat_acting_for_named_country(f, comp):
+            continue
         if _restated(comp, f):
             continue
         if f.type is FactType.NUMBER and _anaphoric_count(story.text, f.start, f.text, f.attrs.get("value")):
@@ -151,15 +154,35 @@ def _capital_acting_for_named_country(f: Fact, comp: Comparison) -> bool:
 
     gz = get()
     place = gz.by_id(int(f.attrs["geonameid"])) if f.attrs.get("geonameid") else None
-    country = gz.country(str(cc))
-    if place is None or country is None or not gz.is_capital(place):
+    if place is None or not gz.is_capital(place):
+        return False
+    return _country_named_in_source(comp, str(cc), f.text)
+
+
+def _seat_acting_for_named_country(f: Fact, comp: Comparison) -> bool:
+    """"Kremlin spokesman Dmitry Peskov" where the source has «пресс-секретарь президента РФ»: the seat of
+    government stands for its state, which the source names."""
+    if f.type is not FactType.ORGANIZATION:
+        return False
+    cc = seat_country(f.key)
+    return cc is not None and _country_named_in_source(comp, cc, f.text)
+
+
+def _country_named_in_source(comp: Comparison, cc: str, own: str) -> bool:
+    """The source names country ``cc`` as a place or by its adjective (a word not starting with ``own``,
+    the story's word standing for it)."""
+    from wirecheck.gazetteer import get
+
+    gz = get()
+    country = gz.country(cc)
+    if country is None:
         return False
     assert comp.source is not None
     if any(g.type is FactType.PLACE and g.attrs.get("country_code") == cc and g.attrs.get("level") == "country"
            for g in comp.source.facts):
         return True
     words = re.findall(r"[A-ZА-ЯІЇЄҐ][\w'’-]+", comp.source.text)
-    return any(gz.demonym_country(w) == country.id for w in set(words) if not w.lower().startswith(f.text.lower()))
+    return any(gz.demonym_country(w) == country.id for w in set(words) if not w.lower().startswith(own.lower()))
 
 
 _WORDS_FOR = {v: [w for w, x in {**NUMBER_WORDS, **ORDINAL_WORDS}.items() if x == v and " " not in w]

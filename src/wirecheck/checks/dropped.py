@@ -8,6 +8,7 @@ import re
 from wirecheck.align.facts import merged_source_sentences, same_fact
 from wirecheck.checks._common import matches, sentence_span
 from wirecheck.extractors.en_orgs import initials_of
+from wirecheck.gazetteer.seats import seat_country
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Fact, FactType, Finding, Verdict
 from wirecheck.registry import check
@@ -49,6 +50,13 @@ def _armed_forces_named(key: str, story_text: str) -> bool:
         if place is not None and place.name.lower().startswith(country[:5]):
             return True
     return False
+
+
+def _seat_in_story(g: Fact, comp: Comparison) -> bool:
+    """The source's country told by its seat of government: «президента РФ» as "the Kremlin"."""
+    cc = g.attrs.get("country_code")
+    return (g.type is FactType.PLACE and g.attrs.get("level") == "country" and cc is not None
+            and any(f.type is FactType.ORGANIZATION and seat_country(f.key) == cc for f in comp.story.facts))
 
 
 def _named_in_story(g: Fact, story_text: str) -> bool:
@@ -101,7 +109,7 @@ def dropped_facts(comp: Comparison) -> None:
         if any(x.source is not None and x.source.id != g.id and x.status is not Verdict.DROPPED
                and same_fact(x.source, g) for x in matches(comp)):
             continue  # another mention of the same thing was kept
-        if _named_in_story(g, comp.story.text):
+        if _named_in_story(g, comp.story.text) or _seat_in_story(g, comp):
             continue  # the story has the very name (or its acronym) where its tagger saw none
         if g.attrs.get("implied"):
             continue  # «серед них дитина» counted as one to compare a story's count, not a number said

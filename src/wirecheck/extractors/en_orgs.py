@@ -11,10 +11,11 @@ from wirecheck.model import Document, FactType
 from wirecheck.registry import stage
 from wirecheck.textnorm import us_spelling
 
-_SUFFIX = re.compile(r"^\s+(press service|press office|spokesperson|spokesman|administration|"
+# Not 'spokesman': "Kremlin spokesman Dmitry Peskov" names the Kremlin; the spokesman is the person's title.
+_SUFFIX = re.compile(r"^\s+(press service|press office|administration|"
                      r"government|ministry|command|headquarters)\b", re.I)
 _LEAD = re.compile(r"^(?:the|a|an)\s+", re.I)
-_TITLE_AFTER = re.compile(r"^\s+(?:minister|secretary|chief|commander|spokes\w+|head)\b", re.I)
+_TITLE_AFTER = re.compile(r"^\s+(?:minister|secretary|chief|commander|head)\b", re.I)
 
 
 _MINOR_WORDS = {"of", "the", "and", "for", "on", "in", "at", "de", "du", "des", "la", "le"}

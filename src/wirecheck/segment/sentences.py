@@ -100,12 +100,15 @@ def sentences_razdel(doc: Document) -> Document:
 # "MOSCOW, December 11 (TASS)." / "KYIV, March 4 (Ukrinform) -" / «МОСКВА, 3 апреля — РИА Новости.»: the
 # dateline is not a claim.
 _AGENCIES = r"(?:РИА Новости|RIA Novosti|ТАСС|TASS|Интерфакс|Interfax|Укрінформ|Ukrinform|УНІАН|UNIAN|Reuters|AFP|AP)"
+_EN_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+              r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?")
 _MONTHS = (r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
            r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)")
 DATELINE = re.compile(r"^(?:[^\n.]{0,60}?(?:\([^)]{1,40}\)\s*[.\-–—:]?|\s[-–—]\s(?:" + _AGENCIES + r"\.\s*)?)"
                       r"|[^\n]{0,40}?/[A-ZА-ЯІЇЄ][^/\n]{1,30}/\.?\s*"  # «БЕЛГОРОД, 14 марта. /ТАСС/.»
-                      r"|[А-ЯІЇЄҐ][\w'’ -]{1,30},[ \t]+\d{1,2}[ \t]+" + _MONTHS + r"\.[ \t]+(?=[A-ZА-ЯІЇЄҐ«\"]))",
-                      re.U)  # «Київ, 12 березня.» with no agency
+                      r"|[А-ЯІЇЄҐ][\w'’ -]{1,30},[ \t]+\d{1,2}[ \t]+" + _MONTHS + r"\.[ \t]+(?=[A-ZА-ЯІЇЄҐ«\"])"
+                      r"|[A-Z][A-Z'’ -]{1,30},[ \t]+" + _EN_MONTHS + r"[ \t]+\d{1,2}\.[ \t]+(?=[A-Z\"“]))",
+                      re.U)  # «Київ, 12 березня.» with no agency; "MOSCOW, November 20." (a wire's English)
 
 
 def dateline_length(text: str) -> int:
