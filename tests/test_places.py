@@ -497,3 +497,13 @@ def test_a_country_in_cyrillic_and_the_office_it_names() -> None:
     # "the Prime Minister of Canada in Ottawa" says where he was, not that Canada lies in Ottawa.
     met = compare("Zelensky met the Prime Minister of Canada in Ottawa.", source, story_lang="en", source_lang="uk")
     assert not [f for f in met.findings if f.kind in (FindingKind.PLACE_CHANGED, FindingKind.PLACE_NOT_IN_REGION)]
+
+
+def test_a_seat_of_government_is_an_organisation_not_a_town_of_that_name() -> None:
+    doc = analyse("White House spokeswoman Karine Jean-Pierre said the president would travel to Ohio. "
+                  "The Kremlin declined to comment.", lang="en")
+    assert sorted(f.text for f in doc.facts_of(FactType.PLACE)) == ["Ohio"]
+    assert sorted(f.text for f in doc.facts_of(FactType.ORGANIZATION)) == ["Kremlin", "White House"]
+    # Written as the town it also is, it is a place.
+    town = analyse("Flooding closed roads in White House, Tennessee, on Monday.", lang="en")
+    assert [f.text for f in town.facts_of(FactType.PLACE)][:1] == ["White House"]

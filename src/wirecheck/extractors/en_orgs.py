@@ -7,6 +7,7 @@ import re
 
 from wirecheck.extractors.en_people import acts_as_company, is_headline
 from wirecheck.extractors.en_places import entity_tokens
+from wirecheck.gazetteer.seats import SEAT_NAME
 from wirecheck.model import Document, FactType
 from wirecheck.registry import stage
 from wirecheck.textnorm import us_spelling
@@ -107,6 +108,13 @@ def orgs_en(doc: Document) -> Document:
                      confidence=0.8, name=m.group("name"))
         claimed.append((start, end))
     claimed += [(f.start, f.end) for f in doc.facts if f.type is FactType.PLACE]
+    for m in SEAT_NAME.finditer(doc.text):
+        # The tagger calls "the White House" a building (FAC) as often as an ORG: it speaks for a state.
+        if not any(a < m.end() and m.start() < b for a, b in claimed) \
+                and not re.search(r"\b(?:pro|anti)-$", doc.text[max(0, m.start() - 5):m.start()], re.I):
+            doc.add_fact(FactType.ORGANIZATION, m.start(), m.end(), key=org_key(m.group()), extractor="orgs.en",
+                         confidence=0.85, name=m.group())
+            claimed.append((m.start(), m.end()))
     for ent in sp.ents:
         if ent.label_ != "ORG" or ent[0].like_num:
             continue  # "Four Britons" tagged ORG: a count of people, the number stage's

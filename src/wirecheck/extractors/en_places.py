@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from wirecheck.gazetteer.seats import seat_country
 from wirecheck.model import Document, FactType
 from wirecheck.nlp.english import entity_span
 from wirecheck.registry import stage
@@ -439,6 +440,7 @@ def _settlement_cue(tok: Any, doc_text: str | None = None) -> bool:
 
 _AFFIXED = re.compile(r"\b(?:post|pre|anti|pro|non|ex)-$", re.I)
 _CLUB_AFTER = re.compile(r"\s+(?:City|United|FC|Athletic|Rovers|Wanderers|Hotspur|Albion|Rangers|Celtic)\b")
+_STATE_AFTER = re.compile(r",\s+(?:[A-Z][a-z]+\.?)(?:\s+[A-Z][a-z]+)?\b")  # "White House, Tennessee"
 _TIME_ZONE_AFTER = re.compile(r"\s+time\b", re.I)  # "4:30 a.m. Moscow time": a clock, not a location
 # "the Prime Minister of Canada": the country whose office is meant (a slot another country can take).
 TITLE_OF = re.compile(r"\b(?:minister|president|premier|chancellor|"
@@ -462,6 +464,8 @@ def places_en(doc: Document) -> Document:
         if _CLUB_AFTER.match(doc.text[m.end:m.end + 14]):
             continue  # "Manchester City", "Leeds United": a club named after its town ("Kansas City" is a
             #          gazetteer name of its own and is matched whole before this)
+        if seat_country(doc.text[m.start:m.end]) and not _STATE_AFTER.match(doc.text[m.end:m.end + 30]):
+            continue  # "White House spokeswoman": the seat of government (orgs.en), not White House, Tenn.
         span = sp.char_span(m.start, m.end, alignment_mode="expand")
         # "Beijing opposed the tariffs", "Washington's position": a place that acts stands for its state.
         root = span.root if span is not None else None

@@ -6,6 +6,8 @@ gives) -> ISO 3166-1 alpha-2."""
 
 from __future__ import annotations
 
+import re
+
 SEATS: dict[str, str] = {
     "kremlin": "RU",
     "white house": "US",
@@ -22,3 +24,9 @@ def seat_country(key: str) -> str | None:
     """'kremlin' -> 'RU'; None for anything that is not a seat of government."""
     k = key.lower().replace("é", "e").removeprefix("the ").strip()
     return SEATS.get(k)
+
+
+# As written in text: title case ("White House", "Elysee" or "Élysée"), never the common words.
+SEAT_NAME = re.compile(r"\b(?:" + "|".join(sorted(
+    (re.escape(k.title()).replace("Elysee", "(?:Elysee|Élysée)") for k in SEATS), key=len, reverse=True))
+    + r")\b")
