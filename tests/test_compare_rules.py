@@ -212,3 +212,14 @@ def test_an_english_wire_dateline_is_no_dropped_place() -> None:
     assert compare(story, source, story_lang="en", source_lang="en").findings == []
     swapped = compare(story.replace("Kremlin", "Pentagon"), source, story_lang="en", source_lang="en")
     assert [(f.kind.value, f.before) for f in swapped.findings] == [("organization_changed", "Kremlin")]
+
+
+def test_a_surname_with_a_consonant_added_is_another_person_but_a_transliteration_is_not() -> None:
+    from wirecheck.pipeline import compare
+
+    source = ("Prime Minister Boris Johnson said on Monday that the new rules would take effect in March. "
+              "Adviser Oleksiy Danilov backed the plan.")
+    changed = compare(source.replace("Johnson", "Johnston"), source, story_lang="en", source_lang="en")
+    assert [(f.kind.value, f.before) for f in changed.findings] == [("person_changed", "Boris Johnson")]
+    for variant in (source.replace("Danilov", "Danylov"), source.replace("Oleksiy", "Oleksii")):
+        assert compare(variant, source, story_lang="en", source_lang="en").findings == []

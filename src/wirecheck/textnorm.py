@@ -126,3 +126,19 @@ SAME_NAME_THRESHOLD = 86.0  # Seversk/Sevsk scores 83: places need ids, not spel
 
 def same_name(a: str, b: str) -> bool:
     return name_similarity(a, b) >= SAME_NAME_THRESHOLD
+
+
+_SOFT = frozenset("aeiouyhjw")  # letters transliterations add or drop freely (Zelenskyy, Mohammed/Mohamed)
+
+
+def consonant_apart(a: str, b: str) -> bool:
+    """Two names in the Latin script whose sound keys differ by one added consonant: Johnson/Johnston,
+    Thomson/Thompson are other families, not spellings of one name.  (Across scripts, and for vowels or
+    h/j/w, spellings vary: those stay the fuzzy match's business.)"""
+    if not (a.isascii() and b.isascii()):
+        return False
+    ka, kb = sound_key(a), sound_key(b)
+    if abs(len(ka) - len(kb)) != 1:
+        return False
+    short, long_ = (ka, kb) if len(ka) < len(kb) else (kb, ka)
+    return any(long_[:i] + long_[i + 1:] == short and long_[i] not in _SOFT for i in range(len(long_)))

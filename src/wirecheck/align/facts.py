@@ -20,7 +20,7 @@ from wirecheck.extractors.en_orgs import acronym_of, initials_of
 from wirecheck.model import Comparison, Document, Fact, FactType, FactVerdict, Verdict
 from wirecheck.person_nouns import different_people
 from wirecheck.registry import pair_stage
-from wirecheck.textnorm import name_similarity, same_name, sound_key
+from wirecheck.textnorm import consonant_apart, name_similarity, same_name, sound_key
 
 MATCHED_TYPES = (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION, FactType.UNIT, FactType.NUMBER,
                  FactType.DATE, FactType.EVENT)
@@ -125,8 +125,10 @@ def same_fact(a: Fact, b: Fact) -> bool:
         return False
     t = a.type
     if t is FactType.PERSON:
-        return a.key == b.key or same_name(str(a.attrs.get("surname") or a.text),
-                                           str(b.attrs.get("surname") or b.text)) or _by_given_name(a, b)
+        sa, sb = str(a.attrs.get("surname") or a.text), str(b.attrs.get("surname") or b.text)
+        if a.key != b.key and consonant_apart(sa.split()[-1], sb.split()[-1]):
+            return False  # Johnson told as Johnston
+        return a.key == b.key or same_name(sa, sb) or _by_given_name(a, b)
     if t is FactType.PLACE:
         return _place_same(a, b)
     if t is FactType.ORGANIZATION:
