@@ -397,6 +397,11 @@ def test_a_region_by_its_everyday_name_and_an_office_adjective_are_read_as_such(
     ("uk", "Мешканці Харкова залишили місто.", "Kharkiv"),
     # Written in Ukrainian, a town is most likely in Ukraine (not Sārni, India).
     ("uk", "Безпілотник атакував об'єкт у Сарнах.", "Sarny"),
+    # A town named by an adjective: «в Каменском» is the locative of Каменское (Kamianske), not the
+    # instrumental of Каменск that natasha reads; «под Каменском» is that instrumental.
+    ("ru", "Беспилотник атаковал объект в Каменском.", "Kamyanske"),
+    ("ru", "Жители Каменского остались без света.", "Kamyanske"),
+    ("ru", "Бои идут под Каменском.", "Kamensk-Ural’skiy"),
 ])
 def test_a_city_in_the_locative_resolves_to_the_city(lang: str, text: str, city: str) -> None:
     [place] = _facts(analyse(text, lang=lang), FactType.PLACE)

@@ -184,7 +184,8 @@ def people_places(doc: Document) -> Document:
             _add_person(doc, toks, start, end, normal)
         else:
             if doc.lang == "ru" and " " not in normal:
-                normal = _geographic_lemma(doc.text[start:end], normal)
+                prep = re.search(r"(\w+)\s+$", doc.text[max(0, start - 12):start])
+                normal = _geographic_lemma(doc.text[start:end], normal, prep.group(1).lower() if prep else "")
             elif doc.lang == "ru" and len(normal.split()) == 2 and not _gazetteer_has(normal):
                 # natasha leaves «Набережными Челнами» as written: agree the words as a Ukrainian pair is.
                 pair = [t for t in toks if start <= t.start and t.end <= end]
@@ -193,15 +194,51 @@ def people_places(doc: Document) -> Document:
     return doc
 
 
-def _geographic_lemma(word: str, normal: str) -> str:
+# The cases a preposition governs: «в Каменском» is a locative (the town Каменское), «под Каменском» an
+# instrumental (Каменск).
+_PREP_CASES = {"в": {"loct", "accs"}, "во": {"loct", "accs"}, "на": {"loct", "accs"}, "под": {"ablt", "accs"},
+               "над": {"ablt"}, "за": {"ablt", "accs"}, "перед": {"ablt"}, "из": {"gent"}, "у": {"gent"},
+               "от": {"gent"}, "до": {"gent"}, "около": {"gent"}, "возле": {"gent"}, "близ": {"gent"},
+               "к": {"datv"}, "по": {"datv", "loct"}}
+
+
+def _geographic_lemma(word: str, normal: str, prep: str = "") -> str:
     """natasha's nominative of a one-word Russian place, unless the dictionary reads the word as a
     geographic name with another nominative that the gazetteer knows: «в Сумах» is Сумы (natasha keeps
-    «Сумах», which is also the sumac tree and a village in the Philippines)."""
-    geox = [str(p.normal_form) for p in morph("ru").parse(word) if "Geox" in p.tag.grammemes]
-    if normal.lower() in geox:
+    «Сумах», which is also the sumac tree and a village in the Philippines).  A town named by an
+    adjective («в Каменском»: Каменское, Kamianske) is read in the case the preposition ``prep`` governs,
+    as the neuter or masculine adjective (natasha and the Geox reading make it Каменск)."""
+    cases = _PREP_CASES.get(prep)
+    geox, adjectival = [], []
+    for p in morph("ru").parse(word):
+        g = p.tag.grammemes
+        if cases is not None and p.tag.case not in cases:
+            continue
+        if "Geox" in g:
+            geox.append(str(p.normal_form))
+        elif "ADJF" in g and "sing" in g:
+            for gender in ("neut", "masc"):
+                form = p.inflect({"ADJF", "nomn", "sing", gender})
+                if form is not None:
+                    adjectival.append(str(form.word))
+        elif "Surn" in g and "sing" in g and re.search(r"[сц]кий$", str(p.normal_form)):
+            # An adjectival surname's reading («Каменского»): the town Каменский or Каменское.
+            adjectival += [str(p.normal_form), str(p.normal_form)[:-2] + "ое"]
+    if normal.lower() in geox and not adjectival:
         return normal  # natasha's reading is one of the dictionary's («Кирове»: Киров, not Кирово)
-    best = _most_populous([capitalise(lemma, word) for lemma in geox])
-    return best if best is not None else normal
+    best = _most_populous([capitalise(lemma, word) for lemma in dict.fromkeys(geox + adjectival)])
+    if best is None or (normal.lower() in geox and best.lower() not in geox and _population(best) <= _population(normal)):
+        return normal
+    return best
+
+
+def _population(name: str) -> int:
+    gz = _gazetteer()
+    if gz is None:
+        return -1
+    from wirecheck.gazetteer import ALT
+
+    return max((p.population for p in gz.lookup(name, sound=False) if p.match_kind <= ALT), default=-1)
 
 
 _AND = frozenset({"и", "і", "й", "та", "или", "або", ","})
