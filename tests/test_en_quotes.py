@@ -119,3 +119,17 @@ def test_source_report_has_no_quotes(shared: Path) -> None:
 def test_scare_quote_inside_a_passive_report_is_not_credited() -> None:
     facts = quotes("Oz has been called a charlatan by fellow physicians for promoting \"quack\" cures.")
     assert not [q for q in facts if q.attrs["speaker"]]
+
+
+def test_british_single_quotes_are_quotes_and_apostrophes_are_not() -> None:
+    from wirecheck.extractors.en_attribution import quote_spans
+    from wirecheck.pipeline import compare
+
+    text = ("The minister said: 'We will not retreat from the city.' He added that reinforcements had arrived. "
+            "'It's a difficult day for the soldiers' families,' said Mr Smith. The governor's office didn't "
+            "comment on the '90s or on rock 'n' roll.")
+    assert [text[a:b] for a, b in quote_spans(text)] == [
+        "'We will not retreat from the city.'", "'It's a difficult day for the soldiers' families,'"]
+    padded = text.replace("We will not retreat from the city.", "We will never retreat from the city, whatever it costs.")
+    found = compare(padded, text, story_lang="en", source_lang="en").findings
+    assert [(f.kind.value, f.rule) for f in found] == [("fabricated_quote", "quote.padded")]

@@ -303,7 +303,35 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if open_at is not None and len(ptext) - open_at > 20:
             end = len(ptext.rstrip())
             spans.append((p0 + open_at, p0 + end))
-    return spans
+        spans += _single_quoted(ptext, p0, spans)
+    return sorted(spans)
+
+
+_SQ_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[:—–]))[‘'](?=[^\W\d_])")
+_SQ_CLOSE = re.compile(r"(?<=[^\s])[’'](?=$|[\s,.;:!?)\]—–])")
+
+
+def _single_quoted(ptext: str, p0: int, doubles: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """British-style quotes ('We will not retreat,' he said): a mark opening before a letter and one
+    closing after a word, outside any double-quoted passage.  Apostrophes do not pair: 'didn't' has letters
+    on both sides, and a plural possessive (the soldiers' homes) closes nothing while a later mark could."""
+    inside = [(a - p0, b - p0) for a, b in doubles if p0 <= a]
+    out: list[tuple[int, int]] = []
+    closes = [m.start() for m in _SQ_CLOSE.finditer(ptext) if not any(a <= m.start() < b for a, b in inside)]
+    pos = 0
+    for m in _SQ_OPEN.finditer(ptext):
+        i = m.start()
+        if i < pos or any(a <= i < b for a, b in inside):
+            continue
+        later = [j for j in closes if j > i + 1]
+        # A plural possessive looks like a closing mark: take it only when no other mark follows.
+        plain = [j for j in later if not (ptext[j - 1] == "s" and re.match(r" [a-z]", ptext[j + 1:j + 3]))]
+        pick = plain[0] if plain else later[0] if later else None
+        if pick is None or not re.search(r"[^\W\d_]{2}", ptext[i:pick]):
+            continue  # rock 'n' roll
+        out.append((p0 + i, p0 + pick + 1))
+        pos = pick + 1
+    return out
 
 
 @dataclass
