@@ -82,6 +82,8 @@ CONTRASTS: list[frozenset[str]] = [
     frozenset({"deny", "confirm"}),
     frozenset({"charge", "convict", "acquit", "pardon"}),
     frozenset({"death sentence", "life sentence", "prison term"}),
+    # a sentence is passed on the convicted: "sentenced to 10 years" told as "acquitted"
+    frozenset({"acquit", "death sentence", "life sentence", "prison term"}),
     frozenset({"embezzlement", "bribery", "fraud", "treason", "espionage", "terrorism", "extremism", "extortion",
                "smuggling", "misconduct", "murder", "manslaughter", "rape", "theft", "robbery", "burglary",
                "money laundering", "perjury", "kidnapping", "arson", "trafficking", "stalking", "harassment"}),
