@@ -269,8 +269,16 @@ def slot_score(a: Fact, b: Fact, aligned: bool, both_speak: bool = False) -> flo
             return 0.9  # "four Americans" where the source has four Russians
         if _other_people(a, b) and a.attrs.get("value") == b.attrs.get("value"):
             return 0.9  # "two men" where the source has two women
+        fa, fb = a.attrs.get("fate"), b.attrs.get("fate")
+        if fa and fa == fb and same_count_noun(na, nb):
+            return 0.9 if na and na == nb else 0.85  # "three killed" for "two killed"
         if na and nb:
-            return 0.9 if na == nb else 0.0
+            if na != nb:
+                return 0.0
+            # The source's count of the story's fate is likelier what it replaced than a count of another
+            # fate; that one is still the slot when the story changed the verb too ("killing three" for
+            # "wounding two").
+            return 0.8 if fa and fb and fa != fb else 0.9
         if a.attrs.get("pair") and b.attrs.get("pair") and not na and not nb:
             return 0.8  # "3-2" for "3-1": the other number of the same score
         return 0.0
@@ -474,6 +482,28 @@ def _counted_elsewhere(f: Fact, same: list[Fact], src_facts: list[Fact], aligned
                  and g.attrs.get("noun") == noun), None)
 
 
+def _fate_elsewhere(f: Fact, same: list[Fact], src_facts: list[Fact], aligned: set[int]) -> Fact | None:
+    """For a count whose value the source has only as a count of another fate ("five killed" where the
+    source's five were wounded): the aligned source count of this fate, with another value (its two
+    killed).  Counts swapped between the killed and the wounded each match a value on the other side."""
+    fate = f.attrs.get("fate") if f.type is FactType.NUMBER else None
+    if not fate or not same or not all(g.attrs.get("fate") and contrasting(str(fate), str(g.attrs["fate"]))
+                                       for g in same):
+        return None
+    return next((g for g in src_facts if g.type is FactType.NUMBER and g.sentence in aligned
+                 and g.attrs.get("fate") == fate and not same_fact(f, g)
+                 and same_count_noun(f.attrs.get("noun"), g.attrs.get("noun"))), None)
+
+
+# Nouns that count anyone: "five people were killed" may be the source's five civilians or soldiers.
+_ANY_ONE = frozenset({"people", "other", "victim", "casualty"})
+
+
+def same_count_noun(a: object, b: object) -> bool:
+    """Two counts of one fate may be of the same people: one names no noun, or a noun for anyone."""
+    return not a or not b or a == b or a in _ANY_ONE or b in _ANY_ONE
+
+
 # Facts specific enough that sharing one ties a story sentence to a source sentence.
 _TYING = (FactType.NUMBER, FactType.PERSON, FactType.UNIT, FactType.DATE)
 
@@ -646,7 +676,7 @@ def match_facts(comp: Comparison) -> None:
                 matches.append(Match(f, swapped[0], Verdict.CHANGED, f"swapped:{f.type.value}", 0.8))
                 used.add(swapped[0].id)
                 continue
-        rival = _counted_elsewhere(f, same, src_facts, aligned)
+        rival = _counted_elsewhere(f, same, src_facts, aligned) or _fate_elsewhere(f, same, src_facts, aligned)
         if rival is not None:
             # "Three people" where the source's three are houses and its people number two.
             matches.append(Match(f, rival, Verdict.CHANGED, "slot:number", 0.9))

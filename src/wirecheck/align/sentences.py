@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from wirecheck.extractors.en_events import contrasting
 from wirecheck.model import Alignment, Comparison, Document, Fact, FactType
 from wirecheck.nlp.injury_grades import grades
 from wirecheck.registry import pair_stage
@@ -186,6 +187,7 @@ def align_sentences(comp: Comparison) -> None:
                                          if comp.story.lang == comp.source.lang else "anchors"))
     if comp.story.lang != comp.source.lang:
         _pair_leftovers(comp)
+    _pair_by_contrast(comp)
 
 
 def _pair_leftovers(comp: Comparison) -> None:
@@ -213,3 +215,50 @@ def _pair_leftovers(comp: Comparison) -> None:
             a.source = [best]
             a.method = "leftover"
             free.remove(best)
+
+
+def _opposed(a: Fact, b: Fact) -> bool:
+    """Two events one of which turns the other round: acquitted / sentenced, killed / wounded, or the
+    same event denied."""
+    return contrasting(a.key, b.key) or (a.key == b.key and bool(a.attrs.get("negated")) != bool(b.attrs.get("negated")))
+
+
+def _lemmas_outside(doc: Document, sent: int, spans: list[tuple[int, int]]) -> set[str]:
+    """Content lemmas of a sentence's words outside ``spans`` (the words of its events)."""
+    sp = doc.extras.get("spacy")
+    s = doc.sentences[sent]
+    span = sp.char_span(s.start, s.end, alignment_mode="expand") if sp is not None else None
+    if span is None:
+        return _lemmas(doc, sent)
+    return {t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop and len(t) > 2 and t.pos_ != "PROPN"
+            and not any(a <= t.idx < b for a, b in spans)}
+
+
+def _pair_by_contrast(comp: Comparison) -> None:
+    """A story sentence too short for its wording to align ("The court acquitted him.") is paired with
+    the one source sentence whose event it turns round ("sentenced him to 10 years") when that sentence
+    holds at least half of what else it says: its other content words (same language only) and its
+    names, numbers and dates.  Without the pair, the changed verdict would pass for an added claim."""
+    assert comp.source is not None
+    story, source = comp.story, comp.source
+    same_lang = story.lang == source.lang
+    for a in comp.alignments:
+        if a.source:
+            continue
+        events = story.facts_in(a.story, FactType.EVENT)
+        if not events:
+            continue
+        rest = _lemmas_outside(story, a.story, [(e.start, e.end) for e in events]) if same_lang else set()
+        ours = {k: f for k, f in _anchors(story, a.story).items() if k[0] is not FactType.EVENT}
+        best: list[tuple[int, int]] = []
+        for j in range(len(source.sentences)):
+            theirs = source.facts_in(j, FactType.EVENT)
+            if dateline_only(source, j) or not any(_opposed(e, g) for e in events for g in theirs):
+                continue
+            shared = len(rest & _lemmas(source, j)) + len(ours.keys() & _anchors(source, j).keys())
+            if shared and 2 * shared >= len(rest) + len(ours):
+                best.append((shared, j))
+        best.sort(reverse=True)
+        if best and (len(best) == 1 or best[0][0] > best[1][0]):
+            a.source = [best[0][1]]
+            a.method = "contrast"

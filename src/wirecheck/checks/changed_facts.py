@@ -5,6 +5,8 @@ who are otherwise the same."""
 from __future__ import annotations
 
 from wirecheck.checks._common import matches, place_record, where
+from wirecheck.extractors.count_fates import FATE_WORDS
+from wirecheck.extractors.en_events import EVENT_LEMMAS
 from wirecheck.geo import distance_km
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Fact, FactType, Finding, Verdict
@@ -67,6 +69,12 @@ def _message(kind: FindingKind, story: Fact, source: Fact) -> str:
             return (f"The source says '{source.text}' (about {_amount(sv)}); the story says '{story.text}' "
                     f"(about {_amount(tv)}).")
         noun = source.attrs.get("noun_text") or _plural(str(source.attrs.get("noun") or ""), sv)
+        fate = FATE_WORDS.get(str(source.attrs.get("fate")))
+        if fate and fate == FATE_WORDS.get(str(story.attrs.get("fate"))):
+            # "two were wounded" where the source's wounded are five: say whose count it is
+            if not noun.isascii() or noun.rstrip("s") in EVENT_LEMMAS:
+                noun = ""  # «пятеро пострадавших»: the noun is the fate itself, or has no English form
+            return f"The source gives {' '.join(filter(None, [_amount(sv), noun, fate]))}; the story {_amount(tv)} {fate}."
         if noun == "%":
             return f"The source gives {_amount(sv)}%; the story {_amount(tv)}%."
         if noun == "year-old":

@@ -82,6 +82,8 @@ CONTRASTS: list[frozenset[str]] = [
     frozenset({"deny", "confirm"}),
     frozenset({"charge", "convict", "acquit", "pardon"}),
     frozenset({"death sentence", "life sentence", "prison term"}),
+    # a sentence is passed on the convicted: "sentenced to 10 years" told as "acquitted"
+    frozenset({"acquit", "death sentence", "life sentence", "prison term"}),
     frozenset({"embezzlement", "bribery", "fraud", "treason", "espionage", "terrorism", "extremism", "extortion",
                "smuggling", "misconduct", "murder", "manslaughter", "rape", "theft", "robbery", "burglary",
                "money laundering", "perjury", "kidnapping", "arson", "trafficking", "stalking", "harassment"}),
@@ -242,12 +244,20 @@ def events_en(doc: Document) -> Document:
         start = tok.idx
         if tok.pos_ == "ADJ" and tok.dep_ in ("oprd", "acomp") and tok.head.lemma_ != "be" and tok.head.i < tok.i:
             start = tok.head.idx  # "confirmed dead", "remain missing": the verb is part of the claim
-        extra = {"agent": _agent(tok)} if cls in AGENT_CLASSES | {"increase", "decrease"} else {}
+        extra: dict[str, Any] = {"agent": _agent(tok)} if cls in AGENT_CLASSES | {"increase", "decrease"} else {}
+        degree = next((DEGREES[c.lower_] for c in tok.children if c.dep_ == "advmod" and c.lower_ in DEGREES), None)
+        if degree is not None:
+            extra["degree"] = degree
         doc.add_fact(FactType.EVENT, start, tok.idx + len(tok.text), key=cls, extractor="events.en",
                      confidence=0.8, lemma=lemma, negated=negated, **extra)
     return doc
 
 
+# How much of it happened: "partly destroyed" is not "destroyed" (shared with the Russian/Ukrainian events).
+DEGREES = {"partly": "partial", "partially": "partial", "half": "partial", "частично": "partial",
+           "частково": "partial", "наполовину": "partial", "completely": "complete", "totally": "complete",
+           "fully": "complete", "entirely": "complete", "полностью": "complete", "повністю": "complete",
+           "целиком": "complete", "цілком": "complete", "дотла": "complete", "вщент": "complete"}
 _FIRES = frozenset({"fire", "blaze", "flame", "wildfire", "inferno"})
 # Verbs of a market session whose "up" or "down" is the move of a price ("closed up 2%", "ended the day down").
 _MARKET_VERBS = frozenset({"close", "end", "finish", "open", "trade", "settle"})

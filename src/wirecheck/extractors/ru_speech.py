@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from wirecheck.extractors.en_events import DEGREES
 from wirecheck.model import Document, Fact, FactType
 from wirecheck.nlp.russian import Token, find_terms, terms_of, tokens
 from wirecheck.registry import stage
@@ -242,8 +243,12 @@ def events(doc: Document) -> Document:
     toks = tokens(doc)
     for term, i, end in find_terms(toks, terms_of(doc.lang, "event")):
         negated = i > 0 and toks[i - 1].lower in ("не", "ни")
-        doc.add_fact(FactType.EVENT, toks[i].start, toks[end - 1].end, key=term.english, extractor=EXTRACTOR,
-                     lemma=term.source, negated=negated)
+        # «частично разрушены», «повністю зруйновано»: the degree word stands before the verb
+        degree = DEGREES.get(toks[i - 1].lower) if i > 0 else None
+        fact = doc.add_fact(FactType.EVENT, toks[i].start, toks[end - 1].end, key=term.english,
+                            extractor=EXTRACTOR, lemma=term.source, negated=negated)
+        if degree is not None:
+            fact.attrs["degree"] = degree
     return doc
 
 
