@@ -222,3 +222,30 @@ def test_a_seat_of_government_stands_for_the_country_the_source_names() -> None:
     # A seat of another government is still an organisation the source does not have.
     other = compare(story.replace("Kremlin", "Pentagon"), source, story_lang="en", source_lang="ru")
     assert [f.rule for f in other.findings if f.kind.value == "added_claim"] == ["fact.added:organization"]
+
+
+def test_a_count_told_with_another_value_in_an_aligned_sentence_is_a_change_not_an_addition() -> None:
+    from wirecheck.pipeline import compare
+
+    source = ("САНКТ-ПЕТЕРБУРГ, 18 ноября. /ТАСС/. Пожар на складе в Колпинском районе потушен, площадь возгорания "
+              "составила 1,2 тыс. кв. м. По данным МЧС, к тушению привлекались 86 человек и 24 единицы техники.")
+    story = ("A fire at a warehouse in the Kolpino district has been extinguished after spreading across 12,000 "
+             "square meters. More than 200 firefighters and 24 fire engines were involved, according to the "
+             "ministry.")
+    comp = compare(story, source, story_lang="en", source_lang="ru")
+    changed = sorted((f.story.text, f.source.text) for f in comp.findings
+                     if f.kind.value == "number_changed" and f.story and f.source)
+    assert changed == [("12,000 square meters", "1,2 тыс"), ("More than 200 firefighters", "86")]
+    assert not [f for f in comp.findings if f.rule in ("fact.added:number", "fact.dropped:number")]
+    faithful = story.replace("12,000", "1,200").replace("More than 200", "86")
+    assert not [f for f in compare(faithful, source, story_lang="en", source_lang="ru").findings
+                if f.kind.value == "number_changed"]
+
+
+def test_thousands_after_a_figure_multiply_it() -> None:
+    from wirecheck.model import FactType
+    from wirecheck.pipeline import analyse
+
+    doc = analyse("Собрано 3 тысячи тонн угля, тысячи людей вышли на работу.", lang="ru")
+    assert sorted((f.attrs["value"], f.attrs["noun"]) for f in doc.facts_of(FactType.NUMBER)) == [
+        (2000.0, "people"), (3000.0, "ton")]

@@ -472,6 +472,29 @@ def _lone_organization(f: Fact, pending: list[Fact], src_facts: list[Fact], alig
     return [(0.5, free[0])] if len(free) == 1 else []
 
 
+def _lone_count(f: Fact, pending: list[Fact], src_facts: list[Fact], aligned: set[int], taken: set[str],
+                matched: set[str]) -> list[tuple[float, Fact]]:
+    """«86 человек» told as "more than 200 firefighters", «1,2 тыс. кв. м» as "12,000 square meters": when a
+    confidently aligned sentence pair each has exactly one count the other lacks, and neither names a
+    different thing counted (one names none, or a noun for anyone), the story put one in the other's
+    place (weakly: nothing but the position ties them)."""
+    if f.type is not FactType.NUMBER or f.attrs.get("ordinal") or f.attrs.get("pair"):
+        return []
+    if sum(1 for x in pending if x.type is FactType.NUMBER and x.sentence == f.sentence) != 1:
+        return []
+    free = [g for g in src_facts if g.type is FactType.NUMBER and g.sentence in aligned and g.id not in taken
+            and g.id not in matched and not g.attrs.get("ordinal") and not g.attrs.get("pair")
+            and not g.attrs.get("implied")]
+    if len(free) != 1:
+        return []
+    na, nb = f.attrs.get("noun"), free[0].attrs.get("noun")
+    if na and nb and na != nb and not ({na, nb} & _ANY_ONE):
+        return []
+    if {na, nb} & {"%", "percentage point", "year-old", "no."} and na != nb:
+        return []
+    return [(0.6, free[0])]
+
+
 def _counted_elsewhere(f: Fact, same: list[Fact], src_facts: list[Fact], aligned: set[int]) -> Fact | None:
     """For a number whose value the source has only as a count of other things: the aligned source
     number that counts the same thing, with another value."""
@@ -493,6 +516,10 @@ def _fate_elsewhere(f: Fact, same: list[Fact], src_facts: list[Fact], aligned: s
     return next((g for g in src_facts if g.type is FactType.NUMBER and g.sentence in aligned
                  and g.attrs.get("fate") == fate and not same_fact(f, g)
                  and same_count_noun(f.attrs.get("noun"), g.attrs.get("noun"))), None)
+
+
+def _matched_numbers(matches: list[Match]) -> set[str]:
+    return {m.source.id for m in matches if m.source is not None and m.source.type is FactType.NUMBER}
 
 
 # Nouns that count anyone: "five people were killed" may be the source's five civilians or soldiers.
@@ -725,6 +752,12 @@ def match_facts(comp: Comparison) -> None:
         scored = [(s, g) for s, g in scored if s >= 0.5]
         if not scored and f.type is FactType.ORGANIZATION and align_score.get(f.sentence, 0.0) >= 0.45:
             scored = _lone_organization(f, pending, src_facts, aligned, used | echoed, source.text)
+        if not scored and f.type is FactType.NUMBER and (align_score.get(f.sentence, 0.0) >= 0.45 or any(
+                m.status is Verdict.SUPPORTED and m.story is not None and m.source is not None
+                and m.story.sentence == f.sentence and m.source.sentence in aligned and m.story.type in _TYING
+                for m in matches)):
+            # (A pair that shares a name, number or date is aligned firmly enough whatever its score.)
+            scored = _lone_count(f, pending, src_facts, aligned, used | echoed, _matched_numbers(matches))
         if scored:
             scored.sort(key=lambda sg: (-sg[0], sg[1].id in used))
             s, g = scored[0]

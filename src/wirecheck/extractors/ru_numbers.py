@@ -286,8 +286,8 @@ def numbers(doc: Document) -> Document:
         i = j
     for k, t in enumerate(toks):
         low = t.lower
-        if low not in VAGUE or _taken(doc, t.start, t.end):
-            continue
+        if low not in VAGUE or _taken(doc, t.start, t.end) or any(a <= t.start < b for a, b, _ in spans):
+            continue  # (in «3 тысячи тонн» the word multiplies a count; alone it means "thousands")
         after = toks[k + 1].lower if k + 1 < len(toks) else ""
         if (low, after) in VAGUE_PAIRS:
             value, end = VAGUE_PAIRS[(low, after)], toks[k + 1].end
@@ -364,8 +364,19 @@ def _next_token(toks: list[Token], offset: int) -> Token | None:
     return None
 
 
+# Measures written as abbreviations («1,2 тыс. кв. м», «15 км», «300 га»), named as the English counts
+# name them ("12,000 square meters" counts meters).
+_MEASURES = {"кв.м": "meter", "кв.км": "kilometer", "км": "kilometer", "м": "meter", "га": "hectare",
+          "т": "ton", "кг": "kilogram", "мм": "millimeter", "см": "centimeter"}
+_UNIT_ABBREV = re.compile(r"\.?\s*(?:(?:тыс|тис|млн|млрд)\.?\s*)?(кв\.\s?км|кв\.\s?м|км|мм|см|га|кг|м|т)"
+                          r"(?![\w-])(?!\.\s?е\.)\.?")  # not «т. е.» (that is)
+
+
 def _counted_noun(doc: Document, toks: list[Token], end: int) -> str | None:
     """English lemma (term table) or Russian/Ukrainian lemma of the first noun after the number."""
+    unit = _UNIT_ABBREV.match(doc.text, end)
+    if unit:
+        return _MEASURES[unit.group(1).replace(" ", "").rstrip(".").lower()]
     nouns = terms_of(doc.lang, "noun")
     start = next((t.i for t in toks if t.start >= end), len(toks))
     for k in range(start, min(start + 4, len(toks))):
