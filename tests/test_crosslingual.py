@@ -249,3 +249,19 @@ def test_thousands_after_a_figure_multiply_it() -> None:
     doc = analyse("Собрано 3 тысячи тонн угля, тысячи людей вышли на работу.", lang="ru")
     assert sorted((f.attrs["value"], f.attrs["noun"]) for f in doc.facts_of(FactType.NUMBER)) == [
         (2000.0, "people"), (3000.0, "ton")]
+
+
+def test_a_fire_cause_and_an_inquiry_told_as_something_graver_are_predicate_changes() -> None:
+    from wirecheck.pipeline import compare
+
+    source = ("По предварительным данным, причиной возгорания могло стать короткое замыкание. "
+              "Прокуратура Колпинского района начала проверку.")
+    faithful = ("According to preliminary data, the fire may have been caused by a short circuit. "
+                "The Kolpino district prosecutor's office has launched an inquiry.")
+    assert not [f for f in compare(faithful, source, story_lang="en", source_lang="ru").findings
+                if f.kind.value == "predicate_changed"]
+    damaged = ("According to preliminary data, the fire may have been caused by arson. "
+               "The Kolpino district prosecutor's office has opened a criminal case.")
+    found = {(f.story.text, f.source.text) for f in compare(damaged, source, story_lang="en", source_lang="ru").findings
+             if f.kind.value == "predicate_changed" and f.story and f.source}
+    assert found == {("arson", "короткое замыкание"), ("criminal case", "проверку")}

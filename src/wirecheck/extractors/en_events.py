@@ -98,6 +98,9 @@ CONTRASTS: list[frozenset[str]] = [
     frozenset({"allow", "ban"}),
     frozenset({"extinguish", "burn"}),
     frozenset({"profit", "loss"}),
+    # what started a fire, and how far the authorities went («начала проверку» told as "opened a criminal case")
+    frozenset({"arson", "short circuit"}),
+    frozenset({"inquiry", "criminal case"}),
 ]
 # Lemmas that are events only as verbs: "a double", "the drop zone", "a clear day", "a grow bag".
 _VERB_ONLY = frozenset({"fall", "push", "free", "fire", "lose", "hit", "down", "clear", "double", "triple",
@@ -183,6 +186,24 @@ def _sentence_outcome(verb: Any) -> tuple[str, int] | None:
     return None
 
 
+# Two-word events read at their head noun: the modifier makes the class ("a criminal case", "a short circuit").
+_COMPOUNDS = {("criminal", "case"): "criminal case", ("criminal", "proceeding"): "criminal case",
+              ("criminal", "investigation"): "criminal case", ("short", "circuit"): "short circuit",
+              ("faulty", "wiring"): "short circuit", ("electrical", "fault"): "short circuit"}
+
+
+def _compound_event(tok: Any) -> tuple[str, int] | None:
+    """(class, start) of a two-word event whose head is ``tok``; an inquiry is one word ("an inquiry")."""
+    if tok.pos_ != "NOUN":
+        return None
+    if tok.lemma_.lower() == "inquiry":
+        return "inquiry", tok.idx
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and c.i == tok.i - 1 and (c.lower_, tok.lemma_.lower()) in _COMPOUNDS:
+            return _COMPOUNDS[(c.lower_, tok.lemma_.lower())], c.idx
+    return None
+
+
 @stage("events.en", requires=["sentences", "spacy"], provides=["facts.event"], langs=["en"], order=55)
 def events_en(doc: Document) -> Document:
     """Verbs, participles and event nouns mapped to event classes, with negation."""
@@ -203,6 +224,10 @@ def events_en(doc: Document) -> Document:
             doc.add_fact(FactType.EVENT, tok.idx, tok.idx + len(tok.text), extractor="events.en",
                          key="increase" if tok.lower_ == "up" else "decrease", confidence=0.8, lemma=tok.lower_,
                          negated=False, agent=_agent(tok.head))
+            continue
+        if (found := _compound_event(tok)) is not None:
+            doc.add_fact(FactType.EVENT, found[1], tok.idx + len(tok.text), key=found[0], extractor="events.en",
+                         confidence=0.8, lemma=lemma, negated=_negated(tok))
             continue
         cls = EVENT_LEMMAS.get(lemma) or EVENT_LEMMAS.get(tok.lower_)
         if lemma == "put" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children) and _about_fire(tok):
