@@ -265,3 +265,21 @@ def test_a_fire_cause_and_an_inquiry_told_as_something_graver_are_predicate_chan
     found = {(f.story.text, f.source.text) for f in compare(damaged, source, story_lang="en", source_lang="ru").findings
              if f.kind.value == "predicate_changed" and f.story and f.source}
     assert found == {("arson", "короткое замыкание"), ("criminal case", "проверку")}
+
+
+def test_floors_written_as_a_compound_adjective_are_a_count() -> None:
+    from wirecheck.pipeline import compare
+
+    source = "Пошкоджено п'ятиповерховий житловий будинок і дев'ятиповерхівку."
+    faithful = "A five-storey residential building and a nine-story block were damaged."
+    assert not [f for f in compare(faithful, source, story_lang="en", source_lang="uk").findings
+                if f.kind.value == "number_changed"]
+    damaged = faithful.replace("five-storey", "nine-storey")
+    found = [(f.story.text, f.source.text) for f in compare(damaged, source, story_lang="en", source_lang="uk").findings
+             if f.kind.value == "number_changed" and f.story and f.source]
+    # Both of the story's nines match the source's one by value: the five is the count that changed (which
+    # of the two nines stands for it, the values alone cannot say).
+    assert len(found) == 1 and found[0][1] == "п'ятиповерховий" and found[0][0].startswith("nine-stor")
+    single = compare("A nine-storey residential building was damaged.", "Пошкоджено п'ятиповерховий житловий будинок.",
+                     story_lang="en", source_lang="uk")
+    assert [f.kind.value for f in single.findings] == ["number_changed"]

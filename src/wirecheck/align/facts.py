@@ -495,6 +495,19 @@ def _lone_count(f: Fact, pending: list[Fact], src_facts: list[Fact], aligned: se
     return [(0.6, free[0])]
 
 
+def _twice_told(f: Fact, same: list[Fact], src_facts: list[Fact], aligned: set[int], used: set[str],
+                matches: list[Match]) -> Fact | None:
+    """For a count whose every source match another count of this story sentence already took: the one
+    aligned source count of the same thing that nothing took, with another value."""
+    told = {m.source.id for m in matches if m.story is not None and m.source is not None
+            and m.story.sentence == f.sentence and m.status is Verdict.SUPPORTED}
+    if not f.attrs.get("noun") or not all(g.id in told for g in same):
+        return None
+    free = [g for g in src_facts if g.type is FactType.NUMBER and g.sentence in aligned and g.id not in used
+            and g.attrs.get("noun") == f.attrs.get("noun") and not same_fact(f, g)]
+    return free[0] if len(free) == 1 else None
+
+
 def _counted_elsewhere(f: Fact, same: list[Fact], src_facts: list[Fact], aligned: set[int]) -> Fact | None:
     """For a number whose value the source has only as a count of other things: the aligned source
     number that counts the same thing, with another value."""
@@ -719,6 +732,12 @@ def match_facts(comp: Comparison) -> None:
                                      min(0.8, 0.5 + 0.1 * margin)))
                 used.add(rival.id)
                 continue
+        if same and f.type is FactType.NUMBER and (rival := _twice_told(f, same, src_facts, aligned, used, matches)):
+            # "a nine-storey building and a nine-storey block" where the source's five-storey building
+            # and nine-storey block stand: the source's nine is told already; the five is what changed.
+            matches.append(Match(f, rival, Verdict.CHANGED, "slot:number", 0.7))
+            used.add(rival.id)
+            continue
         if same:
             same.sort(key=lambda g: (g.key != f.key, g.sentence not in aligned, g.id in used))
             matches.append(Match(f, same[0], Verdict.SUPPORTED, "same-key", 1.0))

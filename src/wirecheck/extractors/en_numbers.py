@@ -313,7 +313,7 @@ _NOUN_FAMILY = {
     "personnel": "soldier", "uav": "drone", "quadcopter": "drone", "person": "people", "home": "house",
     "kilometre": "kilometer", "km": "kilometer", "casualty": "casualty", "kid": "child",
     "rouble": "ruble", "hryvna": "hryvnia", "grivna": "hryvnia", "mp": "lawmaker", "legislator": "lawmaker",
-    "deputy": "lawmaker", "parliamentarian": "lawmaker",
+    "deputy": "lawmaker", "parliamentarian": "lawmaker", "story": "storey", "metre": "meter",
 }
 
 

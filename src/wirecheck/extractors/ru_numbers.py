@@ -222,6 +222,16 @@ def _durations(doc: Document, toks: list[Token]) -> None:
                      kind="duration", relative=False)
 
 
+# Numeral stems of compound adjectives (Russian and Ukrainian), and the floor words they join.
+_STOREY_STEMS = {stem: float(v) for v, stems in {
+    1: "одно", 2: "двух дво дву", 3: "трех трёх три", 4: "четырех четырёх чотири", 5: "пяти п'яти",
+    6: "шести", 7: "семи", 8: "восьми", 9: "девяти дев'яти", 10: "десяти", 12: "двенадцати дванадцяти",
+    14: "четырнадцати чотирнадцяти", 16: "шестнадцати шістнадцяти", 17: "семнадцати сімнадцяти",
+    20: "двадцати двадцяти", 24: "двадцатичетырех", 25: "двадцатипяти двадцятип'яти"}.items()
+    for stem in stems.split()}
+_STOREYS = re.compile(r"(?i)(?<![\w'’ʼ])(\d{1,3}(?=[-‑–])|" + "|".join(sorted(
+    (re.escape(k).replace("'", "['’ʼ]") for k in _STOREY_STEMS), key=len, reverse=True))
+    + r")[-‑–]?(?:этажн|этажк|поверхов|поверхівк)\w*")
 _AMONG = re.compile(r"(?i)\b(?:среди них|в том числе|серед них|у тому числі|в тому числі)\s+(\w+)")
 _AGE = re.compile(r"(?<![\d.,])(\d{1,3})\s*[-‑–]\s*(?:летн|річн)\w*", re.I)
 
@@ -241,6 +251,13 @@ def numbers(doc: Document) -> Document:
             person = person_lemma(nxt.lemmas) if nxt else None
             doc.add_fact(FactType.NUMBER, m.start(), m.end(), key=_fmt(value), extractor=EXTRACTOR,
                          value=value, noun="year-old", qualifier=None, person=person)
+    # «пятиэтажный дом», «9-поверховий будинок», «шестнадцатиэтажка»: floors, as "a five-storey building".
+    for m in _STOREYS.finditer(doc.text):
+        floors = float(m.group(1)) if m.group(1)[0].isdigit() else _STOREY_STEMS.get(
+            m.group(1).lower().replace("’", "'").replace("ʼ", "'"))
+        if floors is not None and not _taken(doc, m.start(), m.end()):
+            doc.add_fact(FactType.NUMBER, m.start(), m.end(), key=_fmt(floors), extractor=EXTRACTOR,
+                         value=floors, noun="storey", qualifier=None)
     _ordinals(doc, toks)
     # «поранено трьох людей, серед них дитина»: one person of the kind named, counted as the English
     # "including a child" would be.
