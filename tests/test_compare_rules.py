@@ -223,3 +223,19 @@ def test_a_surname_with_a_consonant_added_is_another_person_but_a_transliteratio
     assert [(f.kind.value, f.before) for f in changed.findings] == [("person_changed", "Boris Johnson")]
     for variant in (source.replace("Danilov", "Danylov"), source.replace("Oleksiy", "Oleksii")):
         assert compare(variant, source, story_lang="en", source_lang="en").findings == []
+
+
+def test_an_appositive_title_and_a_place_inside_a_glued_entity() -> None:
+    from wirecheck.pipeline import compare
+
+    source = ("BUCHAREST, Nov 24 (Reuters) - Pro-European candidate Elena Marin won the first round on Sunday. "
+              "Turnout was 52.3%, the bureau said. Her rival Victor Dobre told supporters in Cluj that he expected "
+              "to win. Marin, a former justice minister, has pledged to keep Romania in the European Union.")
+    comp = compare(source, source, story_lang="en", source_lang="en")
+    assert comp.findings == []
+    assert [f.attrs.get("title") for f in comp.story.facts if f.text == "Marin"] == ["justice minister"]
+    story = source.replace("supporters in Cluj", "supporters in Bucharest, Dobre said,").replace(
+        "justice minister", "foreign minister")
+    kinds = sorted((f.kind.value, f.before) for f in compare(story, source, story_lang="en", source_lang="en").findings
+                   if f.kind.value in ("place_changed", "title_changed"))
+    assert [k for k, _ in kinds] == ["place_changed", "title_changed"]

@@ -183,3 +183,8 @@ def test_a_spelled_number_inside_a_name_is_no_count_but_a_title_case_headline_ke
         ["Three Civilians"]
     assert [t for t, _ in facts("Three people died and Two others were hurt, the governor said.",
                                 FactType.NUMBER)] == ["Three people", "Two others"]
+
+
+def test_a_common_noun_opening_a_sentence_is_no_person() -> None:
+    d = doc("Turnout was 52.3%, the bureau said.")
+    assert not [f for f in d.facts if f.type is FactType.PERSON]

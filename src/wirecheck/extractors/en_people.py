@@ -98,7 +98,7 @@ def people_en(doc: Document) -> Document:
             continue  # "Rosatom chief Sergei Kiriyenko": the word before a title is an employer
         is_entity = any(a <= start and end <= b for a, b in entities)
         earlier = next((f for f in reversed(full) if same_name(f.attrs["surname"], words[-1])), None)
-        title = _title_before(doc.text, start)
+        title = _title_before(doc.text, start) or _title_after(doc.text, end)
         if not is_entity and earlier is None and title is None:
             continue  # a bare capitalised word is a person only when it repeats a known name
         if earlier is None and title is None and VESSEL_BEFORE.search(doc.text[max(0, start - 30):start]):
@@ -117,8 +117,8 @@ def people_en(doc: Document) -> Document:
             continue  # "a Vampire rocket launcher": a make or model; "LSEG": an acronym, a body, not somebody
         if len(words) == 1 and earlier is None and not title and acts_as_company(sp, start, end):
             continue  # orgs.en takes it
-        if len(words) == 1 and earlier is None and not title and _opens_sentence(doc, start) and \
-                _common_word_elsewhere(doc.text, name):
+        if len(words) == 1 and earlier is None and not title and _opens_sentence(doc, start) and (
+                _common_word_elsewhere(doc.text, name) or _tagged_common_noun(sp, start, end)):
             continue  # "Turnout was high" where the text also writes "turnout": a capital opening a sentence
         if earlier is not None and len(words) == 1:
             # "Orlov wrote on Telegram" after "Governor Pavel Orlov": the surname, not the town.
@@ -146,6 +146,13 @@ def people_en(doc: Document) -> Document:
 def _opens_sentence(doc: Document, start: int) -> bool:
     s = doc.sentences[doc.sentence_at(start)] if doc.sentences else None
     return s is not None and not doc.text[s.start:start].strip(" \t\n\"“'‘(—–-")
+
+
+def _tagged_common_noun(sp: Any, start: int, end: int) -> bool:
+    """The tagger reads the word as a common noun (NN) though its entity layer says PERSON: "Turnout was
+    52.3%" (a name opening a sentence is tagged NNP: "Putin said")."""
+    span = sp.char_span(start, end)
+    return span is not None and len(span) == 1 and span[0].tag_ in ("NN", "NNS")
 
 
 def _common_word_elsewhere(text: str, word: str) -> bool:
@@ -252,6 +259,22 @@ _KIN_RE = re.compile(r"(?:\b(?:his|her|their|its)|['’]s)\s+(?:(?:late|eldest|y
                      r"brother|sister|grandmother|grandfather|granddaughter|grandson|niece|nephew|cousin|"
                      r"uncle|aunt|widow|widower|fianc[eé]e?|partner|girlfriend|boyfriend|stepson|"
                      r"stepdaughter)\s+$", re.I)
+
+
+# "Marin, a former justice minister, ...", "Lysak, the regional governor.": the title in an appositive.
+_APPOSITIVE = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?(?P<body>[^,.;:()\n]{2,60}?)\s*(?=[,.;:)]|\s+(?:who|since)\b)")
+
+
+def _title_after(text: str, end: int) -> str | None:
+    m = _APPOSITIVE.match(text[end:end + 80])
+    first = m.group("body").split()[0] if m else ""
+    if not m or first[:1].isupper() and first.lower() not in _TITLE_WORDS and not re.search(r"['’]s$", first):
+        return None  # ", Ukraine, ..." or ", Kyiv": a place, not a description ("Ukraine's minister" is one)
+    t = _TITLE_RE.search(m.group("body") + " ")
+    if t is None or t.end() < len(m.group("body")):
+        return None  # the title must close the appositive ("a former minister of ..." is left alone)
+    title = t.group("title")
+    return None if title.lower() in HONORIFICS else canon_title(title)
 
 
 def _title_before(text: str, start: int) -> str | None:

@@ -185,7 +185,9 @@ def find_mentions(sp: Any, text: str, *, demonyms: bool = False, gz: Any = None,
     person_spans = []
     for e in sp.ents:
         toks_e = [t for t in entity_tokens(e) if t.lower_ not in ("the", "a", "an")]
-        if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW") and len(toks_e) > 1:
+        # (Not across a comma: "in Bucharest, Dobre said" tagged as one ORG is two things.)
+        if e.label_ in ("PERSON", "ORG", "WORK_OF_ART", "EVENT", "LAW") and len(toks_e) > 1 \
+                and not any(t.text == "," for t in toks_e):
             person_spans.append((toks_e[0].idx, toks_e[-1].idx + len(toks_e[-1].text)))
     surnames = {e[-1].text for e in sp.ents if e.label_ == "PERSON" and len(e) > 1} | (known_surnames or set())
     # A lone name the tagger calls a person and that speaks somewhere ("Hamilton said he was delighted") is

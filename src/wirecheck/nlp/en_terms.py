@@ -12,6 +12,9 @@ import re
 TITLES = sorted([
     "president", "vice president", "prime minister", "deputy prime minister", "minister",
     "defence minister", "defense minister", "foreign minister", "interior minister", "deputy minister",
+    "justice minister", "finance minister", "health minister", "economy minister", "energy minister",
+    "education minister", "agriculture minister", "culture minister", "transport minister", "trade minister",
+    "environment minister", "labour minister", "labor minister",
     "governor", "acting governor", "mayor", "deputy mayor", "head", "chairman", "chairwoman", "speaker",
     "spokesman", "spokeswoman", "spokesperson", "press secretary", "ambassador", "senator", "chancellor",
     "king", "queen", "prince", "general", "lieutenant general", "major general", "colonel general",
@@ -32,7 +35,7 @@ TITLE_CANON = {
     "maj. gen.": "major general", "colonel-general": "colonel general", "secretary-general": "secretary general",
     "gov.": "governor", "sen.": "senator", "rep.": "representative", "spokeswoman": "spokesperson",
     "spokesman": "spokesperson", "war correspondent": "military correspondent",
-    "mp": "lawmaker", "legislator": "lawmaker", "parliament speaker": "speaker",
+    "mp": "lawmaker", "legislator": "lawmaker", "parliament speaker": "speaker", "labor minister": "labour minister",
 }
 HONORIFICS = {"mr.", "mrs.", "ms.", "dr."}
 
