@@ -106,6 +106,8 @@ PROBES: list[tuple[str, str, str, str, frozenset[str]]] = [
      "Prosecutors opened a criminal case over the fire.", frozenset({"predicate_changed"})),
     ("seat of government added", "ru", RU + "Пресс-секретарь президента РФ Дмитрий Песков назвал переговоры полезными.",
      "Pentagon spokesman Dmitry Peskov called the talks useful.", frozenset({"added_claim", "organization_changed"})),
+    ("shares swapped between candidates", "en", NY + "Elena Marin won 41.2% of the vote, ahead of Victor Dobre on 36.8%.",
+     "Victor Dobre won 41.2% of the vote, ahead of Elena Marin on 36.8%.", frozenset({"number_changed"})),
     ("faithful: thousands of tons", "ru", RU + "В порту разгрузили 3 тысячи тонн зерна.",
      "Some 3,000 tons of grain were unloaded at the port.", QUIET),
     ("faithful: Kremlin spokesman", "ru", RU + "Пресс-секретарь президента РФ Дмитрий Песков назвал переговоры полезными.",

@@ -239,3 +239,20 @@ def test_an_appositive_title_and_a_place_inside_a_glued_entity() -> None:
     kinds = sorted((f.kind.value, f.before) for f in compare(story, source, story_lang="en", source_lang="en").findings
                    if f.kind.value in ("place_changed", "title_changed"))
     assert [k for k, _ in kinds] == ["place_changed", "title_changed"]
+
+
+def test_shares_given_to_the_other_candidate_are_changed_though_every_value_is_the_sources() -> None:
+    from wirecheck.pipeline import compare
+
+    source = ("Pro-European candidate Elena Marin won 41.2% of the vote on Sunday, ahead of nationalist Victor "
+              "Dobre on 36.8%, according to partial results.")
+    swapped = ("Nationalist Victor Dobre won 41.2% of the vote on Sunday, beating pro-European rival Elena Marin, "
+               "who took 36.8%, according to partial results.")
+    found = [f for f in compare(swapped, source, story_lang="en", source_lang="en").findings
+             if f.kind.value == "number_changed"]
+    assert sorted((f.after, f.before) for f in found) == [("36.8%", "41.2%"), ("41.2%", "36.8%")]
+    assert all(f.rule == "holder:number" and "someone else" in f.message for f in found)
+    faithful = ("Elena Marin, a pro-European, won 41.2% of the vote on Sunday, ahead of nationalist Victor Dobre, "
+                "who took 36.8%, according to partial results.")
+    assert not [f for f in compare(faithful, source, story_lang="en", source_lang="en").findings
+                if f.kind.value == "number_changed"]

@@ -495,6 +495,23 @@ def _lone_count(f: Fact, pending: list[Fact], src_facts: list[Fact], aligned: se
     return [(0.6, free[0])]
 
 
+def _same_holder(a: object, b: object) -> bool:
+    """One holder, by key or by the name's last word ("Nationalist Victor Dobre", tagged as a body, is Dobre)."""
+    return bool(a) and bool(b) and (a == b or same_name(str(a).split()[-1], str(b).split()[-1]))
+
+
+def _holder_elsewhere(f: Fact, same: list[Fact], src_facts: list[Fact], aligned: set[int]) -> Fact | None:
+    """For a figure whose value the source gives only to somebody else ("Dobre won 41.2%" where the
+    source's 41.2% is Marin's): the aligned source figure of the story's holder, with another value."""
+    holder = f.attrs.get("holder") if f.type is FactType.NUMBER else None
+    if not holder or not same or not all(g.attrs.get("holder") and not _same_holder(holder, g.attrs["holder"])
+                                         for g in same):
+        return None
+    return next((g for g in src_facts if g.type is FactType.NUMBER and g.sentence in aligned
+                 and _same_holder(holder, g.attrs.get("holder")) and not same_fact(f, g)
+                 and g.attrs.get("noun") == f.attrs.get("noun")), None)
+
+
 def _twice_told(f: Fact, same: list[Fact], src_facts: list[Fact], aligned: set[int], used: set[str],
                 matches: list[Match]) -> Fact | None:
     """For a count whose every source match another count of this story sentence already took: the one
@@ -720,6 +737,12 @@ def match_facts(comp: Comparison) -> None:
         if rival is not None:
             # "Three people" where the source's three are houses and its people number two.
             matches.append(Match(f, rival, Verdict.CHANGED, "slot:number", 0.9))
+            used.add(rival.id)
+            continue
+        rival = _holder_elsewhere(f, same, src_facts, aligned)
+        if rival is not None:
+            # "Dobre won 41.2%" where the source's 41.2% is Marin's and Dobre's is 36.8%.
+            matches.append(Match(f, rival, Verdict.CHANGED, "holder:number", 0.8))
             used.add(rival.id)
             continue
         if same and f.type in CONTEXT_TYPES:

@@ -203,6 +203,11 @@ def changed_facts(comp: Comparison) -> None:
         before = source.text
         if comp.source.lang != comp.story.lang:
             before = f"{source.text} ({gloss(source)})"
-        comp.add(Finding(kind, _message(kind, story, source), story=story.span, source=source.span,
+        msg = _message(kind, story, source)
+        if m.rule == "holder:number":
+            # "Dobre won 41.2%" where the source gives Dobre 36.8% (and its 41.2% to somebody else)
+            msg = (f"The source gives {source.attrs.get('holder_text')} {source.text}; the story gives "
+                   f"{story.attrs.get('holder_text')} {story.text}, which the source gives to someone else.")
+        comp.add(Finding(kind, msg, story=story.span, source=source.span,
                          before=before, after=story.text, rule=m.rule, confidence=round(conf, 3),
                          story_fact=story.id, source_fact=source.id, reference=reference))
