@@ -99,3 +99,17 @@ def test_story_turned_said_into_confirmed(shared: Path) -> None:
     seed = hedges(_fixture(shared, "derivative-seed.txt"))
     assert "confirmed" in of_kind(seed, "booster")
     assert of_kind(hedges(_fixture(shared, "source-en.txt")), "booster") == []
+
+
+def test_an_expectation_told_as_a_certainty_is_a_certainty_change() -> None:
+    from wirecheck.pipeline import compare
+
+    source = "Dobre told supporters in Cluj that he expected to win the second round."
+    for story in ("Dobre told supporters in Cluj that he was certain to win the second round.",
+                  "Dobre told supporters in Cluj that he would win the second round."):
+        assert [f.rule for f in compare(story, source, story_lang="en", source_lang="en").findings
+                if f.kind.value == "certainty_changed"] == ["hedge.dropped"]
+    assert not compare(source, source, story_lang="en", source_lang="en").findings
+    hoped = "The company said it hoped to finish the deal this year."
+    assert [f.rule for f in compare("The company said it would finish the deal this year.", hoped,
+                                    story_lang="en", source_lang="en").findings] == ["hedge.dropped"]

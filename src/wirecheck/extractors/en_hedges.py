@@ -58,6 +58,11 @@ _RAISING = frozenset("appear seem".split())
 # An intention, not a deed: "planned to seek approval", "is considering an appeal". A story that has the
 # approval received or the appeal lodged states what the source left open.
 _INTENT_TO = frozenset("plan intend".split())
+# An expectation, not a certainty: "he expected to win", "hopes to finish"; told as "was certain to win"
+# or "would win", the story states what the speaker only foresaw.
+_EXPECT_TO = frozenset("expect hope".split())
+# "was certain to win", "is confident that": a speaker's certainty stated outright.
+_CERTAIN = frozenset("certain sure confident".split())
 _INTENT_OBJ = frozenset("consider weigh mull".split())
 _PASSIVE_HEDGE = frozenset("believe say report think allege understand rumor rumour suspect expect "
                            "estimate claim".split())
@@ -65,9 +70,10 @@ _PASSIVE_HEDGE = frozenset("believe say report think allege understand rumor rum
 
 @lru_cache(maxsize=1)
 def _trigger_words() -> frozenset[str]:
-    verbs = {"confirm"} | _RAISING | _PASSIVE_HEDGE | _INTENT_TO | _INTENT_OBJ
+    verbs = {"confirm"} | _RAISING | _PASSIVE_HEDGE | _INTENT_TO | _INTENT_OBJ | _EXPECT_TO
     forms = {form for form, base in _form_table().items() if base in verbs}
-    return (VAGUE_PEOPLE | HEDGE_ADVERBS | HEDGE_ADJECTIVES | BOOSTER_ADVERBS | _EPISTEMIC_MODALS
+    forms |= {f"{v}{e}" for v in ("hope", "expect") for e in ("", "s", "d", "ed", "ing")}
+    return (VAGUE_PEOPLE | HEDGE_ADVERBS | HEDGE_ADJECTIVES | BOOSTER_ADVERBS | _EPISTEMIC_MODALS | _CERTAIN
             | frozenset(forms))
 
 
@@ -120,6 +126,9 @@ def hedges_en(doc: Document) -> Document:
             found.append((t.idx, t.idx + len(t.text), "hedge", low, 0.8))
         elif low in BOOSTER_ADVERBS and t.pos_ == "ADV":
             found.append((t.idx, t.idx + len(t.text), "booster", low, 0.9))
+        elif low in _CERTAIN and t.dep_ == "acomp" and any(c.dep_ in ("xcomp", "ccomp") for c in t.children) \
+                and not any(c.dep_ == "neg" for c in t.head.children):
+            found.append((t.idx, t.idx + len(t.text), "booster", low, 0.8))
         elif t.tag_ == "MD" and low in _EPISTEMIC_MODALS:
             toks = [t]
             nxt = sp[t.i + 1] if t.i + 1 < len(sp) else None
@@ -131,7 +140,7 @@ def hedges_en(doc: Document) -> Document:
                 a, b = _span(toks)
                 found.append((a, b, "hedge", low + (" have" if len(toks) == 2 else ""), conf))
         else:
-            base = verb_base(t)
+            base = verb_base(t) or (t.lemma_.lower() if t.lemma_.lower() in _EXPECT_TO else "")
             if not base:
                 continue
             hit = _verb_hedge(t, base)
@@ -167,6 +176,8 @@ def _verb_hedge(t: Any, base: str) -> tuple[int, int, str, str, float] | None:
     if base in _PASSIVE_HEDGE and passive and to is not None:
         return passive[0].idx, to.idx + len(to.text), "hedge", f"is {t.lower_} to", 0.9
     if base in _INTENT_TO and not passive and to is not None and t.pos_ == "VERB":
+        return t.idx, to.idx + len(to.text), "hedge", base, 0.7
+    if base in _EXPECT_TO and not passive and to is not None and t.pos_ == "VERB":
         return t.idx, to.idx + len(to.text), "hedge", base, 0.7
     if base in _INTENT_OBJ and not passive and t.pos_ == "VERB" and t.tag_ == "VBG" and any(
             c.dep_ in ("dobj", "xcomp", "ccomp") for c in t.children):
