@@ -283,3 +283,19 @@ def test_floors_written_as_a_compound_adjective_are_a_count() -> None:
     single = compare("A nine-storey residential building was damaged.", "Пошкоджено п'ятиповерховий житловий будинок.",
                      story_lang="en", source_lang="uk")
     assert [f.kind.value for f in single.findings] == ["number_changed"]
+
+
+def test_an_acronym_is_its_full_name_and_a_changed_day_keeps_its_sentence() -> None:
+    from wirecheck.pipeline import compare
+
+    source = ("КИЇВ, 25 листопада. /Укрінформ/. Національний банк України зберіг облікову ставку на рівні 15,5% "
+              "річних.\nРішення ухвалило правління НБУ на засіданні 24 листопада.\n"
+              "Наступне засідання з монетарної політики відбудеться 11 грудня.")
+    story = ("The National Bank of Ukraine kept its key policy rate at 15.5%.\n"
+             "The decision was taken by the NBU board at a meeting on November 24.\n"
+             "The next monetary policy meeting will take place on December 11.")
+    assert compare(story, source, story_lang="en", source_lang="uk").findings == []
+    damaged = story.replace("November 24", "November 23").replace("December 11", "December 18")
+    found = sorted((f.kind.value, f.story.text, f.source.text)
+                   for f in compare(damaged, source, story_lang="en", source_lang="uk").findings if f.story and f.source)
+    assert found == [("date_changed", "December 18", "11 грудня"), ("date_changed", "November 23", "24 листопада")]

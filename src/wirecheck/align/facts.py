@@ -138,6 +138,9 @@ def same_fact(a: Fact, b: Fact) -> bool:
         na, nb = str(a.attrs.get("name") or a.text), str(b.attrs.get("name") or b.text)
         if (acronym_of(na) or "-") in initials_of(nb) or (acronym_of(nb) or "-") in initials_of(na):
             return True
+        # "NBU" for «НБУ», whose key is the English name the term table gives ("national bank of ukraine").
+        if (acronym_of(na) or "-") in initials_of(b.key) or (acronym_of(nb) or "-") in initials_of(a.key):
+            return True
         if _acronym_prefixed(na, nb) or _acronym_prefixed(nb, na):
             return True
         # "Kremlin" and "Kremlin press service" are the same institution speaking.

@@ -17,7 +17,7 @@ from wirecheck.model import Alignment, Comparison, Document, Fact, FactType
 from wirecheck.nlp.injury_grades import grades
 from wirecheck.registry import pair_stage
 from wirecheck.segment.sentences import dateline_only
-from wirecheck.textnorm import name_similarity
+from wirecheck.textnorm import name_similarity, to_latin
 
 ANCHOR_WEIGHTS: dict[FactType, float] = {
     FactType.PERSON: 3.0, FactType.PLACE: 3.0, FactType.UNIT: 3.0, FactType.ORGANIZATION: 2.0,
@@ -204,17 +204,34 @@ def _pair_leftovers(comp: Comparison) -> None:
         ours = _anchors(comp.story, a.story)
         our_grades = {g for g, _ in grades(comp.story, [a.story])}
         best, best_score = None, 0.0
+        our_stems = _stems(comp.story.sentences[a.story].text)
+        our_months = _months(ours)
         for j in free:
             anchors, their_grades = theirs[j]
             score = anchor_score(ours, anchors, counts=True)
             if our_grades & their_grades:
                 score += 0.5
+            if our_months & _months(anchors):
+                score += 0.5  # "on December 18" for «11 грудня»: the same month, another day
+            if our_stems & _stems(comp.source.sentences[j].text):
+                score += 0.5  # a shared loanword: "monetary policy" / «монетарної політики»
             if score > best_score:
                 best, best_score = j, score
         if best is not None and best_score >= 0.5:
             a.source = [best]
             a.method = "leftover"
             free.remove(best)
+
+
+def _months(anchors: dict[tuple[FactType, str], Fact]) -> set[str]:
+    """The months of a sentence's calendar dates (keys month:MM-DD)."""
+    return {key[6:8] for (t, key) in anchors if t is FactType.DATE and re.match(r"month:\d\d-\d\d$", key)}
+
+
+def _stems(text: str) -> set[str]:
+    """Seven-letter stems of the long words, in Latin letters: loanwords shared across the languages
+    («монетарної» and "monetary" both give 'monetar'); short and common words say nothing."""
+    return {w[:7] for w in re.findall(r"[a-z]{8,}", to_latin(text).lower())}
 
 
 def _opposed(a: Fact, b: Fact) -> bool:

@@ -91,6 +91,21 @@ _INSTITUTION = re.compile(
     r"(?:\s+(?:and\s+)?[A-Z][a-z]+)?)|Guard|Agency|Service|Office|Command))\b")
 
 
+def _acronyms_to_full_names(doc: Document) -> None:
+    """'NBU' after 'the National Bank of Ukraine' is that bank: the acronym takes the full name's key, so
+    it aligns and matches like the name (across languages too, where «НБУ» has the English name's key)."""
+    orgs = doc.facts_of(FactType.ORGANIZATION)
+    for f in orgs:
+        short = acronym_of(str(f.attrs.get("name") or f.text))
+        if short is None:
+            continue
+        full = next((g for g in orgs if g.start < f.start and short in initials_of(str(g.attrs.get("name") or g.text))),
+                    None)
+        if full is not None and full.key != f.key:
+            f.attrs["acronym"] = f.key
+            f.key = full.key
+
+
 @stage("orgs.en", requires=["sentences", "spacy"], provides=["facts.organization"], langs=["en"], order=45,
        after=["facts.unit", "facts.place", "facts.person"])
 def orgs_en(doc: Document) -> Document:
@@ -142,6 +157,7 @@ def orgs_en(doc: Document) -> Document:
                      extractor="orgs.en",
                      confidence=0.85, name=name)
         claimed.append((start, end))
+    _acronyms_to_full_names(doc)
     for tok in sp:
         # Companies the tagger missed or called people, known by how the text refers back to them.
         if tok.pos_ != "PROPN" or not tok.is_title or tok.ent_type_ not in ("", "PERSON"):
