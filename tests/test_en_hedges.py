@@ -113,3 +113,21 @@ def test_an_expectation_told_as_a_certainty_is_a_certainty_change() -> None:
     hoped = "The company said it hoped to finish the deal this year."
     assert [f.rule for f in compare("The company said it would finish the deal this year.", hoped,
                                     story_lang="en", source_lang="en").findings] == ["hedge.dropped"]
+
+
+def test_a_deed_only_planned_or_attempted_told_as_done_is_a_certainty_change() -> None:
+    from wirecheck.pipeline import compare
+
+    for source, story in (
+            ("The court jailed a man for plotting an arson attack on a warehouse.",
+             "The court jailed a man for carrying out an arson attack on a warehouse."),
+            ("He tried to kill his neighbour.", "He killed his neighbour."),
+            ("They were convicted of attempted murder.", "They were convicted of murder.")):
+        assert [f.rule for f in compare(story, source, story_lang="en", source_lang="en").findings
+                if f.kind.value == "certainty_changed"] == ["hedge.dropped"], story
+    # Trying and seeking are one hedge; a trial is no attempt.
+    assert not compare("The authority is trying to recover 25 million rand.",
+                       "The authority said it was seeking to recover 25 million rand.",
+                       story_lang="en", source_lang="en").findings
+    assert not [f for f in compare("He was tried for murder.", "He was tried for murder.", story_lang="en",
+                                   source_lang="en").findings]

@@ -38,7 +38,7 @@ seemingly ostensibly likely arguably conceivably
 """.split())
 # "preliminary results", "provisional figures": a count that may still change.
 HEDGE_ADJECTIVES = frozenset("unconfirmed unverified alleged suspected purported possible probable preliminary "
-                             "provisional tentative unofficial".split())
+                             "provisional tentative unofficial attempted failed foiled thwarted".split())
 BOOSTER_ADVERBS = frozenset("""
 definitely certainly clearly undoubtedly undeniably unquestionably indisputably surely obviously
 evidently incontrovertibly conclusively
@@ -57,13 +57,14 @@ _RAISING = frozenset("appear seem".split())
 # Passive verbs that hedge a "to" clause: "is believed to have", "is said to be".
 # An intention, not a deed: "planned to seek approval", "is considering an appeal". A story that has the
 # approval received or the appeal lodged states what the source left open.
-_INTENT_TO = frozenset("plan intend".split())
+_INTENT_TO = frozenset("plan intend try attempt seek plot prepare".split())
 # An expectation, not a certainty: "he expected to win", "hopes to finish"; told as "was certain to win"
 # or "would win", the story states what the speaker only foresaw.
 _EXPECT_TO = frozenset("expect hope".split())
 # "was certain to win", "is confident that": a speaker's certainty stated outright.
 _CERTAIN = frozenset("certain sure confident".split())
-_INTENT_OBJ = frozenset("consider weigh mull".split())
+# ... or as its object: "plotting an arson attack", "preparing an assault" (planned, not done).
+_INTENT_OBJ = frozenset("consider weigh mull plot plan prepare".split())
 _PASSIVE_HEDGE = frozenset("believe say report think allege understand rumor rumour suspect expect "
                            "estimate claim".split())
 
@@ -72,7 +73,9 @@ _PASSIVE_HEDGE = frozenset("believe say report think allege understand rumor rum
 def _trigger_words() -> frozenset[str]:
     verbs = {"confirm"} | _RAISING | _PASSIVE_HEDGE | _INTENT_TO | _INTENT_OBJ | _EXPECT_TO
     forms = {form for form, base in _form_table().items() if base in verbs}
-    forms |= {f"{v}{e}" for v in ("hope", "expect") for e in ("", "s", "d", "ed", "ing")}
+    forms |= set("""hope hopes hoped hoping expect expects expected expecting attempt attempts attempted attempting
+    plan plans planned planning prepare prepares prepared preparing try tries tried trying plot plots plotted
+    plotting seek seeks sought seeking""".split())
     return (VAGUE_PEOPLE | HEDGE_ADVERBS | HEDGE_ADJECTIVES | BOOSTER_ADVERBS | _EPISTEMIC_MODALS | _CERTAIN
             | frozenset(forms))
 
@@ -140,7 +143,8 @@ def hedges_en(doc: Document) -> Document:
                 a, b = _span(toks)
                 found.append((a, b, "hedge", low + (" have" if len(toks) == 2 else ""), conf))
         else:
-            base = verb_base(t) or (t.lemma_.lower() if t.lemma_.lower() in _EXPECT_TO else "")
+            lemma = t.lemma_.lower()
+            base = verb_base(t) or (lemma if lemma in _EXPECT_TO | _INTENT_TO | _INTENT_OBJ else "")
             if not base:
                 continue
             hit = _verb_hedge(t, base)
