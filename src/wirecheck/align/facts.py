@@ -155,6 +155,8 @@ def same_fact(a: Fact, b: Fact) -> bool:
         return a.key == b.key and bool(a.attrs.get("negated")) == bool(b.attrs.get("negated"))
     if t is FactType.DATE and (a.attrs.get("also") == b.key or b.attrs.get("also") == a.key):
         return True  # «в ночь на вторник» told as "on Monday night"
+    if t is FactType.DATE and (_day_of_week(a, b) or _day_of_week(b, a)):
+        return True  # "November 13" for "Thursday" in a report datelined November 14
     if t is FactType.DATE and a.key != b.key:
         # "in March" states less than "March 19" (or "March 19, 2022"), not something else.
         ma, mb = _month_of(a.key), _month_of(b.key)
@@ -166,6 +168,12 @@ def same_fact(a: Fact, b: Fact) -> bool:
         return (a.attrs.get("ordinal") == b.attrs.get("ordinal") and a.attrs.get("unit_type") ==
                 b.attrs.get("unit_type") and (da <= db or db <= da))
     return a.key == b.key
+
+
+def _day_of_week(a: Fact, b: Fact) -> bool:
+    """``b`` is a day the weekday ``a`` can be, given its report's dateline (attr ``days``)."""
+    days = a.attrs.get("days") or []
+    return re.sub(r"^date:\d{4}-", "month:", b.key) in days
 
 
 # "There were no immediate reports of injuries": the negation sits on the reports, not on the injuries,

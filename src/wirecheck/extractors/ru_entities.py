@@ -174,6 +174,7 @@ def people_places(doc: Document) -> Document:
     else:
         spans = _uk_spans(doc, toks)
     spans = _coordinated_regions(doc, toks, spans)
+    spans = _administered_regions(doc, toks, spans)
     spans.sort(key=lambda s: s[1])
     for typ, start, end, normal in spans:
         if _covered(doc, start, end, FactType.ORGANIZATION, FactType.UNIT):
@@ -183,7 +184,9 @@ def people_places(doc: Document) -> Document:
                 normal = _person_normal(doc, toks, start, end, normal)
             _add_person(doc, toks, start, end, normal)
         else:
-            if doc.lang == "ru" and " " not in normal:
+            if doc.lang == "ru" and " " not in normal and (term := _region_form(doc.text[start:end])):
+                normal = term  # «на Харьковщине», «в Подмосковье»: the dictionary has no lemma to give
+            elif doc.lang == "ru" and " " not in normal:
                 prep = re.search(r"(\w+)\s+$", doc.text[max(0, start - 12):start])
                 normal = _geographic_lemma(doc.text[start:end], normal, prep.group(1).lower() if prep else "")
             elif doc.lang == "ru" and len(normal.split()) == 2 and not _gazetteer_has(normal):
@@ -191,6 +194,7 @@ def people_places(doc: Document) -> Document:
                 pair = [t for t in toks if start <= t.start and t.end <= end]
                 normal = (_two_word_place(pair, "ru") if len(pair) == 2 else None) or normal
             _add_place(doc, start, end, normal, settlement=typ == "CITY")
+    _mark_offices(doc)
     return doc
 
 
@@ -272,6 +276,47 @@ def _coordinated_regions(doc: Document, toks: list[Token], spans: list[tuple[str
             out = [sp for sp in out if not (sp[1] < adj.end and adj.start < sp[2])]
             out.append(("LOC", adj.start, adj.end, f"{name} {lemma}"))
     return out
+
+
+def _administered_regions(doc: Document, toks: list[Token], spans: list[tuple[str, int, int, str]]
+                          ) -> list[tuple[str, int, int, str]]:
+    """«Голова Харківської ОВА»: the adjective before a regional administration names its region (the
+    story's "Kharkiv regional governor"), though no area noun follows it."""
+    out = list(spans)
+    for f in doc.facts:
+        if f.type is not FactType.ORGANIZATION or _GOVERNED.get(f.key) != "governor":
+            continue
+        k = _tok_index(toks, f.start)
+        if k == 0 or toks[k].start != f.start:
+            continue
+        adj = toks[k - 1]
+        if not (adj.is_cap and adj.has("ADJF")):
+            continue
+        name = capitalise(adjective_agree(doc.lang, adj.lemma_with("ADJF") or adj.lower, "область"), adj.text)
+        out = [sp for sp in out if not (sp[1] < adj.end and adj.start < sp[2])]
+        out.append(("LOC", adj.start, adj.end, f"{name} область"))
+    return out
+
+
+def _mark_offices(doc: Document) -> None:
+    """A region named only as part of an administration's name («Харківської ОВА») records that office,
+    so a story that names the office by its head ("the regional governor") is not said to drop it."""
+    offices = {f.start: f.key for f in doc.facts_of(FactType.ORGANIZATION) if f.key in _GOVERNED}
+    for f in doc.facts_of(FactType.PLACE):
+        gap = len(doc.text[f.end:]) - len(doc.text[f.end:].lstrip())
+        if f.end + gap in offices and 0 < gap <= 2:
+            f.attrs["office"] = offices[f.end + gap]
+
+
+def _region_form(word: str) -> str | None:
+    """The Russian term-table region a one-word name inflects (Харьковщине, Подмосковья): the entry's
+    stem with a case ending of at most two letters."""
+    w = word.lower().replace("ё", "е")
+    for t in terms_of("ru", "region"):
+        stem = t.source.lower()[:-1]
+        if len(t.words) == 1 and len(stem) >= 5 and w.startswith(stem) and len(w) - len(stem) <= 2:
+            return t.source
+    return None
 
 
 def _split_region_tail(toks: list[Token], span: tuple[str, int, int, str]) -> list[tuple[str, int, int, str]]:

@@ -113,11 +113,12 @@ def candidates_for(f: Fact, gz: Any | None = None, hint: str | None = None) -> l
     name = fact_name(f)
     hint = hint or str(f.attrs.get("level_hint") or f.attrs.get("level") or "")
     cands = gz.lookup(name, demonyms=bool(f.attrs.get("demonym")))
-    if not cands and _CYRILLIC.search(name):
-        # «Сумщина»: a region's everyday name the gazetteer lacks; the term table knows its official one.
+    if _CYRILLIC.search(name) and (not cands or hint not in ("settlement", "district")):
+        # «Сумщина», «Подмосковье»: a region's everyday name the term table knows its official name for;
+        # the gazetteer lacks it or gives it to a namesake elsewhere (Вінниччина is no town in Argentina).
         official = _region_term(name)
         if official:
-            cands = gz.lookup(official)
+            cands = gz.lookup(official) or cands
     if _WATER_WORDS.search(name):
         # "the Red Sea", «Керченский пролив»: the water body, not Sudan's Red Sea State or the town of Kerch.
         waters = [c for c in cands if c.level == "water"]
@@ -174,6 +175,20 @@ def candidates_for(f: Fact, gz: Any | None = None, hint: str | None = None) -> l
         if r is not None and r.id not in {x.id for x in regions}:
             regions.append(r)
     return regions or cands
+
+
+def _region_named_like(name: str, gz: Any) -> bool:
+    """Whether a first-level region bears ``name``: as a name or alternate, or as the start of its own
+    name when it holds the largest town so called ("Belgorod" -> Belgorod Oblast)."""
+    from wirecheck.gazetteer import name_key
+
+    cands = gz.lookup(name)
+    if any(c.level == "region" and c.match_kind <= 2 for c in cands):
+        return True
+    towns = sorted((c for c in cands if c.level == "settlement" and c.match_kind in (0, 1)),
+                   key=lambda c: -c.population)
+    region = gz.region(towns[0].region_code) if towns and towns[0].region_code else None
+    return region is not None and name_key(region.name).startswith(name_key(name) + " ")
 
 
 def names_district(f: Fact) -> bool:
@@ -363,10 +378,10 @@ def resolve_document(doc: Document, gz: Any | None = None) -> None:
                 c.level == "region" and c.match_kind in (0, 1) for c in gz.lookup(fact_name(f))):
             # "Washington state"; not "Jordan state television", where no region bears the name.
             hint = "region"
-        if hint in ("", "settlement") and _GOVERNOR_AFTER.match(doc.text[f.end:f.end + 20]) and any(
-                c.level == "region" and c.match_kind <= 2 for c in gz.lookup(fact_name(f))):
+        if hint in ("", "settlement") and _GOVERNOR_AFTER.match(doc.text[f.end:f.end + 20]) and \
+                _region_named_like(fact_name(f), gz):
             # Over the extractor's guess of a town too; the region may bear its capital's name only as an
-            # alternate (Bryansk Oblast).
+            # alternate (Bryansk Oblast), or only inside its own name (Belgorod Oblast).
             hint = "region"
             governed.add(f.id)
         if not hint and (_TOWN_BEFORE.search(doc.text[max(0, f.start - 30):f.start])
