@@ -74,3 +74,58 @@ def test_a_place_the_source_names_by_its_adjective() -> None:
     assert _loud("The IAEA reported explosions near the Zaporizhzhia nuclear power plant.", source, "ru") == []
     assert ("added_claim", "fact.added:place") in _loud(
         "The IAEA reported explosions near the Kursk nuclear power plant.", source, "ru")
+
+
+def test_drones_destroyed_are_drones_shot_down() -> None:
+    source = ("KYIV, Nov 14 (Reuters) - Russia fired 120 drones at Ukraine overnight, the air force said. Air defences "
+              "destroyed 98 of them.")
+    assert _loud("Ukraine's air force said Russia launched 120 drones overnight, of which 98 were shot down.",
+                 source) == []
+    bridge = "KYIV, Nov 14 (Reuters) - A Russian missile destroyed the bridge, the governor said."
+    assert "predicate_changed" in [k for k, _ in _loud("A Russian missile damaged the bridge, the governor said.",
+                                                        bridge)]
+
+
+def test_an_acronym_for_a_possessive_name() -> None:
+    source = "LONDON, Nov 14 (Reuters) - The European Union's foreign policy chief Kaja Kallas said sanctions would stay."
+    assert _loud("EU foreign policy chief Kaja Kallas said sanctions would stay.", source) == []
+
+
+def test_a_foreign_name_transcribed_by_ear() -> None:
+    source = ("МОСКВА, 14 ноября. /ТАСС/. Президент России Владимир Путин провел телефонный разговор с президентом "
+              "США Дональдом Трампом.")
+    assert _loud("Russian President Vladimir Putin held a phone call with U.S. President Donald Trump.",
+                 source, "ru") == []
+    assert "person_changed" in [k for k, _ in _loud(
+        "Russian President Vladimir Putin held a phone call with U.S. President Joe Biden.", source, "ru")]
+
+
+def test_ministers_named_by_their_ministry() -> None:
+    lavrov = "МОСКВА, 14 ноября. /ТАСС/. Глава МИД Сергей Лавров заявил журналистам, что Россия не против переговоров."
+    assert _loud("Foreign Minister Sergei Lavrov told reporters Russia was not against negotiations.", lavrov, "ru") == []
+    assert "title_changed" in [k for k, _ in _loud(
+        "Defence Minister Sergei Lavrov told reporters Russia was not against negotiations.", lavrov, "ru")]
+    ivanov = ("МОСКВА, 14 ноября. /ТАСС/. Суд приговорил бывшего замминистра обороны Тимура Иванова к 13 годам "
+              "колонии строгого режима.")
+    assert _loud("A court sentenced former deputy defence minister Timur Ivanov to 13 years in a maximum-security "
+                 "penal colony.", ivanov, "ru") == []
+
+
+def test_a_russian_spelling_of_a_village_in_the_region_the_text_names() -> None:
+    said = ("МОСКВА, 14 ноября. /ТАСС/. Минобороны РФ сообщило об освобождении населенного пункта Песчаное в "
+            "Харьковской области.")
+    assert _loud("Russia's Defence Ministry said its forces had captured the village of Pishchane in the Kharkiv "
+                 "region.", said, "ru") == []
+    of = "МОСКВА, 14 ноября. /ТАСС/. Российские войска освободили Песчаное Харьковской области."
+    assert _loud("Russian forces captured Pishchane in the Kharkiv region.", of, "ru") == []
+    uk = "КИЇВ, 14 листопада. Росіяни атакували Піщане Харківської області."
+    assert _loud("Russian forces attacked Pishchane in the Kharkiv region.", uk, "uk") == []
+
+
+def test_ukrainian_names_of_people_and_districts() -> None:
+    met = "КИЇВ, 14 листопада. Зеленський провів зустріч із генсеком НАТО Марком Рютте у Києві."
+    assert _loud("Zelensky met NATO Secretary-General Mark Rutte in Kyiv.", met, "uk") == []
+    nikopol = "КИЇВ, 14 листопада. Ворог 14 разів атакував Нікопольщину."
+    assert _loud("Russian forces attacked the Nikopol district 14 times.", nikopol, "uk") == []
+    assert "place_changed" in [k for k, _ in _loud("Russian forces attacked the Izium district 14 times.",
+                                                    nikopol, "uk")]

@@ -205,6 +205,10 @@ def _has_typed_name(gz: Any, place: Any, bare: str) -> bool:
     return any(k.startswith(head) and _TYPE_WORDS.search(" " + k[len(head) - 1:]) for k, _ in gz.names_of(place.id))
 
 
+# A Russian/Ukrainian region or district in the genitive, which names where the place before it lies.
+_GENITIVE_AREA = re.compile(r"\s(?:области|області|края|краю|района|району|округа)$", re.I)
+
+
 def stated_claims(doc: Document) -> list[Claim]:
     """Every "X in Y" style statement between two place facts of one sentence (lists included)."""
     places = sorted(doc.facts_of(FactType.PLACE), key=lambda f: f.start)
@@ -218,6 +222,8 @@ def stated_claims(doc: Document) -> list[Claim]:
             pattern = None
             if _IN.match(between) or (_OF.match(between) and _TYPE_WORDS.search(fact_name(x))):
                 pattern = "in"  # "the Karak district of Jordan" says where the district is, as "in" does
+            elif not between.strip() and _GENITIVE_AREA.search(y.text):
+                pattern = "genitive"  # «Песчаное Харьковской области»: the village of the Kharkiv region
             elif _APPOS.match(between):
                 pattern = "appositive"
             elif _PAREN.match(between) and text[y.end:y.end + 2].lstrip().startswith(")"):
@@ -408,6 +414,9 @@ def resolve_document(doc: Document, gz: Any | None = None) -> None:
     for cl in stated_claims(doc):
         containers.setdefault(cl.place.id, []).append(cl.container)
         contents.setdefault(cl.container.id, []).append(cl.place)
+    for f in facts:
+        if f.id in containers:
+            _respelled_inside(f, containers[f.id], cands, hints[f.id], gz, doc.lang)
 
     def best(fid: str) -> tuple[Any, float] | None:
         cs = cands[fid]
@@ -428,6 +437,31 @@ def resolve_document(doc: Document, gz: Any | None = None) -> None:
                      contents.get(f.id, []))
     for f in facts:
         _fill(f, cands[f.id], _district_cap(f, cands, containers.get(f.id, []), gz), f.id in governed)
+
+
+RESPELLED_MAX_POPULATION = 10_000
+
+
+def _respelled_inside(f: Fact, stated: list[Fact], cands: dict[str, list[_Cand]], hint: str, gz: Any,
+                      lang: str) -> None:
+    """«Песчаное в Харьковской области»: the Russian spelling of a village that the region the text puts
+    it in holds under its Ukrainian name (Pishchane, from the register), while the name as written
+    belongs only to villages elsewhere.  That village becomes a candidate, which the stated region then
+    favours; a town of any size elsewhere (Pokrovsk) stays the only reading."""
+    from wirecheck.gazetteer.suggest import claim_suggestions, is_respelling
+
+    xs = [c.place for c in cands[f.id] if c.place.level == "settlement"]
+    holders = [max(cands[y.id], key=lambda c: c.score).place for y in stated if cands.get(y.id)]
+    holders = [h for h in holders if h.level in ("region", "district")]
+    if not xs or not holders or any(x.population >= RESPELLED_MAX_POPULATION for x in xs) \
+            or any(gz.contains(h, x) for h in holders for x in xs):
+        return
+    alike, _ = claim_suggestions(gz, fact_name(f), holders[0], xs)
+    if alike and is_respelling(alike[0], fact_name(f)):
+        c = _Cand(alike[0].place)
+        c.parts = _prior(c.place, hint, lang=lang)
+        c.score = sum(c.parts.values())
+        cands[f.id].append(c)
 
 
 def _rescore(f: Fact, facts: list[Fact], cands: dict[str, list[_Cand]],
