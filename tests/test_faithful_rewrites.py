@@ -129,3 +129,14 @@ def test_ukrainian_names_of_people_and_districts() -> None:
     assert _loud("Russian forces attacked the Nikopol district 14 times.", nikopol, "uk") == []
     assert "place_changed" in [k for k, _ in _loud("Russian forces attacked the Izium district 14 times.",
                                                     nikopol, "uk")]
+
+
+def test_a_genitive_town_before_a_plural_verb_is_no_surname() -> None:
+    # «Львова» is also a woman's surname; «залишили» agrees with «Мешканці», not with it.
+    from wirecheck.model import FactType
+    from wirecheck.pipeline import analyse
+
+    doc = analyse("Мешканці Львова залишили місто.", lang="uk")
+    assert [f.type for f in doc.facts if f.type in (FactType.PERSON, FactType.PLACE)] == [FactType.PLACE]
+    said = analyse("Свириденко заявила про нові виплати.", lang="uk")
+    assert [f.type for f in said.facts if f.type in (FactType.PERSON, FactType.PLACE)] == [FactType.PERSON]

@@ -753,12 +753,20 @@ def _subject_before_verb(toks: list[Token], i: int) -> bool:
     does not know as a common noun or place."""
     if i + 1 >= len(toks) or not toks[i + 1].has("VERB"):
         return False
-    t = toks[i]
+    t, verb = toks[i], toks[i + 1]
     if t.has("Geox"):
         return False
-    if any("Surn" in p.tag.grammemes and "nomn" in p.tag.grammemes for p in t.parses):
+    # The verb agrees with one person: singular, and in the past of the surname's gender («Зеленський
+    # провів»), which «Мешканці Львова залишили» (plural) does not.
+    genders = {p.tag.gender or "any" for p in verb.parses
+               if p.tag.POS == "VERB" and ("sing" in p.tag.grammemes or "past" in p.tag.grammemes)
+               and "plur" not in p.tag.grammemes}
+    if not genders:
+        return False
+    if any("Surn" in p.tag.grammemes and "nomn" in p.tag.grammemes
+           and (p.tag.gender in genders or "any" in genders) for p in t.parses):
         return True
-    return bool(toks[i + 1].lemmas & _SPEECH_VERBS_UK) and not any(
+    return bool(verb.lemmas & _SPEECH_VERBS_UK) and not any(
         p.is_known and p.score > 0.3 and p.tag.POS in ("NOUN", "ADJF") and "Surn" not in p.tag.grammemes
         for p in t.parses) and not _gazetteer_has(noun_lemma("uk", t.text))
 
