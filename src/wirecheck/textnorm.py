@@ -131,6 +131,16 @@ def same_name(a: str, b: str) -> bool:
 _SOFT = frozenset("aeiouyhjw")  # letters transliterations add or drop freely (Zelenskyy, Mohammed/Mohamed)
 
 
+def same_consonants(a: str, b: str) -> bool:
+    """A name written in Cyrillic and in Latin letters with the same consonants in the same order: a
+    foreign name's vowels are transcribed by ear (Трамп = Trump, Байден = Biden), so across scripts
+    only the consonants are compared, and only for names with three of them or more."""
+    if a.isascii() == b.isascii():
+        return False
+    ca, cb = (re.sub(r"[aeiouy]", "", sound_key(x)) for x in (a, b))
+    return len(ca) >= 3 and ca == cb
+
+
 def consonant_apart(a: str, b: str) -> bool:
     """Two names in the Latin script whose sound keys differ by one added consonant: Johnson/Johnston,
     Thomson/Thompson are other families, not spellings of one name.  (Across scripts, and for vowels or

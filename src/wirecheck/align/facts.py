@@ -20,7 +20,7 @@ from wirecheck.extractors.en_orgs import acronym_of, initials_of
 from wirecheck.model import Comparison, Document, Fact, FactType, FactVerdict, Verdict
 from wirecheck.person_nouns import different_people
 from wirecheck.registry import pair_stage
-from wirecheck.textnorm import consonant_apart, name_similarity, same_name, sound_key
+from wirecheck.textnorm import consonant_apart, name_similarity, same_consonants, same_name, sound_key
 
 MATCHED_TYPES = (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION, FactType.UNIT, FactType.NUMBER,
                  FactType.DATE, FactType.EVENT)
@@ -79,6 +79,9 @@ def _place_same(a: Fact, b: Fact) -> bool:
             str(a.attrs.get("name") or a.text), str(b.attrs.get("name") or b.text)) >= 90
     if a.key and a.key == b.key:
         return True
+    if (ga and _among_candidates(ga, b)) or (gb and _among_candidates(gb, a)):
+        # The same, where one side went to a village of the Ukrainian register (no GeoNames id).
+        return name_similarity(str(a.attrs.get("name") or a.text), str(b.attrs.get("name") or b.text)) >= 90
     if not ga and not gb:  # neither resolved: fall back to a strict sound-alike comparison
         return name_similarity(str(a.attrs.get("name") or a.text), str(b.attrs.get("name") or b.text)) >= 92
     return False
@@ -128,14 +131,16 @@ def same_fact(a: Fact, b: Fact) -> bool:
         sa, sb = str(a.attrs.get("surname") or a.text), str(b.attrs.get("surname") or b.text)
         if a.key != b.key and consonant_apart(sa.split()[-1], sb.split()[-1]):
             return False  # Johnson told as Johnston
-        return a.key == b.key or same_name(sa, sb) or _by_given_name(a, b)
+        return a.key == b.key or same_name(sa, sb) or _by_given_name(a, b) or \
+            same_consonants(sa.split()[-1], sb.split()[-1])
     if t is FactType.PLACE:
         return _place_same(a, b)
     if t is FactType.ORGANIZATION:
         if a.key == b.key or sound_key(a.key) == sound_key(b.key):
             return True
         # "UN" for "United Nations", "AU" for "African Union": the usual short form, not another body.
-        na, nb = str(a.attrs.get("name") or a.text), str(b.attrs.get("name") or b.text)
+        # "the European Union's foreign policy chief": the possessive is no part of the name.
+        na, nb = (re.sub(r"['’]s$", "", str(x.attrs.get("name") or x.text)) for x in (a, b))
         if (acronym_of(na) or "-") in initials_of(nb) or (acronym_of(nb) or "-") in initials_of(na):
             return True
         # "NBU" for «НБУ», whose key is the English name the term table gives ("national bank of ukraine").
@@ -158,6 +163,8 @@ def same_fact(a: Fact, b: Fact) -> bool:
         return a.key == b.key and bool(a.attrs.get("negated")) == bool(b.attrs.get("negated"))
     if t is FactType.DATE and (a.attrs.get("also") == b.key or b.attrs.get("also") == a.key):
         return True  # «в ночь на вторник» told as "on Monday night"
+    if t is FactType.DATE and (_day_of_week(a, b) or _day_of_week(b, a)):
+        return True  # "November 13" for "Thursday" in a report datelined November 14
     if t is FactType.DATE and a.key != b.key:
         # "in March" states less than "March 19" (or "March 19, 2022"), not something else.
         ma, mb = _month_of(a.key), _month_of(b.key)
@@ -169,6 +176,12 @@ def same_fact(a: Fact, b: Fact) -> bool:
         return (a.attrs.get("ordinal") == b.attrs.get("ordinal") and a.attrs.get("unit_type") ==
                 b.attrs.get("unit_type") and (da <= db or db <= da))
     return a.key == b.key
+
+
+def _day_of_week(a: Fact, b: Fact) -> bool:
+    """``b`` is a day the weekday ``a`` can be, given its report's dateline (attr ``days``)."""
+    days = a.attrs.get("days") or []
+    return re.sub(r"^date:\d{4}-", "month:", b.key) in days
 
 
 # "There were no immediate reports of injuries": the negation sits on the reports, not on the injuries,

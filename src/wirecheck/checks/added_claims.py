@@ -229,7 +229,36 @@ def _restated(comp: Comparison, f: Fact) -> bool:
     extractor found none, a region the gazetteer puts one of its places in."""
     if f.type is FactType.NUMBER:
         return _number_in_source(comp, f)
-    return f.type is FactType.PLACE and _region_of_named_place(comp, f)
+    return f.type is FactType.PLACE and (_region_of_named_place(comp, f) or _place_adjective_in_source(comp, f))
+
+
+# A Russian/Ukrainian place adjective in Latin letters: the name's stem, then -sk-/-tsk- and an ending
+# (Zaporozhskoy, Kharkivskoi, Donetskoy).
+_CYR_ADJECTIVE = re.compile(r"(?P<stem>[a-z]{4,}?)(?:s|ts|c)?k(?:[aeiouy][a-z]{0,3})$")
+
+
+def _place_adjective_in_source(comp: Comparison, f: Fact) -> bool:
+    """A Russian or Ukrainian source may name the story's place only by its adjective in the name of
+    something else («Запорожской АЭС» for "the Zaporizhzhia nuclear power plant", «Курской АЭС»): the
+    story names it, it does not add it."""
+    src = comp.source
+    gid = f.attrs.get("geonameid")
+    if src is None or src.lang not in ("ru", "uk") or not gid:
+        return False
+    from wirecheck.gazetteer import get, name_key
+
+    places = [(g.start, g.end) for g in src.facts_of(FactType.PLACE)]
+    stems = set()
+    for m in re.finditer(r"(?<!\w)[А-ЯІЇЄҐ][а-яіїєґё'’]+", src.text):
+        if any(a <= m.start() < b for a, b in places):
+            continue  # a place fact already: matched (or not) as itself
+        a = _CYR_ADJECTIVE.fullmatch(name_key(m.group()))
+        if a:
+            stems.add(a.group("stem"))
+    if not stems:
+        return False
+    names = {k.split()[0] for k, _ in get().names_of(int(gid)) if k}
+    return any(len(n) >= 4 and n.startswith(st) and len(n) - len(st) <= 3 for n in names for st in stems)
 
 
 def _name_in_source(comp: Comparison, f: Fact) -> int | None:

@@ -65,6 +65,9 @@ def _named_in_story(g: Fact, story_text: str) -> bool:
         return True
     if g.type is FactType.ORGANIZATION and g.key in _OFFICE_OF and re.search(_OFFICE_OF[g.key], story_text, re.I):
         return True  # «начальник обласної військової адміністрації» told as "regional governor"
+    if g.type is FactType.PLACE and g.attrs.get("office") in _OFFICE_OF and \
+            re.search(_OFFICE_OF[str(g.attrs["office"])], story_text, re.I):
+        return True  # and the region of «Харківської ОВА» with it
     if g.type not in (FactType.PERSON, FactType.PLACE, FactType.ORGANIZATION) or len(g.text) < 3:
         return False
     forms = {g.text}

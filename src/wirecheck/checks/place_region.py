@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wirecheck.gazetteer.suggest import Suggestion, claim_suggestions
+from wirecheck.gazetteer.suggest import Suggestion, claim_suggestions, is_respelling
 from wirecheck.kinds import FindingKind
 from wirecheck.model import Comparison, Finding
 from wirecheck.registry import check
@@ -53,17 +53,7 @@ def _offer(s: Suggestion) -> str:
             f"confidence {s.confidence:.2f})")
 
 
-_RESPELLING = ("same sound key", "same consonants")
 SMALL_PLACE = 10_000
-RESPELLING_SIMILARITY = 0.83  # Peschanoye ~ Pishchane scores 0.838 (three shared consonants)
-
-
-def _respelling(best: Suggestion, written: str) -> bool:
-    """Whether the claim is most likely right and only spelled another way: the claimed region has a
-    settlement whose name has the written name's sounds or consonants (Peschanoye, Russian spelling;
-    Pishchane, Ukrainian register), while the written name otherwise denotes only villages elsewhere.
-    A known town elsewhere (Pokrovsk) keeps the finding: that is the confusion this check exists for."""
-    return best.evidence in _RESPELLING and best.similarity >= RESPELLING_SIMILARITY and best.compared_with == written
 
 
 @check("place-region", kinds=[FindingKind.PLACE_NOT_IN_REGION], needs_source=False, order=82)
@@ -102,7 +92,7 @@ def place_not_in_region(comp: Comparison) -> None:
         # One scan of the region's names: the written name alone (is this a respelling?) and with the
         # other names of the place it denotes (what was meant).
         alike, suggestions = claim_suggestions(gz, fact_name(x), claimed, namesakes)
-        if really.population < SMALL_PLACE and alike and _respelling(alike[0], fact_name(x)):
+        if really.population < SMALL_PLACE and alike and is_respelling(alike[0], fact_name(x)):
             continue  # the claimed region has this village under another transliteration
         name = x.text
         msg = (f"{name} is in {really.where()}, not in {fact_name(y) if y.text else claimed.name}"

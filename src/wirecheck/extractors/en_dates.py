@@ -113,6 +113,25 @@ def settle_relative_days(doc: Document) -> None:
             day = shifted_day(stamp.key, back)
             if day is not None:
                 f.attrs["also"] = day
+        if f.key.startswith("weekday:") and f.start >= head:
+            f.attrs["days"] = _weekday_days(stamp.key, f.key.split(":", 1)[1])
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday_days(stamp: str, weekday: str) -> list[str]:
+    """The month-days a weekday in a report datelined ``stamp`` can be: the last one on or before the
+    dateline and the next one after it when the dateline gives its year; any day within six days of it
+    when it does not, since then the weekday of no date is known."""
+    import datetime as dt
+
+    days = [d for back in range(-6, 7) if (d := shifted_day(stamp, back)) is not None]
+    m = re.fullmatch(r"date:(\d{4})-(\d\d)-(\d\d)", stamp)
+    if m and weekday in _WEEKDAYS:
+        want = _WEEKDAYS.index(weekday)
+        days = [d for d in days if dt.date.fromisoformat(d[5:]).weekday() == want]
+    return [re.sub(r"^date:\d{4}-", "month:", d) for d in days]
 
 
 def _add(doc: Document, start: int, end: int, key: str, kind: str, taken: list[tuple[int, int]],

@@ -75,7 +75,8 @@ CONTRASTS: list[frozenset[str]] = [
     frozenset({"kill", "wound", "missing"}),
     # The living moved or treated told as the dead ("300 people were evacuated" -> "300 people were killed").
     frozenset({"kill", "evacuate"}), frozenset({"kill", "hospitalise"}), frozenset({"kill", "flee"}),
-    frozenset({"shoot_down", "strike", "destroy", "damage"}),
+    # Air defences that "destroyed" drones shot them down: the two differ only in what else is struck.
+    frozenset({"shoot_down", "strike", "damage"}), frozenset({"destroy", "strike", "damage"}),
     frozenset({"arrest", "release"}),
     frozenset({"resign", "dismiss"}),
     frozenset({"approve", "reject", "sign"}),

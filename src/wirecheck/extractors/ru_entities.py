@@ -174,6 +174,7 @@ def people_places(doc: Document) -> Document:
     else:
         spans = _uk_spans(doc, toks)
     spans = _coordinated_regions(doc, toks, spans)
+    spans = _administered_regions(doc, toks, spans)
     spans.sort(key=lambda s: s[1])
     for typ, start, end, normal in spans:
         if _covered(doc, start, end, FactType.ORGANIZATION, FactType.UNIT):
@@ -183,7 +184,9 @@ def people_places(doc: Document) -> Document:
                 normal = _person_normal(doc, toks, start, end, normal)
             _add_person(doc, toks, start, end, normal)
         else:
-            if doc.lang == "ru" and " " not in normal:
+            if doc.lang == "ru" and " " not in normal and (term := _region_form(doc.text[start:end])):
+                normal = term  # «на Харьковщине», «в Подмосковье»: the dictionary has no lemma to give
+            elif doc.lang == "ru" and " " not in normal:
                 prep = re.search(r"(\w+)\s+$", doc.text[max(0, start - 12):start])
                 normal = _geographic_lemma(doc.text[start:end], normal, prep.group(1).lower() if prep else "")
             elif doc.lang == "ru" and len(normal.split()) == 2 and not _gazetteer_has(normal):
@@ -191,6 +194,7 @@ def people_places(doc: Document) -> Document:
                 pair = [t for t in toks if start <= t.start and t.end <= end]
                 normal = (_two_word_place(pair, "ru") if len(pair) == 2 else None) or normal
             _add_place(doc, start, end, normal, settlement=typ == "CITY")
+    _mark_offices(doc)
     return doc
 
 
@@ -272,6 +276,47 @@ def _coordinated_regions(doc: Document, toks: list[Token], spans: list[tuple[str
             out = [sp for sp in out if not (sp[1] < adj.end and adj.start < sp[2])]
             out.append(("LOC", adj.start, adj.end, f"{name} {lemma}"))
     return out
+
+
+def _administered_regions(doc: Document, toks: list[Token], spans: list[tuple[str, int, int, str]]
+                          ) -> list[tuple[str, int, int, str]]:
+    """«Голова Харківської ОВА»: the adjective before a regional administration names its region (the
+    story's "Kharkiv regional governor"), though no area noun follows it."""
+    out = list(spans)
+    for f in doc.facts:
+        if f.type is not FactType.ORGANIZATION or _GOVERNED.get(f.key) != "governor":
+            continue
+        k = _tok_index(toks, f.start)
+        if k == 0 or toks[k].start != f.start:
+            continue
+        adj = toks[k - 1]
+        if not (adj.is_cap and adj.has("ADJF")):
+            continue
+        name = capitalise(adjective_agree(doc.lang, adj.lemma_with("ADJF") or adj.lower, "область"), adj.text)
+        out = [sp for sp in out if not (sp[1] < adj.end and adj.start < sp[2])]
+        out.append(("LOC", adj.start, adj.end, f"{name} область"))
+    return out
+
+
+def _mark_offices(doc: Document) -> None:
+    """A region named only as part of an administration's name («Харківської ОВА») records that office,
+    so a story that names the office by its head ("the regional governor") is not said to drop it."""
+    offices = {f.start: f.key for f in doc.facts_of(FactType.ORGANIZATION) if f.key in _GOVERNED}
+    for f in doc.facts_of(FactType.PLACE):
+        gap = len(doc.text[f.end:]) - len(doc.text[f.end:].lstrip())
+        if f.end + gap in offices and 0 < gap <= 2:
+            f.attrs["office"] = offices[f.end + gap]
+
+
+def _region_form(word: str) -> str | None:
+    """The Russian term-table region a one-word name inflects (Харьковщине, Подмосковья): the entry's
+    stem with a case ending of at most two letters."""
+    w = word.lower().replace("ё", "е")
+    for t in terms_of("ru", "region"):
+        stem = t.source.lower()[:-1]
+        if len(t.words) == 1 and len(stem) >= 5 and w.startswith(stem) and len(w) - len(stem) <= 2:
+            return t.source
+    return None
 
 
 def _split_region_tail(toks: list[Token], span: tuple[str, int, int, str]) -> list[tuple[str, int, int, str]]:
@@ -393,11 +438,25 @@ def _title_before(doc: Document, toks: list[Token], i0: int) -> tuple[str | None
                     continue
                 title, k = _head_title(toks, titles, k, m[0].english)
                 if f.type is FactType.ORGANIZATION and "ministry" in f.key.split() and title.endswith("head"):
-                    title = title[: -len("head")] + "minister"  # «глава Минэкономразвития»: the minister
+                    # «глава МИД»: the foreign minister; «глава Минэкономразвития»: its minister
+                    title = title[: -len("head")] + _minister_of(f.key)
                 if f.type is FactType.ORGANIZATION and f.key in _GOVERNED and title in ("head", "chief"):
                     title = _GOVERNED[f.key]  # the head of a regional administration is its governor
                 return title, k
     return None, i0
+
+
+def _minister_of(ministry: str) -> str:
+    """The minister heading a ministry keyed 'russian foreign ministry': 'foreign minister' (whose
+    country the title does not say)."""
+    words = ministry.split()
+    field = [w for w in words[:words.index("ministry")] if not _is_demonym(w)]
+    return " ".join(field + ["minister"])
+
+
+def _is_demonym(word: str) -> bool:
+    gz = _gazetteer()
+    return gz is not None and gz.demonym_country(word.capitalize()) is not None
 
 
 def _head_title(toks: list[Token], titles: Any, k: int, title: str) -> tuple[str, int]:
@@ -531,6 +590,11 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
             out.append(("LOC", t.start, t.end, shchyna.source))
             i += 1
             continue
+        official = _shchyna_official(t.lower)
+        if official is not None:
+            out.append(("LOC", t.start, t.end, official))
+            i += 1
+            continue
         if i == 0 and re.match(r"\s*,\s*\d{1,2}\s+\w+", doc.text[t.end:t.end + 20]):
             out.append(("LOC", t.start, t.end, capitalise(noun_lemma("uk", t.lower), "x")))
             i += 1
@@ -545,7 +609,8 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
             i += 1  # «Президент Зеленський» at a sentence start: the title is not part of the name
             continue
         j = i
-        while j + 1 < len(toks) and toks[j + 1].is_word and toks[j + 1].is_cap and not toks[j + 1].text.isupper():
+        while j + 1 < len(toks) and toks[j + 1].is_word and toks[j + 1].is_cap and not toks[j + 1].text.isupper() \
+                and not _region_adjective(toks, j + 1):
             j += 1
         if j > i and (t.has("Geox") or _is_country(noun_lemma("uk", t.text))):
             j = i  # «Президент України Володимир Зеленський»: the country ends before the name starts
@@ -589,7 +654,7 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
         elif len(run) == 1 and not _adjective_of_next(toks, i) and (
                 _known_surname(out, t) or (t.has("Surn") and _after_title(toks, i)) or (
                 t.has("Surn", "ablt") and i > 0 and toks[i - 1].lower in ("з", "зі", "із")) or
-                _speaker_after_verb(toks, i)):
+                _speaker_after_verb(toks, i) or _subject_before_verb(toks, i)):
             sur = name_lemma("uk", t.text, "Surn") or t.lower
             out.append(("PER", t.start, t.end, capitalise(sur, t.text)))
         elif len(run) <= 2 and _uk_place_like(toks, i, run, at_start):
@@ -606,6 +671,26 @@ def _uk_spans(doc: Document, toks: list[Token]) -> list[tuple[str, int, int, str
             out.append(("LOC", run[0].start, run[-1].end, name))
         i = j + 1
     return out
+
+
+def _shchyna_official(word: str) -> str | None:
+    """«Нікопольщину», «Куп'янщині»: a region or district called by its town's name and -щина (-ччина
+    after ц), in any case; its official name is the town's adjective and область or район, whichever the
+    gazetteer knows."""
+    m = re.fullmatch(r"(.{3,}?)(щин|ччин)(?:а|и|у|і|ою|о)", word)
+    if m is None:
+        return None
+    adj = m.group(1) + ("ськ" if m.group(2) == "щин" else "цьк")
+    for name in (f"{adj}а область", f"{adj}ий район"):
+        if _gazetteer_has(name):
+            return name[:1].upper() + name[1:]
+    return None
+
+
+def _region_adjective(toks: list[Token], k: int) -> bool:
+    """«Харківської» in «Піщане Харківської області»: the adjective of the area noun after it, which opens
+    a name of its own rather than continuing the one before it."""
+    return toks[k].has("ADJF") and k + 1 < len(toks) and bool(toks[k + 1].lemmas & _AREA_NOUNS)
 
 
 _CASE_ENDINGS = {"ablt": ("ом", "ем", "єм"), "gent": ("а", "я"), "datv": ("ові", "еві", "у", "ю"),
@@ -660,6 +745,30 @@ def _speaker_after_verb(toks: list[Token], i: int) -> bool:
     return not t.has("Geox") and not any(p.score > 0.5 and p.tag.POS == "NOUN" and "Surn" not in p.tag.grammemes
                                          and "Name" not in p.tag.grammemes for p in t.parses if p.is_known) \
         and not _gazetteer_has(noun_lemma("uk", t.text))
+
+
+def _subject_before_verb(toks: list[Token], i: int) -> bool:
+    """«Зеленський провів зустріч», «Сибіга заявив»: a lone surname as the subject of the verb after it.
+    A word the dictionary knows as a surname in the nominative, or, before a verb of speech, a word it
+    does not know as a common noun or place."""
+    if i + 1 >= len(toks) or not toks[i + 1].has("VERB"):
+        return False
+    t, verb = toks[i], toks[i + 1]
+    if t.has("Geox"):
+        return False
+    # The verb agrees with one person: singular, and in the past of the surname's gender («Зеленський
+    # провів»), which «Мешканці Львова залишили» (plural) does not.
+    genders = {p.tag.gender or "any" for p in verb.parses
+               if p.tag.POS == "VERB" and ("sing" in p.tag.grammemes or "past" in p.tag.grammemes)
+               and "plur" not in p.tag.grammemes}
+    if not genders:
+        return False
+    if any("Surn" in p.tag.grammemes and "nomn" in p.tag.grammemes
+           and (p.tag.gender in genders or "any" in genders) for p in t.parses):
+        return True
+    return bool(verb.lemmas & _SPEECH_VERBS_UK) and not any(
+        p.is_known and p.score > 0.3 and p.tag.POS in ("NOUN", "ADJF") and "Surn" not in p.tag.grammemes
+        for p in t.parses) and not _gazetteer_has(noun_lemma("uk", t.text))
 
 
 def _after_title(toks: list[Token], i: int) -> bool:

@@ -353,6 +353,17 @@ def _rank(best: dict[int, Suggestion], limit: int, min_similarity: float) -> lis
     return out
 
 
+_RESPELLING = ("same sound key", "same consonants")
+RESPELLING_SIMILARITY = 0.83  # Peschanoye ~ Pishchane scores 0.838 (three shared consonants)
+
+
+def is_respelling(best: Suggestion, written: str) -> bool:
+    """Whether the claimed region's best match for ``written`` is that very name spelled another way: a
+    settlement whose name has the written name's sounds or consonants (Peschanoye, Russian spelling;
+    Pishchane, Ukrainian register).  A known town elsewhere (Pokrovsk) is the caller's to rule out."""
+    return best.evidence in _RESPELLING and best.similarity >= RESPELLING_SIMILARITY and best.compared_with == written
+
+
 def _kind_rank(s: Suggestion) -> int:
     return {"name": MAIN, "alias": ALIAS, "alt. name": ALT}.get(s.matched_kind, ABBREV)
 

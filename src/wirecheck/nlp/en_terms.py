@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from wirecheck.textnorm import us_spelling
+
 # Longest first so "lieutenant general" wins over "general".
 TITLES = sorted([
     "president", "vice president", "prime minister", "deputy prime minister", "minister",
@@ -87,7 +89,7 @@ ORDINAL_WORDS = {
 
 
 def canon_title(t: str) -> str:
-    t = t.lower().strip()
+    t = us_spelling(t.lower().strip())  # "deputy defence minister" is the "deputy defense minister"
     return TITLE_CANON.get(t, t)
 
 

@@ -113,11 +113,12 @@ def candidates_for(f: Fact, gz: Any | None = None, hint: str | None = None) -> l
     name = fact_name(f)
     hint = hint or str(f.attrs.get("level_hint") or f.attrs.get("level") or "")
     cands = gz.lookup(name, demonyms=bool(f.attrs.get("demonym")))
-    if not cands and _CYRILLIC.search(name):
-        # «Сумщина»: a region's everyday name the gazetteer lacks; the term table knows its official one.
+    if _CYRILLIC.search(name) and (not cands or hint not in ("settlement", "district")):
+        # «Сумщина», «Подмосковье»: a region's everyday name the term table knows its official name for;
+        # the gazetteer lacks it or gives it to a namesake elsewhere (Вінниччина is no town in Argentina).
         official = _region_term(name)
         if official:
-            cands = gz.lookup(official)
+            cands = gz.lookup(official) or cands
     if _WATER_WORDS.search(name):
         # "the Red Sea", «Керченский пролив»: the water body, not Sudan's Red Sea State or the town of Kerch.
         waters = [c for c in cands if c.level == "water"]
@@ -176,6 +177,20 @@ def candidates_for(f: Fact, gz: Any | None = None, hint: str | None = None) -> l
     return regions or cands
 
 
+def _region_named_like(name: str, gz: Any) -> bool:
+    """Whether a first-level region bears ``name``: as a name or alternate, or as the start of its own
+    name when it holds the largest town so called ("Belgorod" -> Belgorod Oblast)."""
+    from wirecheck.gazetteer import name_key
+
+    cands = gz.lookup(name)
+    if any(c.level == "region" and c.match_kind <= 2 for c in cands):
+        return True
+    towns = sorted((c for c in cands if c.level == "settlement" and c.match_kind in (0, 1)),
+                   key=lambda c: -c.population)
+    region = gz.region(towns[0].region_code) if towns and towns[0].region_code else None
+    return region is not None and name_key(region.name).startswith(name_key(name) + " ")
+
+
 def names_district(f: Fact) -> bool:
     """Whether the mention itself names a district ("Nikopol district", "Pokrovsk raion", "Henry County")."""
     m = _TYPE_WORDS.search(fact_name(f))
@@ -188,6 +203,10 @@ def _has_typed_name(gz: Any, place: Any, bare: str) -> bool:
 
     head = name_key(bare) + " "
     return any(k.startswith(head) and _TYPE_WORDS.search(" " + k[len(head) - 1:]) for k, _ in gz.names_of(place.id))
+
+
+# A Russian/Ukrainian region or district in the genitive, which names where the place before it lies.
+_GENITIVE_AREA = re.compile(r"\s(?:области|області|края|краю|района|району|округа)$", re.I)
 
 
 def stated_claims(doc: Document) -> list[Claim]:
@@ -203,6 +222,8 @@ def stated_claims(doc: Document) -> list[Claim]:
             pattern = None
             if _IN.match(between) or (_OF.match(between) and _TYPE_WORDS.search(fact_name(x))):
                 pattern = "in"  # "the Karak district of Jordan" says where the district is, as "in" does
+            elif not between.strip() and _GENITIVE_AREA.search(y.text):
+                pattern = "genitive"  # «Песчаное Харьковской области»: the village of the Kharkiv region
             elif _APPOS.match(between):
                 pattern = "appositive"
             elif _PAREN.match(between) and text[y.end:y.end + 2].lstrip().startswith(")"):
@@ -363,10 +384,10 @@ def resolve_document(doc: Document, gz: Any | None = None) -> None:
                 c.level == "region" and c.match_kind in (0, 1) for c in gz.lookup(fact_name(f))):
             # "Washington state"; not "Jordan state television", where no region bears the name.
             hint = "region"
-        if hint in ("", "settlement") and _GOVERNOR_AFTER.match(doc.text[f.end:f.end + 20]) and any(
-                c.level == "region" and c.match_kind <= 2 for c in gz.lookup(fact_name(f))):
+        if hint in ("", "settlement") and _GOVERNOR_AFTER.match(doc.text[f.end:f.end + 20]) and \
+                _region_named_like(fact_name(f), gz):
             # Over the extractor's guess of a town too; the region may bear its capital's name only as an
-            # alternate (Bryansk Oblast).
+            # alternate (Bryansk Oblast), or only inside its own name (Belgorod Oblast).
             hint = "region"
             governed.add(f.id)
         if not hint and (_TOWN_BEFORE.search(doc.text[max(0, f.start - 30):f.start])
@@ -393,6 +414,9 @@ def resolve_document(doc: Document, gz: Any | None = None) -> None:
     for cl in stated_claims(doc):
         containers.setdefault(cl.place.id, []).append(cl.container)
         contents.setdefault(cl.container.id, []).append(cl.place)
+    for f in facts:
+        if f.id in containers:
+            _respelled_inside(f, containers[f.id], cands, hints[f.id], gz, doc.lang)
 
     def best(fid: str) -> tuple[Any, float] | None:
         cs = cands[fid]
@@ -413,6 +437,31 @@ def resolve_document(doc: Document, gz: Any | None = None) -> None:
                      contents.get(f.id, []))
     for f in facts:
         _fill(f, cands[f.id], _district_cap(f, cands, containers.get(f.id, []), gz), f.id in governed)
+
+
+RESPELLED_MAX_POPULATION = 10_000
+
+
+def _respelled_inside(f: Fact, stated: list[Fact], cands: dict[str, list[_Cand]], hint: str, gz: Any,
+                      lang: str) -> None:
+    """«Песчаное в Харьковской области»: the Russian spelling of a village that the region the text puts
+    it in holds under its Ukrainian name (Pishchane, from the register), while the name as written
+    belongs only to villages elsewhere.  That village becomes a candidate, which the stated region then
+    favours; a town of any size elsewhere (Pokrovsk) stays the only reading."""
+    from wirecheck.gazetteer.suggest import claim_suggestions, is_respelling
+
+    xs = [c.place for c in cands[f.id] if c.place.level == "settlement"]
+    holders = [max(cands[y.id], key=lambda c: c.score).place for y in stated if cands.get(y.id)]
+    holders = [h for h in holders if h.level in ("region", "district")]
+    if not xs or not holders or any(x.population >= RESPELLED_MAX_POPULATION for x in xs) \
+            or any(gz.contains(h, x) for h in holders for x in xs):
+        return
+    alike, _ = claim_suggestions(gz, fact_name(f), holders[0], xs)
+    if alike and is_respelling(alike[0], fact_name(f)):
+        c = _Cand(alike[0].place)
+        c.parts = _prior(c.place, hint, lang=lang)
+        c.score = sum(c.parts.values())
+        cands[f.id].append(c)
 
 
 def _rescore(f: Fact, facts: list[Fact], cands: dict[str, list[_Cand]],

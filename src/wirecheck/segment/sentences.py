@@ -104,11 +104,12 @@ _EN_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|O
               r"Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.?")
 _MONTHS = (r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
            r"січня|лютого|березня|квітня|травня|червня|липня|серпня|вересня|жовтня|листопада|грудня)")
-DATELINE = re.compile(r"^(?:[^\n.]{0,60}?(?:\([^)]{1,40}\)\s*[.\-–—:]?|\s[-–—]\s(?:" + _AGENCIES + r"\.\s*)?)"
+DATELINE = re.compile(r"^(?:(?:[^\n.]|\.(?=[ \t]\d)){0,60}?(?:\([^)]{1,40}\)\s*[.\-–—:]?|\s[-–—]\s(?:" + _AGENCIES + r"\.\s*)?)"
                       r"|[^\n]{0,40}?/[A-ZА-ЯІЇЄ][^/\n]{1,30}/\.?\s*"  # «БЕЛГОРОД, 14 марта. /ТАСС/.»
                       r"|[А-ЯІЇЄҐ][\w'’ -]{1,30},[ \t]+\d{1,2}[ \t]+" + _MONTHS + r"\.[ \t]+(?=[A-ZА-ЯІЇЄҐ«\"])"
                       r"|[A-Z][A-Z'’ -]{1,30},[ \t]+" + _EN_MONTHS + r"[ \t]+\d{1,2}\.[ \t]+(?=[A-Z\"“]))",
-                      re.U)  # «Київ, 12 березня.» with no agency; "MOSCOW, November 20." (a wire's English)
+                      re.U)  # «Київ, 12 березня.» with no agency; "MOSCOW, November 20." (a wire's English);
+# in "KYIV, Nov. 14 (Reuters) -" the abbreviated month's point ends nothing.
 
 
 def dateline_length(text: str) -> int:
