@@ -129,10 +129,10 @@ def same_fact(a: Fact, b: Fact) -> bool:
     t = a.type
     if t is FactType.PERSON:
         sa, sb = str(a.attrs.get("surname") or a.text), str(b.attrs.get("surname") or b.text)
-        if a.key != b.key and consonant_apart(sa.split()[-1], sb.split()[-1]):
+        la, lb = sa.split()[-1], sb.split()[-1]
+        if a.key != b.key and consonant_apart(la, lb):
             return False  # Johnson told as Johnston
-        return a.key == b.key or same_name(sa, sb) or _by_given_name(a, b) or \
-            same_consonants(sa.split()[-1], sb.split()[-1])
+        return a.key == b.key or same_name(sa, sb) or _by_given_name(a, b) or same_consonants(la, lb)
     if t is FactType.PLACE:
         return _place_same(a, b)
     if t is FactType.ORGANIZATION:

@@ -266,6 +266,7 @@ _APPOSITIVE = re.compile(r"^,\s+(?:(?:the|a|an)\s+)?(?P<body>[^,.;:()\n]{2,60}?)
 
 
 def _title_after(text: str, end: int) -> str | None:
+    """The title an appositive right after the name ends with, if any."""
     m = _APPOSITIVE.match(text[end:end + 80])
     first = m.group("body").split()[0] if m else ""
     if not m or first[:1].isupper() and first.lower() not in _TITLE_WORDS and not re.search(r"['’]s$", first):
