@@ -299,3 +299,20 @@ def test_an_acronym_is_its_full_name_and_a_changed_day_keeps_its_sentence() -> N
     found = sorted((f.kind.value, f.story.text, f.source.text)
                    for f in compare(damaged, source, story_lang="en", source_lang="uk").findings if f.story and f.source)
     assert found == [("date_changed", "December 18", "11 грудня"), ("date_changed", "November 23", "24 листопада")]
+
+
+def test_ministers_by_portfolio_and_their_deputies_keep_their_titles_across_languages() -> None:
+    from wirecheck.model import FactType
+    from wirecheck.pipeline import analyse, compare
+
+    titles = {f.text: f.attrs.get("title") for f in analyse(
+        "Об этом заявили заместитель министра обороны Алексей Кривопалов и министр финансов Антон Силуанов.",
+        lang="ru").facts_of(FactType.PERSON)}
+    assert titles == {"Алексей Кривопалов": "deputy defense minister", "Антон Силуанов": "finance minister"}
+    source = "Министр финансов России Антон Силуанов заявил, что бюджет сбалансирован."
+    assert compare("Russian Finance Minister Anton Siluanov said the budget was balanced.", source,
+                   story_lang="en", source_lang="ru").findings == []
+    changed = compare("Russian Economy Minister Anton Siluanov said the budget was balanced.", source,
+                      story_lang="en", source_lang="ru").findings
+    assert [(f.kind.value, f.before, f.after) for f in changed] == [
+        ("title_changed", "finance minister", "economy minister")]

@@ -53,10 +53,19 @@ def _armed_forces_named(key: str, story_text: str) -> bool:
 
 
 def _seat_in_story(g: Fact, comp: Comparison) -> bool:
-    """The source's country told by its seat of government: «президента РФ» as "the Kremlin"."""
+    """The source's country told by its seat of government («президента РФ» as "the Kremlin") or by its
+    adjective («министр финансов России» as "Russian Finance Minister")."""
     cc = g.attrs.get("country_code")
-    return (g.type is FactType.PLACE and g.attrs.get("level") == "country" and cc is not None
-            and any(f.type is FactType.ORGANIZATION and seat_country(f.key) == cc for f in comp.story.facts))
+    if g.type is not FactType.PLACE or g.attrs.get("level") != "country" or cc is None:
+        return False
+    if any(f.type is FactType.ORGANIZATION and seat_country(f.key) == cc for f in comp.story.facts):
+        return True
+    from wirecheck.gazetteer import get
+
+    gz = get()
+    country = gz.country(str(cc))
+    return country is not None and any(gz.demonym_country(w) == country.id
+                                       for w in set(re.findall(r"\b[A-Z][a-z]+\b", comp.story.text)))
 
 
 def _named_in_story(g: Fact, story_text: str) -> bool:

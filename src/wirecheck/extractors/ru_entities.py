@@ -415,7 +415,7 @@ def _title_before(doc: Document, toks: list[Token], i0: int) -> tuple[str | None
     for k in range(max(0, i0 - 3), i0):
         m = match_term(toks, k, titles)
         if m is not None and m[1] == i0:
-            return m[0].english, k
+            return _head_title(toks, titles, k, m[0].english)  # «заместитель министра обороны»: a deputy
     # «заместитель министра финансов Алексей Моисеев»: a genitive noun or two of the office in between.
     for gap in (1, 2):
         between = toks[i0 - gap:i0] if i0 - gap >= 0 else []
