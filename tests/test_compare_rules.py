@@ -256,3 +256,19 @@ def test_shares_given_to_the_other_candidate_are_changed_though_every_value_is_t
                 "who took 36.8%, according to partial results.")
     assert not [f for f in compare(faithful, source, story_lang="en", source_lang="en").findings
                 if f.kind.value == "number_changed"]
+
+
+def test_a_guilty_plea_told_as_a_guilty_verdict_is_a_predicate_change() -> None:
+    from wirecheck.pipeline import compare
+
+    source = "Dylan Earl, who pleaded guilty to aggravated arson, was sentenced at the Old Bailey on Thursday."
+    verdict = source.replace("pleaded guilty to", "was found guilty of")
+    assert [f.kind.value for f in compare(verdict, source, story_lang="en", source_lang="en").findings] == [
+        "predicate_changed"]
+    convicted = source.replace("pleaded guilty to", "was convicted of")
+    assert not [f for f in compare(convicted, source, story_lang="en", source_lang="en").findings
+                if f.kind.value in ("predicate_changed", "added_claim")]
+    ru = "Обвиняемый Петров признал вину в мошенничестве, сообщили в суде."
+    assert [f.kind.value for f in compare("Petrov was found guilty of fraud, the court said.", ru,
+                                          story_lang="en", source_lang="ru").findings] == ["predicate_changed"]
+    assert compare("Petrov pleaded guilty to fraud, the court said.", ru, story_lang="en", source_lang="ru").findings == []

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 
 from wirecheck.checks._common import ABOUT_THE_TEXT
 from wirecheck.extractors.en_attribution import is_report
-from wirecheck.extractors.en_events import AGENT_CLASSES, contrasting
+from wirecheck.extractors.en_events import AGENT_CLASSES, contrasting, same_event_class
 from wirecheck.extractors.en_orgs import acronym_of, initials_of
 from wirecheck.model import Comparison, Document, Fact, FactType, FactVerdict, Verdict
 from wirecheck.person_nouns import different_people
@@ -160,7 +160,7 @@ def same_fact(a: Fact, b: Fact) -> bool:
         return (va is not None and vb is not None and abs(float(va) - float(vb)) < 1e-9
                 and not _other_nationality(a, b) and not _other_people(a, b))
     if t is FactType.EVENT:
-        return a.key == b.key and bool(a.attrs.get("negated")) == bool(b.attrs.get("negated"))
+        return same_event_class(a.key, b.key) and bool(a.attrs.get("negated")) == bool(b.attrs.get("negated"))
     if t is FactType.DATE and (a.attrs.get("also") == b.key or b.attrs.get("also") == a.key):
         return True  # «в ночь на вторник» told as "on Monday night"
     if t is FactType.DATE and (_day_of_week(a, b) or _day_of_week(b, a)):

@@ -82,6 +82,7 @@ CONTRASTS: list[frozenset[str]] = [
     frozenset({"approve", "reject", "sign"}),
     frozenset({"deny", "confirm"}),
     frozenset({"charge", "convict", "acquit", "pardon"}),
+    frozenset({"guilty plea", "guilty verdict", "acquit"}),
     frozenset({"death sentence", "life sentence", "prison term"}),
     # a sentence is passed on the convicted: "sentenced to 10 years" told as "acquitted"
     frozenset({"acquit", "death sentence", "life sentence", "prison term"}),
@@ -116,6 +117,15 @@ _GROUND = frozenset({"ground", "territory", "position", "control", "village", "t
 
 # Classes told from one side of a contest or of a change: who won, lost or gained is compared too.
 AGENT_CLASSES = frozenset({"win", "lose", "gain"})
+
+
+# Classes that are kinds of a broader one: a story's "convicted" is supported by a source's "pleaded guilty".
+EVENT_KIND_OF = {"guilty plea": "convict", "guilty verdict": "convict"}
+
+
+def same_event_class(a: str, b: str) -> bool:
+    """The same class, or one a kind of the other ("convicted" and "found guilty")."""
+    return a == b or EVENT_KIND_OF.get(a) == b or EVENT_KIND_OF.get(b) == a
 
 
 def contrasting(a: str, b: str) -> bool:
@@ -257,6 +267,10 @@ def events_en(doc: Document) -> Document:
             continue  # "cleared of murder" is an acquittal; "cleared the area" is not
         if lemma == "guilty" and tok.head.lemma_ not in ("find", "plead", "be"):
             continue
+        if lemma == "guilty" and tok.head.lemma_ in ("find", "plead"):
+            # "pleaded guilty" (the accused's plea) and "found guilty" (the court's verdict): both convictions,
+            # but one told as the other changes what happened in court.
+            cls = "guilty plea" if tok.head.lemma_ == "plead" else "guilty verdict"
         if lemma == "fall":
             cls = _fall(tok)
         elif lemma == "lose":
