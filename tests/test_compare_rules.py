@@ -268,6 +268,10 @@ def test_a_guilty_plea_told_as_a_guilty_verdict_is_a_predicate_change() -> None:
     convicted = source.replace("pleaded guilty to", "was convicted of")
     assert not [f for f in compare(convicted, source, story_lang="en", source_lang="en").findings
                 if f.kind.value in ("predicate_changed", "added_claim")]
+    # A plea of not guilty told as a conviction is still the event turned round.
+    denied = source.replace("pleaded guilty", "pleaded not guilty")
+    assert "predicate_changed" in {f.kind.value for f in compare(convicted, denied, story_lang="en",
+                                                                  source_lang="en").findings}
     ru = "Обвиняемый Петров признал вину в мошенничестве, сообщили в суде."
     assert [f.kind.value for f in compare("Petrov was found guilty of fraud, the court said.", ru,
                                           story_lang="en", source_lang="ru").findings] == ["predicate_changed"]

@@ -321,7 +321,8 @@ def slot_score(a: Fact, b: Fact, aligned: bool, both_speak: bool = False) -> flo
                 # ice" beside "sea levels rose": two things
                 return 0.0
             return 0.9
-        if a.key == b.key and bool(a.attrs.get("negated")) != bool(b.attrs.get("negated")):
+        if same_event_class(a.key, b.key) and bool(a.attrs.get("negated")) != bool(b.attrs.get("negated")):
+            # ("pleaded not guilty" told as "was convicted": a kind of the event, denied, against the event)
             ga, gb = a.attrs.get("agent"), b.attrs.get("agent")
             if ga and gb and ga != gb and a.key in AGENT_CLASSES:
                 return 0.0  # "Eugene did not win" beside "Doha won": one contest told from two sides
