@@ -174,15 +174,14 @@ def _country_named_in_source(comp: Comparison, cc: str, own: str) -> bool:
     from wirecheck.gazetteer import get
 
     gz = get()
-    country = gz.country(cc)
-    if country is None:
+    if gz.country(cc) is None:
         return False
     assert comp.source is not None
     if any(g.type is FactType.PLACE and g.attrs.get("country_code") == cc and g.attrs.get("level") == "country"
            for g in comp.source.facts):
         return True
     words = re.findall(r"[A-ZА-ЯІЇЄҐ][\w'’-]+", comp.source.text)
-    return any(gz.demonym_country(w) == country.id for w in set(words) if not w.lower().startswith(own.lower()))
+    return gz.names_country({w for w in words if not w.lower().startswith(own.lower())}, cc)
 
 
 _WORDS_FOR = {v: [w for w, x in {**NUMBER_WORDS, **ORDINAL_WORDS}.items() if x == v and " " not in w]

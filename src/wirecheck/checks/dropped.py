@@ -62,10 +62,7 @@ def _seat_in_story(g: Fact, comp: Comparison) -> bool:
         return True
     from wirecheck.gazetteer import get
 
-    gz = get()
-    country = gz.country(str(cc))
-    return country is not None and any(gz.demonym_country(w) == country.id
-                                       for w in set(re.findall(r"\b[A-Z][a-z]+\b", comp.story.text)))
+    return get().names_country(set(re.findall(r"\b[A-Z][a-z]+\b", comp.story.text)), str(cc))
 
 
 def _named_in_story(g: Fact, story_text: str) -> bool:

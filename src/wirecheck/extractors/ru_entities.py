@@ -237,6 +237,8 @@ def _geographic_lemma(word: str, normal: str, prep: str = "") -> str:
 
 
 def _population(name: str) -> int:
+    """The largest population of a place the gazetteer knows by this main, alias or alternate name (the
+    Cyrillic ones are alternates; abbreviations and demonyms are not names here), -1 for none."""
     gz = _gazetteer()
     if gz is None:
         return -1
@@ -826,15 +828,11 @@ def _place_lemma(word: str) -> str:
 def _most_populous(names: list[str]) -> str | None:
     """The name whose place in the gazetteer is largest (first wins a tie), or None when it knows none:
     «Черкасах» may be the village Черкас or the city Черкаси, «Шахтах» Шахта or Шахты."""
-    gz = _gazetteer()
-    if gz is None:
+    if _gazetteer() is None:
         return None
-    from wirecheck.gazetteer import ALT
-
     best, size = None, -1
     for name in names:
-        # Main, alias or alternate names (the Cyrillic ones are alternates), not abbreviations or demonyms.
-        pop = max((p.population for p in gz.lookup(name, sound=False) if p.match_kind <= ALT), default=-1)
+        pop = _population(name)
         if pop > size:
             best, size = name, pop
     return best

@@ -11,6 +11,7 @@ import math
 import re
 import sqlite3
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -175,6 +176,11 @@ class Gazetteer:
         """The id of the country whose people or adjective ``word`` is ('Russians', 'british'), else None."""
         return next((p.id for p in self.lookup(word, sound=False, demonyms=True)
                      if p.match_kind == DEMONYM and p.level == "country"), None)
+
+    def names_country(self, words: Iterable[str], cc: str) -> bool:
+        """Whether any of ``words`` is the adjective or people of country ``cc`` ('Russian' for RU)."""
+        country = self.country(cc)
+        return country is not None and any(self.demonym_country(w) == country.id for w in words)
 
     def has_name(self, name: str) -> bool:
         key = name_key(name)
